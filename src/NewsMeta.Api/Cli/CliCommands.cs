@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Ingestion;
+
+namespace NewsMeta.Api.Cli;
+
+/// <summary>
+/// Commands run instead of the web server: <c>dotnet run --project src/NewsMeta.Api -- import FILE.ndjson</c>.
+/// Options after the command (<c>--Database:Provider=…</c>) still configure the host.
+/// </summary>
+public sealed class CliCommands
+{
+    private CliCommands(string name, string[] arguments, string[] hostArgs)
+    {
+        Name = name;
+        Arguments = arguments;
+        HostArgs = hostArgs;
+    }
+
+    public string Name { get; }
+    public string[] Arguments { get; }
+    public string[] HostArgs { get; }
+
+    public static CliCommands? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("import" or "migrate"))
+        {
+            return null;
+        }
+
+        var options = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        return new CliCommands(args[0], positional, options);
+    }
+
+    public async Task<int> RunAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<NewsDbContext>();
+        await MigrateAsync(db);
+        return Name switch
+        {
+            "import" => await ImportAsync(services),
+            _ => 0,
+        };
+    }
+
+    private static async Task MigrateAsync(NewsDbContext db)
+    {
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+        Console.Error.WriteLine("Database schema is up to date.");
+    }
+
+    private async Task<int> ImportAsync(IServiceProvider services)
+    {
+        if (Arguments.Length != 1 || !File.Exists(Arguments[0]))
+        {
+            await Console.Error.WriteLineAsync("usage: import FILE.ndjson   (the file must exist)");
+            return 2;
+        }
+
+        var path = Arguments[0];
+        var total = new FileInfo(path).Length;
+        var clock = Stopwatch.StartNew();
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var importer = services.GetRequiredService<NdjsonImporter>();
+        var report = await importer.ImportAsync(file, (lines, _) => ProgressBar.Draw(file.Position, total, lines, clock.Elapsed), CancellationToken.None);
+        Console.Error.WriteLine();
+        var stored = report.Created + report.Updated + report.Unchanged;
+        Console.WriteLine($"Imported {path} in {clock.Elapsed.TotalSeconds:F1} s: {report.Created} created, {report.Updated} updated, "
+            + $"{report.Unchanged} unchanged, {report.RejectedCount} rejected ({stored / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0} articles/s).");
+        foreach (var line in report.Rejected.Take(20))
+        {
+            Console.WriteLine($"  line {line.Line}: {string.Join("; ", line.Errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}"))}");
+        }
+
+        return report.RejectedCount == 0 ? 0 : 1;
+    }
+}
+
+/// <summary>A one-line progress bar on stderr (so stdout keeps only the summary).</summary>
+internal static class ProgressBar
+{
+    public static void Draw(long done, long total, int lines, TimeSpan elapsed)
+    {
+        const int width = 30;
+        var fraction = total == 0 ? 1 : Math.Clamp((double)done / total, 0, 1);
+        var filled = (int)(fraction * width);
+        var rate = lines / Math.Max(elapsed.TotalSeconds, 0.001);
+        Console.Error.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {fraction,4:P0} {lines,9:N0} lines {rate,7:N0} lines/s");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
+using NewsMeta.Api.Common.Json;
+
+namespace NewsMeta.Api.Common.Http;
+
+/// <summary>
+/// A 200 JSON response with a strong ETag computed from the bytes sent, or a 304 when the client's
+/// If-None-Match already names it. Hashing the representation keeps ETags correct whatever changed
+/// (the article, or a source or entity it shows) and equal across instances.
+/// </summary>
+public sealed class ETaggedJson<T> : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
+{
+    private readonly byte[] _body;
+
+    public ETaggedJson(T value)
+    {
+        Value = value;
+        _body = JsonSerializer.SerializeToUtf8Bytes(value, NewsJson.Options);
+        ETag = ETags.ForBytes(_body);
+    }
+
+    public T Value { get; }
+
+    public string ETag { get; }
+
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.Headers.ETag = ETag;
+        response.Headers.CacheControl = "no-cache";
+        if (ETags.Matches(httpContext.Request.Headers.IfNoneMatch, ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = _body.Length;
+        return response.Body.WriteAsync(_body).AsTask();
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
+    }
+}
+
+/// <summary>Strong ETags from content, and If-None-Match / If-Match comparison.</summary>
+public static class ETags
+{
+    public static string ForBytes(ReadOnlySpan<byte> body) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16)) + "\"";
+
+    public static string For<T>(T value) => ForBytes(JsonSerializer.SerializeToUtf8Bytes(value, NewsJson.Options));
+
+    /// <summary>True when the header lists the tag or "*"; weak validators (W/) compare by their opaque part.</summary>
+    public static bool Matches(Microsoft.Extensions.Primitives.StringValues header, string etag)
+    {
+        if (header.Count == 0)
+        {
+            return false;
+        }
+
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        {
+            return false;
+        }
+
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(etag, StringComparison.Ordinal));
+    }
+}

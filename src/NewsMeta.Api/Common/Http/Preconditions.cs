@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace NewsMeta.Api.Common.Http;
+
+/// <summary>If-Match / If-None-Match on writes, against the ETag the resource would be served with now.</summary>
+public static class Preconditions
+{
+    /// <summary>Null when the write may go ahead; a 412 problem otherwise.</summary>
+    public static ProblemHttpResult? Check<T>(HttpRequest request, T? current)
+        where T : class
+    {
+        var ifMatch = request.Headers.IfMatch;
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifMatch.Count == 0 && ifNoneMatch.Count == 0)
+        {
+            return null;
+        }
+
+        var etag = current is null ? null : ETags.For(current);
+        if (ifMatch.Count > 0 && (etag is null || !ETags.Matches(ifMatch, etag)))
+        {
+            return Problems.PreconditionFailed(etag is null
+                ? "If-Match was sent but the resource does not exist."
+                : "The resource has changed since the ETag in If-Match; fetch it again and retry.");
+        }
+
+        if (ifNoneMatch.Count > 0 && etag is not null && ETags.Matches(ifNoneMatch, etag))
+        {
+            return Problems.PreconditionFailed("If-None-Match matched the current resource (it already exists).");
+        }
+
+        return null;
+    }
+}

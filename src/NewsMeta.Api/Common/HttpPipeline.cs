@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using NewsMeta.Api.Common.Json;
+using NewsMeta.Api.Data;
+
+namespace NewsMeta.Api.Common;
+
+/// <summary>Cross-cutting HTTP setup: JSON, problem details, health checks, Swagger UI.</summary>
+public static class HttpPipeline
+{
+    public static IServiceCollection AddNewsHttp(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => NewsJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? c.HttpContext.TraceIdentifier));
+        services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static WebApplication UseNewsHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "NewsMeta API v1");
+            o.DocumentTitle = "NewsMeta API";
+            o.EnableTryItOutByDefault();
+            o.DisplayRequestDuration();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapNewsHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Health");
+        return app;
+    }
+}

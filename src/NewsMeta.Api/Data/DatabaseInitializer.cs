@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsMeta.Api.Features.Ingestion;
+
+namespace NewsMeta.Api.Data;
+
+/// <summary>Start-up work on the database: WAL mode for SQLite, pending migrations, the sample corpus on an empty store.</summary>
+public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptions> options, NdjsonImporter importer, ILogger<DatabaseInitializer> log)
+{
+    public static string SampleFile => Path.Combine(AppContext.BaseDirectory, "Data", "SampleData", "sample-articles.ndjson");
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers work while one writer writes; it is a property of the file, so set once.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        if (options.Value.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        if (options.Value.SeedSampleData && !await db.Articles.AnyAsync(ct))
+        {
+            log.LogInformation("Empty database: loading the sample corpus from {File}", SampleFile);
+            await using var file = File.OpenRead(SampleFile);
+            var report = await importer.ImportAsync(file, null, ct);
+            if (report.RejectedCount > 0)
+            {
+                log.LogWarning("Sample corpus: {Rejected} lines rejected, first: line {Line}", report.RejectedCount, report.Rejected[0].Line);
+            }
+        }
+    }
+}

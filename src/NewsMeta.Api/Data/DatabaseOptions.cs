@@ -1,0 +1,26 @@
+namespace NewsMeta.Api.Data;
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string DefaultSqliteConnection = "Data Source=./data/newsmeta.db";
+
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Load the sample corpus when the database holds no article.</summary>
+    public bool SeedSampleData { get; set; } = true;
+
+    /// <summary>Apply pending migrations at start-up.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How long SQLite waits for another writer before giving up, in milliseconds.</summary>
+    public int SqliteBusyTimeoutMs { get; set; } = 5000;
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

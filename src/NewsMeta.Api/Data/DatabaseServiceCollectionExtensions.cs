@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace NewsMeta.Api.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the provider chosen by <c>Database:Provider</c> behind <see cref="NewsDbContext"/>.
+    /// Interceptors registered in DI (e.g. a test's SQL command counter) are attached to every context.
+    /// </summary>
+    public static IServiceCollection AddNewsDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var connectionString = PrepareSqliteFile(configuration.GetConnectionString("NewsMeta") ?? DatabaseOptions.DefaultSqliteConnection);
+                services.AddDbContextPool<SqliteNewsDbContext>((sp, db) => db
+                    .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName))
+                    .AddInterceptors(new SqliteConnectionSetup(options.SqliteBusyTimeoutMs))
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
+                services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqliteNewsDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException($"Database provider '{options.Provider}' is not available in this build; use Sqlite.");
+        }
+
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Makes sure the folder of the SQLite file exists, so a fresh clone runs without setup.</summary>
+    private static string PrepareSqliteFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && !path.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

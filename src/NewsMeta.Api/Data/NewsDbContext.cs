@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Keywords;
+using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Sources;
+
+namespace NewsMeta.Api.Data;
+
+/// <summary>
+/// The one model. Abstract because each provider has its own subclass, and so its own migration set
+/// (one migration set cannot serve SQLite and PostgreSQL); everything else depends on this type.
+/// </summary>
+public abstract class NewsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<ArticleCredit> ArticleCredits => Set<ArticleCredit>();
+    public DbSet<ArticleKeyword> ArticleKeywords => Set<ArticleKeyword>();
+    public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
+    public DbSet<ArticleLink> ArticleLinks => Set<ArticleLink>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Keyword> Keywords => Set<Keyword>();
+    public DbSet<NamedEntity> Entities => Set<NamedEntity>();
+    public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is UTC; SQLite hands DateTime back as Unspecified, so mark it on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,33 @@
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Ingestion;
+using NewsMeta.Api.Features.Keywords;
+using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Sources;
+
+namespace NewsMeta.Api;
+
+/// <summary>The services of each feature, so Program.cs only composes.</summary>
+public static class FeatureRegistrations
+{
+    public static IServiceCollection AddArticles(this IServiceCollection services) =>
+        services.AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddSingleton(TimeProvider.System);
+
+    public static IServiceCollection AddSourceCatalog(this IServiceCollection services) =>
+        services.AddScoped<SourceCatalog>().AddScoped<SourceQueries>();
+
+    public static IServiceCollection AddKeywordCatalog(this IServiceCollection services) =>
+        services.AddScoped<KeywordCatalog>().AddScoped<KeywordQueries>();
+
+    public static IServiceCollection AddEntityCatalog(this IServiceCollection services) =>
+        services.AddScoped<EntityCatalog>().AddScoped<EntityQueries>();
+
+    public static IServiceCollection AddIngestion(this IServiceCollection services) =>
+        services.AddScoped<NdjsonImporter>().AddScoped<ArticleExporter>();
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+}

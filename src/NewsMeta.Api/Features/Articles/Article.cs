@@ -1,0 +1,77 @@
+using NewsMeta.Api.Features.Keywords;
+using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Sources;
+
+namespace NewsMeta.Api.Features.Articles;
+
+/// <summary>A news article as stored; the aggregate written only through <see cref="ArticleWriter"/>.</summary>
+public class Article
+{
+    public int Id { get; set; }
+    public required string ExternalId { get; set; }
+    public string? Url { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public required string Body { get; set; }
+    public required string Language { get; set; }
+    public DateTime PublishedAt { get; set; }
+
+    /// <summary>The publisher's own "updated" time, as given.</summary>
+    public DateTime? UpdatedAt { get; set; }
+
+    /// <summary>When this store last changed the article: drives updatedSince and export order.</summary>
+    public DateTime ChangedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Concurrency token, bumped on every write.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Hash of the last accepted record, so re-importing the same record changes nothing.</summary>
+    public required string ContentHash { get; set; }
+
+    public int SourceId { get; set; }
+    public Source Source { get; set; } = null!;
+    public List<ArticleCredit> Credits { get; set; } = [];
+    public List<ArticleKeyword> Keywords { get; set; } = [];
+    public List<ArticleEntity> Entities { get; set; } = [];
+    public List<ArticleLink> Links { get; set; } = [];
+}
+
+/// <summary>Upstream attribution (e.g. the agency a newspaper took the story from), outermost first.</summary>
+public class ArticleCredit
+{
+    public int ArticleId { get; set; }
+    public int Position { get; set; }
+    public int SourceId { get; set; }
+    public Source Source { get; set; } = null!;
+}
+
+/// <summary>Who put a keyword, mention or link on an article.</summary>
+public enum Origin
+{
+    Publisher,
+    Extracted,
+    Computed,
+}
+
+public class ArticleKeyword
+{
+    public int ArticleId { get; set; }
+    public int KeywordId { get; set; }
+    public int Position { get; set; }
+    public Origin Origin { get; set; }
+    public Keyword Keyword { get; set; } = null!;
+}
+
+public class ArticleEntity
+{
+    public int ArticleId { get; set; }
+    public int EntityId { get; set; }
+    public int Position { get; set; }
+
+    /// <summary>How often the entity is mentioned in the text (0 when the publisher tagged it but the text never names it).</summary>
+    public int Mentions { get; set; }
+    public Origin Origin { get; set; }
+    public NamedEntity Entity { get; set; } = null!;
+}

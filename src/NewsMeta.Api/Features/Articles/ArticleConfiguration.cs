@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NewsMeta.Api.Features.Articles;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> b)
+    {
+        b.Property(a => a.ExternalId).HasMaxLength(200);
+        b.Property(a => a.Url).HasMaxLength(2048);
+        b.Property(a => a.Slug).HasMaxLength(200);
+        b.Property(a => a.Title).HasMaxLength(500);
+        b.Property(a => a.Summary).HasMaxLength(2000);
+        b.Property(a => a.Language).HasMaxLength(35);
+        b.Property(a => a.ContentHash).HasMaxLength(64);
+        b.Property(a => a.Version).IsConcurrencyToken();
+
+        b.HasIndex(a => a.ExternalId).IsUnique();
+        b.HasIndex(a => a.Url).IsUnique();
+        // Keyset pagination and the filters of GET /articles.
+        b.HasIndex(a => new { a.PublishedAt, a.Id });
+        b.HasIndex(a => new { a.ChangedAt, a.Id });
+        b.HasIndex(a => new { a.SourceId, a.PublishedAt, a.Id });
+        b.HasIndex(a => new { a.Language, a.PublishedAt, a.Id });
+
+        b.HasOne(a => a.Source).WithMany().HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(a => a.Credits).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Keywords).WithOne().HasForeignKey(k => k.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Entities).WithOne().HasForeignKey(e => e.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Links).WithOne().HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArticleCreditConfiguration : IEntityTypeConfiguration<ArticleCredit>
+{
+    public void Configure(EntityTypeBuilder<ArticleCredit> b)
+    {
+        b.HasKey(c => new { c.ArticleId, c.Position });
+        b.HasIndex(c => new { c.SourceId, c.ArticleId });
+        b.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ArticleKeywordConfiguration : IEntityTypeConfiguration<ArticleKeyword>
+{
+    public void Configure(EntityTypeBuilder<ArticleKeyword> b)
+    {
+        b.HasKey(k => new { k.ArticleId, k.KeywordId });
+        b.HasIndex(k => new { k.KeywordId, k.ArticleId });
+        b.Property(k => k.Origin).HasConversion<string>().HasMaxLength(16);
+        b.HasOne(k => k.Keyword).WithMany().HasForeignKey(k => k.KeywordId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArticleEntityConfiguration : IEntityTypeConfiguration<ArticleEntity>
+{
+    public void Configure(EntityTypeBuilder<ArticleEntity> b)
+    {
+        b.HasKey(e => new { e.ArticleId, e.EntityId });
+        b.HasIndex(e => new { e.EntityId, e.ArticleId });
+        b.Property(e => e.Origin).HasConversion<string>().HasMaxLength(16);
+        b.HasOne(e => e.Entity).WithMany().HasForeignKey(e => e.EntityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArticleLinkConfiguration : IEntityTypeConfiguration<ArticleLink>
+{
+    public void Configure(EntityTypeBuilder<ArticleLink> b)
+    {
+        b.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(l => l.Origin).HasConversion<string>().HasMaxLength(16);
+        b.Property(l => l.TargetExternalId).HasMaxLength(200);
+        b.Property(l => l.TargetUrl).HasMaxLength(2048);
+        b.Property(l => l.Title).HasMaxLength(500);
+        b.HasIndex(l => new { l.ArticleId, l.Position });
+        // Resolution of pending links when their target arrives, and SET NULL when it is deleted.
+        b.HasIndex(l => l.TargetArticleId);
+        b.HasIndex(l => l.TargetExternalId);
+        b.HasIndex(l => l.TargetUrl);
+        b.HasOne(l => l.TargetArticle).WithMany().HasForeignKey(l => l.TargetArticleId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.Paging;
+
+namespace NewsMeta.Api.Features.Articles;
+
+/// <summary>GET endpoints of /api/v1/articles.</summary>
+public static class ArticleEndpoints
+{
+    public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/articles").WithTags("Articles");
+        group.MapGet("/", ListArticles).WithName("listArticles")
+            .WithSummary("List articles")
+            .WithDescription("Article summaries (no body, entities or links), newest first by default. Filters combine with AND; entity and keyword ids must all match; source ids match any. Cursor-paginated: pass nextCursor as cursor (also in the Link header).")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:int}", GetArticle).WithName("getArticle")
+            .WithSummary("Get an article by id")
+            .WithDescription("The full article with body, source, credits, keywords, entities and links. Sends an ETag; If-None-Match gives 304.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/by-external-id/{externalId}", GetArticleByExternalId).WithName("getArticleByExternalId")
+            .WithSummary("Get an article by the publisher's externalId")
+            .WithDescription("The same representation as GET /articles/{id}, looked up by externalId.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/links", GetArticleLinks).WithName("listArticleLinks")
+            .WithSummary("List an article's outgoing links")
+            .WithDescription("related, readAlso and similar links in the publisher's order; targetId is set when the target article is stored. kind filters to one kind.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static Task<Results<Ok<Page<ArticleSummaryDto>>, ValidationProblem, ProblemHttpResult>> ListArticles(
+        [AsParameters] ArticleListParameters parameters, ArticleQueries queries, HttpContext context, CancellationToken ct) =>
+        ArticleLists.RespondAsync(parameters, f => f, queries, context, ct);
+
+    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticle(int id, ArticleQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } article
+            ? new ETaggedJson<ArticleDto>(article)
+            : Problems.NotFound($"No article has id {id}.");
+
+    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticleByExternalId(string externalId, ArticleQueries queries, CancellationToken ct) =>
+        await queries.GetByExternalIdAsync(externalId, ct) is { } article
+            ? new ETaggedJson<ArticleDto>(article)
+            : Problems.NotFound($"No article has externalId '{externalId}'.");
+
+    /// <param name="id">Article id.</param>
+    /// <param name="kind">related, readAlso or similar; all kinds when absent.</param>
+    /// <param name="queries"></param>
+    /// <param name="ct"></param>
+    private static async Task<Results<Ok<List<ArticleLinkDto>>, ValidationProblem, ProblemHttpResult>> GetArticleLinks(
+        int id, [FromQuery] string? kind, ArticleQueries queries, CancellationToken ct)
+    {
+        LinkKind? parsed = null;
+        if (kind is not null)
+        {
+            if (!EnumNames.TryParse<LinkKind>(kind, out var value))
+            {
+                return Problems.Invalid(new Dictionary<string, string[]> { ["kind"] = [$"must be one of {EnumNames.List<LinkKind>()}"] });
+            }
+
+            parsed = value;
+        }
+
+        return await queries.LinksAsync(id, parsed, ct) is { } links
+            ? TypedResults.Ok(links)
+            : Problems.NotFound($"No article has id {id}.");
+    }
+}

@@ -1,0 +1,93 @@
+using NewsMeta.Api.Common;
+
+namespace NewsMeta.Api.Features.Articles;
+
+/// <summary>
+/// The article filters shared by /articles, /entities/{id}/articles, /keywords/{id}/articles,
+/// /sources/{id}/articles (and later search and GraphQL). Entity and keyword ids combine with AND
+/// (articles mentioning all of them); source ids with OR (an article has one source).
+/// </summary>
+public sealed record ArticleFilter
+{
+    public IReadOnlyList<int> EntityIds { get; init; } = [];
+    public IReadOnlyList<int> KeywordIds { get; init; } = [];
+    public IReadOnlyList<int> SourceIds { get; init; } = [];
+    public string? Language { get; init; }
+    public DateTime? PublishedFrom { get; init; }
+    public DateTime? PublishedTo { get; init; }
+    public DateTime? UpdatedSince { get; init; }
+    public bool Ascending { get; init; }
+}
+
+/// <summary>The query string of article lists, bound by name, parsed into an <see cref="ArticleFilter"/>.</summary>
+public sealed class ArticleListParameters
+{
+    /// <summary>Entity id (repeatable; articles mentioning all the given entities).</summary>
+    public string[]? Entity { get; set; }
+
+    /// <summary>Keyword id (repeatable; articles tagged with all the given keywords).</summary>
+    public string[]? Keyword { get; set; }
+
+    /// <summary>Source id (repeatable; articles published by any of them).</summary>
+    public string[]? Source { get; set; }
+
+    /// <summary>Language tag, e.g. ar or en.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Only articles published at or after this instant (RFC 3339).</summary>
+    public string? PublishedFrom { get; set; }
+
+    /// <summary>Only articles published before this instant (RFC 3339, exclusive).</summary>
+    public string? PublishedTo { get; set; }
+
+    /// <summary>Only articles whose stored version changed at or after this instant (RFC 3339): for syncing.</summary>
+    public string? UpdatedSince { get; set; }
+
+    /// <summary><c>-publishedAt</c> (newest first, default) or <c>publishedAt</c>.</summary>
+    public string? Sort { get; set; }
+
+    /// <summary>Page size, 1–100 (default 20).</summary>
+    public string? Limit { get; set; }
+
+    /// <summary>The <c>nextCursor</c> of the previous page.</summary>
+    public string? Cursor { get; set; }
+
+    public ArticleFilter ToFilter(QueryErrors errors)
+    {
+        var ascending = Sort switch
+        {
+            null or "" or "-publishedAt" => false,
+            "publishedAt" => true,
+            _ => Invalid(errors),
+        };
+        if (Language is not null && !LanguageTag.IsValid(Language))
+        {
+            errors.Add("language", "must be a language tag such as ar or en");
+        }
+
+        var from = errors.Instant("publishedFrom", PublishedFrom);
+        var to = errors.Instant("publishedTo", PublishedTo);
+        if (from > to)
+        {
+            errors.Add("publishedTo", "must not be before publishedFrom");
+        }
+
+        return new ArticleFilter
+        {
+            EntityIds = errors.Ids("entity", Entity),
+            KeywordIds = errors.Ids("keyword", Keyword),
+            SourceIds = errors.Ids("source", Source),
+            Language = string.IsNullOrEmpty(Language) ? null : LanguageTag.Canonical(Language),
+            PublishedFrom = from,
+            PublishedTo = to,
+            UpdatedSince = errors.Instant("updatedSince", UpdatedSince),
+            Ascending = ascending,
+        };
+    }
+
+    private static bool Invalid(QueryErrors errors)
+    {
+        errors.Add("sort", "must be -publishedAt or publishedAt");
+        return false;
+    }
+}

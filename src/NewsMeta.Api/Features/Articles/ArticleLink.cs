@@ -1,0 +1,28 @@
+namespace NewsMeta.Api.Features.Articles;
+
+/// <summary>Kind of link between articles.</summary>
+public enum LinkKind
+{
+    Related,
+    ReadAlso,
+    Similar,
+}
+
+/// <summary>
+/// An outgoing link. The target is kept as given (externalId, url, title) so that a link whose target
+/// is not yet stored, or was deleted, stays unresolved rather than lost, and resolves when it arrives.
+/// </summary>
+public class ArticleLink
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public int Position { get; set; }
+    public LinkKind Kind { get; set; }
+    public int? TargetArticleId { get; set; }
+    public Article? TargetArticle { get; set; }
+    public string? TargetExternalId { get; set; }
+    public string? TargetUrl { get; set; }
+    public string? Title { get; set; }
+    public double? Score { get; set; }
+    public Origin Origin { get; set; }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.Paging;
+
+namespace NewsMeta.Api.Features.Articles;
+
+/// <summary>The one way an endpoint answers with a page of article summaries (articles, and those of an entity, keyword or source).</summary>
+public static class ArticleLists
+{
+    public static async Task<Results<Ok<Page<ArticleSummaryDto>>, ValidationProblem, ProblemHttpResult>> RespondAsync(
+        ArticleListParameters parameters, Func<ArticleFilter, ArticleFilter> scope, ArticleQueries queries, HttpContext context, CancellationToken ct)
+    {
+        var errors = new QueryErrors();
+        var filter = scope(parameters.ToFilter(errors));
+        var limit = PageLimits.Parse(parameters.Limit, errors);
+        var page = errors.Any ? null : await queries.ListAsync(filter, limit, parameters.Cursor, errors, ct);
+        if (page is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        LinkHeader.AddNext(context, page.NextCursor);
+        return TypedResults.Ok(page);
+    }
+}

@@ -1,0 +1,107 @@
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Paging;
+using NewsMeta.Api.Data;
+
+namespace NewsMeta.Api.Features.Articles;
+
+/// <summary>Read side of articles: filtered keyset pages and single articles, projected to DTOs.</summary>
+public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
+{
+    private const string DescScope = "a-";
+    private const string AscScope = "a+";
+
+    /// <summary>
+    /// One page of article summaries, newest first unless ascending. Keyset pagination on
+    /// (publishedAt, id): walking the pages yields each match once even while articles are added.
+    /// Runs a fixed number of SQL commands whatever the page size (main rows, credits, keywords).
+    /// </summary>
+    public async Task<Page<ArticleSummaryDto>?> ListAsync(ArticleFilter filter, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    {
+        var query = Filtered(filter);
+        var scope = filter.Ascending ? AscScope : DescScope;
+        if (cursor is not null)
+        {
+            if (!Cursor.TryDecode(cursor, scope, out var ticks, out var lastId) || ticks < 0 || ticks > DateTime.MaxValue.Ticks)
+            {
+                errors.Add("cursor", "is not a cursor of this list; start again without it");
+                return null;
+            }
+
+            var at = new DateTime(ticks, DateTimeKind.Utc);
+            query = filter.Ascending
+                ? query.Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > lastId))
+                : query.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < lastId));
+        }
+
+        query = filter.Ascending
+            ? query.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            : query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+        var rows = await query.Take(limit + 1).AsSplitQuery().ProjectToType<ArticleSummaryDto>(mapping).ToListAsync(ct);
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(limit);
+            var last = rows[^1];
+            next = Cursor.Encode(scope, last.PublishedAt.Ticks, last.Id);
+        }
+
+        return new Page<ArticleSummaryDto> { Items = rows, NextCursor = next };
+    }
+
+    public Task<ArticleDto?> GetAsync(int id, CancellationToken ct) =>
+        db.Articles.AsNoTracking().Where(a => a.Id == id).AsSplitQuery().ProjectToType<ArticleDto>(mapping).FirstOrDefaultAsync(ct);
+
+    public Task<ArticleDto?> GetByExternalIdAsync(string externalId, CancellationToken ct) =>
+        db.Articles.AsNoTracking().Where(a => a.ExternalId == externalId).AsSplitQuery().ProjectToType<ArticleDto>(mapping).FirstOrDefaultAsync(ct);
+
+    /// <summary>The article's outgoing links (optionally one kind), or null when the article does not exist.</summary>
+    public async Task<List<ArticleLinkDto>?> LinksAsync(int id, LinkKind? kind, CancellationToken ct)
+    {
+        var article = await GetAsync(id, ct);
+        return article?.Links.Where(l => kind is null || l.Kind == kind).ToList();
+    }
+
+    public IQueryable<Article> Filtered(ArticleFilter filter)
+    {
+        var query = db.Articles.AsNoTracking();
+        foreach (var entityId in filter.EntityIds)
+        {
+            query = query.Where(a => a.Entities.Any(e => e.EntityId == entityId));
+        }
+
+        foreach (var keywordId in filter.KeywordIds)
+        {
+            query = query.Where(a => a.Keywords.Any(k => k.KeywordId == keywordId));
+        }
+
+        if (filter.SourceIds.Count > 0)
+        {
+            var sourceIds = filter.SourceIds;
+            query = query.Where(a => sourceIds.Contains(a.SourceId));
+        }
+
+        if (filter.Language is not null)
+        {
+            query = query.Where(a => a.Language == filter.Language);
+        }
+
+        if (filter.PublishedFrom is { } from)
+        {
+            query = query.Where(a => a.PublishedAt >= from);
+        }
+
+        if (filter.PublishedTo is { } to)
+        {
+            query = query.Where(a => a.PublishedAt < to);
+        }
+
+        if (filter.UpdatedSince is { } since)
+        {
+            query = query.Where(a => a.ChangedAt >= since);
+        }
+
+        return query;
+    }
+}

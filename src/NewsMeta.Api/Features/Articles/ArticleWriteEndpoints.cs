@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsMeta.Api.Common.Auth;
+using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Features.Ingestion;
+
+namespace NewsMeta.Api.Features.Articles;
+
+/// <summary>PUT and DELETE of /api/v1/articles (write scope).</summary>
+public static class ArticleWriteEndpoints
+{
+    public static RouteGroupBuilder MapArticleWrites(this RouteGroupBuilder group)
+    {
+        group.MapPut("/by-external-id/{externalId}", UpsertArticle).WithName("upsertArticle")
+            .WithSummary("Create or update an article by externalId")
+            .WithDescription("Idempotent upsert of one article in the NDJSON record shape (shared/formats/articles-ndjson.md). 201 when created, 200 when updated or unchanged. If-Match with the current ETag makes the write conditional (412 when stale); If-None-Match: * makes it create-only. Needs an API key with the write scope.")
+            .Accepts<ArticleRecord>("application/json")
+            .RequireAuthorization(Scopes.WritePolicy)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{id:int}", DeleteArticle).WithName("deleteArticle")
+            .WithSummary("Delete an article")
+            .WithDescription("Removes the article. Links from other articles to it become unresolved (they keep the externalId, url and title they were given) and resolve again if it comes back. If-Match is honoured. Needs the write scope.")
+            .RequireAuthorization(Scopes.WritePolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        return group;
+    }
+
+    private static async Task<Results<Created<ArticleDto>, Ok<ArticleDto>, ValidationProblem, ProblemHttpResult>> UpsertArticle(
+        string externalId, HttpRequest request, ArticleWriter writer, ArticleQueries queries, CancellationToken ct)
+    {
+        var (record, bodyErrors) = await JsonBody.ReadAsync<ArticleRecord>(request, ct);
+        if (record is null)
+        {
+            return Problems.Invalid(bodyErrors!);
+        }
+
+        if (record.ExternalId is not null && record.ExternalId != externalId)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["externalId"] = ["must match the externalId in the path (or be left out)"] });
+        }
+
+        record.ExternalId = externalId;
+        var errors = ArticleRecordValidator.Validate(record);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var current = await queries.GetByExternalIdAsync(externalId, ct);
+        if (Preconditions.Check(request, current) is { } failed)
+        {
+            return failed;
+        }
+
+        var outcome = (await writer.UpsertAsync([record], ct))[0];
+        if (outcome.Status == WriteStatus.Rejected)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+                detail: string.Join(" ", outcome.Errors!.Select(e => $"{e.Key} {string.Join("; ", e.Value)}")));
+        }
+
+        var article = (await queries.GetAsync(outcome.ArticleId, ct))!;
+        request.HttpContext.Response.Headers.ETag = ETags.For(article);
+        return outcome.Status == WriteStatus.Created
+            ? TypedResults.Created($"/api/v1/articles/{article.Id}", article)
+            : TypedResults.Ok(article);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(int id, HttpRequest request, ArticleWriter writer, ArticleQueries queries, CancellationToken ct)
+    {
+        var current = await queries.GetAsync(id, ct);
+        if (current is null)
+        {
+            return Problems.NotFound($"No article has id {id}.");
+        }
+
+        if (Preconditions.Check(request, current) is { } failed)
+        {
+            return failed;
+        }
+
+        return await writer.DeleteAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound($"No article has id {id}.");
+    }
+}

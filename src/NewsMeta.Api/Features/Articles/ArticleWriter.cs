@@ -1,0 +1,318 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Json;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Ingestion;
+using NewsMeta.Api.Features.Keywords;
+using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Sources;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.Articles;
+
+/// <summary>
+/// The one write path for articles (REST PUT, GraphQL, NDJSON import, page import). A batch is written
+/// in one transaction: every article in it is either wholly stored or absent.
+/// Records must already have passed <see cref="ArticleRecordValidator"/>.
+/// </summary>
+public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock)
+{
+    private const int MaxAttempts = 3;
+
+    /// <summary>Upserts by externalId; returns one outcome per record, in order.</summary>
+    public async Task<IReadOnlyList<WriteOutcome>> UpsertAsync(IReadOnlyList<ArticleRecord> records, CancellationToken ct)
+    {
+        var outcomes = new List<WriteOutcome>(records.Count);
+        // A repeated externalId starts a new run, so the later record wins, as if sent one by one.
+        foreach (var run in SplitAtRepeats(records))
+        {
+            outcomes.AddRange(await WriteRunWithRetryAsync(run, ct));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Deletes an article; links pointing at it become unresolved (they keep externalId/url/title).</summary>
+    public async Task<bool> DeleteAsync(int id, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var article = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Id, a.SourceId }).FirstOrDefaultAsync(ct);
+        if (article is null)
+        {
+            return false;
+        }
+
+        var touched = await TouchedCatalogAsync([id], ct);
+        await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
+        touched.SourceIds.Add(article.SourceId);
+        await RecountAsync(touched, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<WriteOutcome>> WriteRunWithRetryAsync(IReadOnlyList<ArticleRecord> run, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteRunAsync(run, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && DbErrors.IsUniqueViolation(ex))
+            {
+                // Another writer created the same externalId, source, keyword or entity meanwhile: start again and see it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<WriteOutcome>> WriteRunAsync(IReadOnlyList<ArticleRecord> run, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var externalIds = run.Select(r => r.ExternalId!).ToList();
+        var existing = await db.Articles.Where(a => externalIds.Contains(a.ExternalId)).ToDictionaryAsync(a => a.ExternalId, ct);
+        var urlConflicts = await FindUrlConflictsAsync(run, ct);
+
+        var outcomes = new WriteOutcome?[run.Count];
+        var toWrite = new List<(int Index, ArticleRecord Record, string Hash)>();
+        for (var i = 0; i < run.Count; i++)
+        {
+            var record = run[i];
+            var hash = ContentHash(record);
+            existing.TryGetValue(record.ExternalId!, out var stored);
+            if (record.Url is not null && urlConflicts.TryGetValue(record.Url, out var owner) && owner != record.ExternalId)
+            {
+                outcomes[i] = new WriteOutcome(WriteStatus.Rejected, stored?.Id ?? 0,
+                    new Dictionary<string, string[]> { ["url"] = [$"is already the url of article '{owner}'"] });
+            }
+            else if (stored is not null && stored.ContentHash == hash)
+            {
+                outcomes[i] = new WriteOutcome(WriteStatus.Unchanged, stored.Id);
+            }
+            else
+            {
+                toWrite.Add((i, record, hash));
+                if (record.Url is not null)
+                {
+                    urlConflicts[record.Url] = record.ExternalId!;
+                }
+            }
+        }
+
+        if (toWrite.Count > 0)
+        {
+            await WriteArticlesAsync(toWrite.Select(w => (w.Record, w.Hash)).ToList(), existing, now, ct);
+            foreach (var (index, record, _) in toWrite)
+            {
+                var article = existing[record.ExternalId!];
+                outcomes[index] = new WriteOutcome(article.Version == 1 ? WriteStatus.Created : WriteStatus.Updated, article.Id);
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        // Long imports reuse this context: keep the change tracker from growing batch after batch.
+        db.ChangeTracker.Clear();
+        return outcomes.Select(o => o!).ToList();
+    }
+
+    private async Task WriteArticlesAsync(List<(ArticleRecord Record, string Hash)> batch, Dictionary<string, Article> existing, DateTime now, CancellationToken ct)
+    {
+        var updatedIds = batch.Where(w => existing.ContainsKey(w.Record.ExternalId!)).Select(w => existing[w.Record.ExternalId!].Id).ToList();
+        var touched = await TouchedCatalogAsync(updatedIds, ct);
+        if (updatedIds.Count > 0)
+        {
+            // Replace the publisher-given parts; computed links (similar) are the enrichment's and stay.
+            await db.ArticleCredits.Where(c => updatedIds.Contains(c.ArticleId)).ExecuteDeleteAsync(ct);
+            await db.ArticleKeywords.Where(k => updatedIds.Contains(k.ArticleId)).ExecuteDeleteAsync(ct);
+            await db.ArticleEntities.Where(e => updatedIds.Contains(e.ArticleId)).ExecuteDeleteAsync(ct);
+            await db.ArticleLinks.Where(l => updatedIds.Contains(l.ArticleId) && l.Origin == Origin.Publisher).ExecuteDeleteAsync(ct);
+            touched.SourceIds.UnionWith(updatedIds.Select(id => existing.Values.First(a => a.Id == id).SourceId));
+        }
+
+        var records = batch.Select(w => w.Record).ToList();
+        var sourceMap = await sources.ResolveAsync(records.SelectMany(SourcesOf), ct);
+        var keywordMap = await keywords.ResolveAsync(records.SelectMany(r => r.Keywords ?? []), ct);
+        var entityInputs = records.SelectMany(r => r.Entities ?? []).Select(ToEntityInput).ToList();
+        var entityList = await entities.ResolveAsync(entityInputs, ct);
+        var linkTargets = await FindLinkTargetsAsync(records, ct);
+
+        var entityCursor = 0;
+        foreach (var (record, hash) in batch)
+        {
+            if (!existing.TryGetValue(record.ExternalId!, out var article))
+            {
+                article = new Article { ExternalId = record.ExternalId!, Slug = "", Title = "", Body = "", Language = "", ContentHash = "", CreatedAt = now };
+                db.Articles.Add(article);
+                existing[record.ExternalId!] = article;
+            }
+
+            ApplyScalars(article, record, hash, now);
+            article.Source = sourceMap[ArabicNormalizer.Normalize(record.Source!.Name)];
+            article.Credits = (record.Credits ?? []).Select((c, i) => new ArticleCredit { Position = i, Source = sourceMap[ArabicNormalizer.Normalize(c.Name)] }).ToList();
+            article.Keywords = DistinctBy(record.Keywords ?? [], ArabicNormalizer.Normalize)
+                .Select((k, i) => new ArticleKeyword { Position = i, Origin = Origin.Publisher, Keyword = keywordMap[ArabicNormalizer.Normalize(k)] }).ToList();
+            var mentioned = entityList.Skip(entityCursor).Take(record.Entities?.Count ?? 0).ToList();
+            entityCursor += mentioned.Count;
+            article.Entities = mentioned.DistinctBy(e => e).Select((e, i) => new ArticleEntity { Position = i, Origin = Origin.Publisher, Entity = e }).ToList();
+            article.Links = (record.Links ?? []).Select((l, i) => NewLink(l, i, linkTargets, existing)).ToList();
+        }
+
+        await db.SaveChangesAsync(ct);
+        await ResolvePendingLinksAsync(batch.Select(w => w.Record).ToList(), ct);
+
+        touched.SourceIds.UnionWith(batch.Select(w => existing[w.Record.ExternalId!].SourceId));
+        touched.KeywordIds.UnionWith(keywordMap.Values.Select(k => k.Id));
+        touched.EntityIds.UnionWith(entityList.Select(e => e.Id));
+        await RecountAsync(touched, ct);
+    }
+
+    private static void ApplyScalars(Article article, ArticleRecord record, string hash, DateTime now)
+    {
+        article.Url = record.Url;
+        article.Title = record.Title!.Trim();
+        article.Summary = record.Summary;
+        article.Body = record.Body!;
+        article.Language = LanguageTag.Canonical(record.Language!.Trim());
+        article.PublishedAt = record.PublishedAt!.Value;
+        article.UpdatedAt = record.UpdatedAt;
+        article.Slug = Slugs.Create(record.Url, article.Title);
+        article.ContentHash = hash;
+        article.ChangedAt = now;
+        article.Version++;
+    }
+
+    private static ArticleLink NewLink(LinkRecord link, int position, LinkTargets targets, Dictionary<string, Article> batchArticles)
+    {
+        var result = new ArticleLink
+        {
+            Position = position,
+            Kind = EnumNames.TryParse<LinkKind>(link.Kind, out var kind) ? kind : LinkKind.Related,
+            TargetExternalId = link.ExternalId,
+            TargetUrl = link.Url,
+            Title = link.Title,
+            Origin = Origin.Publisher,
+        };
+        if (link.ExternalId is not null && batchArticles.TryGetValue(link.ExternalId, out var inBatch))
+        {
+            result.TargetArticle = inBatch;
+        }
+        else
+        {
+            result.TargetArticleId = targets.Find(link);
+        }
+
+        return result;
+    }
+
+    private async Task<Dictionary<string, string>> FindUrlConflictsAsync(IReadOnlyList<ArticleRecord> run, CancellationToken ct)
+    {
+        var urls = run.Where(r => r.Url is not null).Select(r => r.Url!).Distinct().ToList();
+        return urls.Count == 0
+            ? []
+            : await db.Articles.Where(a => a.Url != null && urls.Contains(a.Url)).ToDictionaryAsync(a => a.Url!, a => a.ExternalId, ct);
+    }
+
+    private async Task<LinkTargets> FindLinkTargetsAsync(List<ArticleRecord> records, CancellationToken ct)
+    {
+        var links = records.SelectMany(r => r.Links ?? []).ToList();
+        var ids = links.Where(l => l.ExternalId is not null).Select(l => l.ExternalId!).Distinct().ToList();
+        var urls = links.Where(l => l.ExternalId is null && l.Url is not null).Select(l => l.Url!).Distinct().ToList();
+        if (ids.Count == 0 && urls.Count == 0)
+        {
+            return new LinkTargets([], []);
+        }
+
+        var found = await db.Articles.Where(a => ids.Contains(a.ExternalId) || (a.Url != null && urls.Contains(a.Url)))
+            .Select(a => new { a.Id, a.ExternalId, a.Url }).ToListAsync(ct);
+        return new LinkTargets(
+            found.ToDictionary(a => a.ExternalId, a => a.Id),
+            found.Where(a => a.Url is not null).ToDictionary(a => a.Url!, a => a.Id));
+    }
+
+    /// <summary>Links stored earlier whose target has just arrived now point at it (by externalId, else url).</summary>
+    private async Task ResolvePendingLinksAsync(List<ArticleRecord> records, CancellationToken ct)
+    {
+        var ids = records.Select(r => r.ExternalId!).ToList();
+        await db.ArticleLinks.Where(l => l.TargetArticleId == null && l.TargetExternalId != null && ids.Contains(l.TargetExternalId))
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.TargetArticleId,
+                l => db.Articles.Where(a => a.ExternalId == l.TargetExternalId).Select(a => (int?)a.Id).FirstOrDefault()), ct);
+        var urls = records.Where(r => r.Url is not null).Select(r => r.Url!).ToList();
+        if (urls.Count > 0)
+        {
+            await db.ArticleLinks.Where(l => l.TargetArticleId == null && l.TargetExternalId == null && l.TargetUrl != null && urls.Contains(l.TargetUrl))
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.TargetArticleId,
+                    l => db.Articles.Where(a => a.Url == l.TargetUrl).Select(a => (int?)a.Id).FirstOrDefault()), ct);
+        }
+    }
+
+    private async Task<TouchedCatalog> TouchedCatalogAsync(List<int> articleIds, CancellationToken ct)
+    {
+        var touched = new TouchedCatalog();
+        if (articleIds.Count > 0)
+        {
+            touched.KeywordIds.UnionWith(await db.ArticleKeywords.Where(k => articleIds.Contains(k.ArticleId)).Select(k => k.KeywordId).ToListAsync(ct));
+            touched.EntityIds.UnionWith(await db.ArticleEntities.Where(e => articleIds.Contains(e.ArticleId)).Select(e => e.EntityId).ToListAsync(ct));
+        }
+
+        return touched;
+    }
+
+    private async Task RecountAsync(TouchedCatalog touched, CancellationToken ct)
+    {
+        await sources.RecountAsync(touched.SourceIds, ct);
+        await keywords.RecountAsync(touched.KeywordIds, ct);
+        await entities.RecountAsync(touched.EntityIds, ct);
+    }
+
+    private static IEnumerable<(string, SourceKind)> SourcesOf(ArticleRecord record) =>
+        (record.Credits ?? []).Prepend(record.Source!).Select(s => (s.Name!, EnumNames.TryParse<SourceKind>(s.Kind, out var k) ? k : SourceKind.Other));
+
+    private static EntityMentionInput ToEntityInput(EntityRecord e) =>
+        new(e.Name!, EnumNames.TryParse<EntityType>(e.Type, out var t) ? t : EntityType.Other, e.Aliases ?? []);
+
+    private static IEnumerable<string> DistinctBy(IEnumerable<string> items, Func<string, string> key) => items.DistinctBy(key);
+
+    private static IEnumerable<List<ArticleRecord>> SplitAtRepeats(IReadOnlyList<ArticleRecord> records)
+    {
+        var run = new List<ArticleRecord>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (!seen.Add(record.ExternalId!))
+            {
+                yield return run;
+                run = [];
+                seen = new HashSet<string>(StringComparer.Ordinal) { record.ExternalId! };
+            }
+
+            run.Add(record);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
+    }
+
+    /// <summary>A stable hash of the record as parsed (unknown fields and formatting do not count).</summary>
+    private static string ContentHash(ArticleRecord record) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(record, NewsJson.Options)))[..32];
+
+    private sealed class TouchedCatalog
+    {
+        public HashSet<int> SourceIds { get; } = [];
+        public HashSet<int> KeywordIds { get; } = [];
+        public HashSet<int> EntityIds { get; } = [];
+    }
+
+    private sealed record LinkTargets(Dictionary<string, int> ByExternalId, Dictionary<string, int> ByUrl)
+    {
+        public int? Find(LinkRecord link) =>
+            link.ExternalId is not null
+                ? ByExternalId.TryGetValue(link.ExternalId, out var id) ? id : null
+                : link.Url is not null && ByUrl.TryGetValue(link.Url, out var byUrl) ? byUrl : null;
+    }
+}

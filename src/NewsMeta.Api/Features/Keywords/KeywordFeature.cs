@@ -1,0 +1,106 @@
+using Mapster;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.Paging;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.Keywords;
+
+/// <summary>A keyword with the number of articles tagged with it.</summary>
+public sealed class KeywordDto
+{
+    /// <example>5</example>
+    public int Id { get; init; }
+
+    /// <example>موازنة 2026</example>
+    public required string Name { get; init; }
+
+    /// <example>7</example>
+    public int ArticleCount { get; init; }
+}
+
+/// <summary>Read side of keywords.</summary>
+public sealed class KeywordQueries(NewsDbContext db, TypeAdapterConfig mapping)
+{
+    public Task<Page<KeywordDto>?> ListAsync(string? search, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    {
+        var query = db.Keywords.AsNoTracking();
+        if (search is not null)
+        {
+            var prefix = ArabicNormalizer.Normalize(search);
+            query = query.Where(k => k.NormalizedName.StartsWith(prefix));
+        }
+
+        return CountOrderedPaging.PageAsync<Keyword, KeywordDto>(query, "k", limit, cursor, errors, mapping, k => (k.ArticleCount, k.Id), ct);
+    }
+
+    public Task<KeywordDto?> GetAsync(int id, CancellationToken ct) =>
+        db.Keywords.AsNoTracking().Where(k => k.Id == id).ProjectToType<KeywordDto>(mapping).FirstOrDefaultAsync(ct);
+
+    public Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Keywords.AnyAsync(k => k.Id == id, ct);
+}
+
+/// <summary>GET endpoints of /api/v1/keywords.</summary>
+public static class KeywordEndpoints
+{
+    public static RouteGroupBuilder MapKeywords(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/keywords").WithTags("Keywords");
+        group.MapGet("/", ListKeywords).WithName("listKeywords")
+            .WithSummary("List keywords")
+            .WithDescription("Keywords, most-used first. q matches the start of the normalised keyword.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:int}", GetKeyword).WithName("getKeyword")
+            .WithSummary("Get a keyword")
+            .WithDescription("The keyword and its article count. Sends an ETag; If-None-Match gives 304.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/articles", ListKeywordArticles).WithName("listKeywordArticles")
+            .WithSummary("List the articles tagged with a keyword")
+            .WithDescription("Article summaries tagged with the keyword, newest first; takes the same filters and paging as GET /articles.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    /// <param name="q">Prefix of the keyword.</param>
+    /// <param name="limit">Page size, 1–100 (default 20).</param>
+    /// <param name="cursor">nextCursor of the previous page.</param>
+    /// <param name="queries"></param>
+    /// <param name="context"></param>
+    /// <param name="ct"></param>
+    private static async Task<Results<Ok<Page<KeywordDto>>, ValidationProblem>> ListKeywords(
+        [FromQuery] string? q, [FromQuery] string? limit, [FromQuery] string? cursor, KeywordQueries queries, HttpContext context, CancellationToken ct)
+    {
+        var errors = new QueryErrors();
+        if (q is not null && ArabicNormalizer.Normalize(q).Length == 0)
+        {
+            errors.Add("q", "must contain at least one letter or digit");
+        }
+
+        var size = PageLimits.Parse(limit, errors);
+        var page = errors.Any ? null : await queries.ListAsync(q, size, cursor, errors, ct);
+        if (page is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        LinkHeader.AddNext(context, page.NextCursor);
+        return TypedResults.Ok(page);
+    }
+
+    private static async Task<Results<ETaggedJson<KeywordDto>, ProblemHttpResult>> GetKeyword(int id, KeywordQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } keyword
+            ? new ETaggedJson<KeywordDto>(keyword)
+            : Problems.NotFound($"No keyword has id {id}.");
+
+    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ValidationProblem, ProblemHttpResult>> ListKeywordArticles(
+        int id, [AsParameters] ArticleListParameters parameters, KeywordQueries keywords, ArticleQueries articles, HttpContext context, CancellationToken ct) =>
+        await keywords.ExistsAsync(id, ct)
+            ? await ArticleLists.RespondAsync(parameters, f => f with { KeywordIds = [.. f.KeywordIds, id] }, articles, context, ct)
+            : Problems.NotFound($"No keyword has id {id}.");
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Data;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.NamedEntities;
+
+/// <summary>A publisher's mention of an entity, as the writer hands it over.</summary>
+public sealed record EntityMentionInput(string Name, EntityType Type, IReadOnlyList<string> Aliases);
+
+/// <summary>
+/// Matches entities across articles by normalised name, then by alias (same type), creating the missing
+/// ones and adding aliases the catalogue did not know yet.
+/// </summary>
+public sealed class EntityCatalog(NewsDbContext db)
+{
+    /// <summary>Returns one tracked entity per input, in input order.</summary>
+    public async Task<List<NamedEntity>> ResolveAsync(IReadOnlyList<EntityMentionInput> inputs, CancellationToken ct)
+    {
+        var names = inputs.Select(i => ArabicNormalizer.Normalize(i.Name)).Distinct().ToList();
+        var byName = await db.Entities.Include(e => e.Aliases)
+            .Where(e => names.Contains(e.NormalizedName))
+            .ToListAsync(ct);
+        var aliasOwnerIds = await db.EntityAliases.Where(a => names.Contains(a.NormalizedName))
+            .Select(a => new { a.NormalizedName, a.EntityId })
+            .ToListAsync(ct);
+        var missingOwnerIds = aliasOwnerIds.Select(a => a.EntityId).Except(byName.Select(e => e.Id)).ToList();
+        var byAlias = missingOwnerIds.Count == 0
+            ? []
+            : await db.Entities.Include(e => e.Aliases).Where(e => missingOwnerIds.Contains(e.Id)).ToListAsync(ct);
+
+        var known = byName.Concat(byAlias).ToList();
+        var result = new List<NamedEntity>(inputs.Count);
+        foreach (var input in inputs)
+        {
+            var key = ArabicNormalizer.Normalize(input.Name);
+            var entity = known.FirstOrDefault(e => e.NormalizedName == key && e.Type == input.Type)
+                ?? known.FirstOrDefault(e => e.Type == input.Type && e.Aliases.Any(a => a.NormalizedName == key));
+            if (entity is null)
+            {
+                entity = new NamedEntity { Name = input.Name.Trim(), NormalizedName = key, Type = input.Type };
+                db.Entities.Add(entity);
+                known.Add(entity);
+            }
+
+            AddAliases(entity, input.Aliases.Prepend(input.Name));
+            result.Add(entity);
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds the spellings the entity lacks; its own name is not repeated as an alias.</summary>
+    public static void AddAliases(NamedEntity entity, IEnumerable<string> spellings)
+    {
+        foreach (var spelling in spellings)
+        {
+            var key = ArabicNormalizer.Normalize(spelling);
+            if (key.Length > 0 && key != entity.NormalizedName && entity.Aliases.All(a => a.NormalizedName != key))
+            {
+                entity.Aliases.Add(new EntityAlias { Name = spelling.Trim(), NormalizedName = key });
+            }
+        }
+    }
+
+    /// <summary>Recomputes ArticleCount of the given entities in one statement.</summary>
+    public Task RecountAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        ids.Count == 0
+            ? Task.CompletedTask
+            : db.Entities.Where(e => ids.Contains(e.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.ArticleCount, e => db.ArticleEntities.Count(ae => ae.EntityId == e.Id)), ct);
+}

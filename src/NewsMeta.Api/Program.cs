@@ -1,0 +1,46 @@
+using NewsMeta.Api;
+using NewsMeta.Api.Cli;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Auth;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Ingestion;
+using NewsMeta.Api.Features.Keywords;
+using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Sources;
+
+var command = CliCommands.Parse(args);
+var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
+
+builder.Services
+    .AddNewsDatabase(builder.Configuration)
+    .AddMappings()
+    .AddApiKeyAuth(builder.Configuration)
+    .AddNewsHttp()
+    .AddNewsOpenApi()
+    .AddArticles()
+    .AddSourceCatalog()
+    .AddKeywordCatalog()
+    .AddEntityCatalog()
+    .AddIngestion();
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await command.RunAsync(app);
+}
+
+await app.InitializeDatabaseAsync();
+
+app.UseNewsHttp();
+var articles = app.MapArticles();
+articles.MapArticleWrites();
+articles.MapIngestion();
+app.MapEntities();
+app.MapKeywords();
+app.MapSources();
+app.MapNewsHealth();
+
+await app.RunAsync();
+return 0;
