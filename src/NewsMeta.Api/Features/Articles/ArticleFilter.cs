@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
 
 namespace NewsMeta.Api.Features.Articles;
@@ -23,33 +24,43 @@ public sealed record ArticleFilter
 public sealed class ArticleListParameters
 {
     /// <summary>Entity id (repeatable; articles mentioning all the given entities).</summary>
+    [FromQuery(Name = "entity")]
     public string[]? Entity { get; set; }
 
     /// <summary>Keyword id (repeatable; articles tagged with all the given keywords).</summary>
+    [FromQuery(Name = "keyword")]
     public string[]? Keyword { get; set; }
 
     /// <summary>Source id (repeatable; articles published by any of them).</summary>
+    [FromQuery(Name = "source")]
     public string[]? Source { get; set; }
 
     /// <summary>Language tag, e.g. ar or en.</summary>
+    [FromQuery(Name = "language")]
     public string? Language { get; set; }
 
     /// <summary>Only articles published at or after this instant (RFC 3339).</summary>
+    [FromQuery(Name = "publishedFrom")]
     public string? PublishedFrom { get; set; }
 
     /// <summary>Only articles published before this instant (RFC 3339, exclusive).</summary>
+    [FromQuery(Name = "publishedTo")]
     public string? PublishedTo { get; set; }
 
     /// <summary>Only articles whose stored version changed at or after this instant (RFC 3339): for syncing.</summary>
+    [FromQuery(Name = "updatedSince")]
     public string? UpdatedSince { get; set; }
 
     /// <summary><c>-publishedAt</c> (newest first, default) or <c>publishedAt</c>.</summary>
+    [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
 
     /// <summary>Page size, 1–100 (default 20).</summary>
+    [FromQuery(Name = "limit")]
     public string? Limit { get; set; }
 
     /// <summary>The <c>nextCursor</c> of the previous page.</summary>
+    [FromQuery(Name = "cursor")]
     public string? Cursor { get; set; }
 
     public ArticleFilter ToFilter(QueryErrors errors)
