@@ -9,6 +9,11 @@ using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Features.Sources;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var command = CliCommands.Parse(args);
 var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
 
