@@ -28,6 +28,6 @@ public static class FeatureRegistrations
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(allowSeed: true, app.Lifetime.ApplicationStopping);
     }
 }

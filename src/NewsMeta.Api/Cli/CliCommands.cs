@@ -37,19 +37,13 @@ public sealed class CliCommands
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<NewsDbContext>();
-        await MigrateAsync(db);
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(allowSeed: false, CancellationToken.None);
+        Console.Error.WriteLine("Database schema is up to date.");
         return Name switch
         {
             "import" => await ImportAsync(services),
             _ => 0,
         };
-    }
-
-    private static async Task MigrateAsync(NewsDbContext db)
-    {
-        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
-        Console.Error.WriteLine("Database schema is up to date.");
     }
 
     private async Task<int> ImportAsync(IServiceProvider services)

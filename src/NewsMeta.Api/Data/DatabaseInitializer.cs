@@ -9,7 +9,9 @@ public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptio
 {
     public static string SampleFile => Path.Combine(AppContext.BaseDirectory, "Data", "SampleData", "sample-articles.ndjson");
 
-    public async Task InitializeAsync(CancellationToken ct)
+    /// <param name="allowSeed">False for CLI commands, which never load the sample corpus.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task InitializeAsync(bool allowSeed, CancellationToken ct)
     {
         if (db.Database.IsSqlite())
         {
@@ -24,7 +26,7 @@ public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptio
             await db.Database.MigrateAsync(ct);
         }
 
-        if (options.Value.SeedSampleData && !await db.Articles.AnyAsync(ct))
+        if (allowSeed && options.Value.SeedSampleData && !await db.Articles.AnyAsync(ct))
         {
             log.LogInformation("Empty database: loading the sample corpus from {File}", SampleFile);
             await using var file = File.OpenRead(SampleFile);
