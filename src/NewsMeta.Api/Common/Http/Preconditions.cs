@@ -5,13 +5,16 @@ namespace NewsMeta.Api.Common.Http;
 /// <summary>If-Match / If-None-Match on writes, against the ETag the resource would be served with now.</summary>
 public static class Preconditions
 {
+    /// <summary>True when the request carries If-Match or If-None-Match, i.e. the current representation is needed.</summary>
+    public static bool Requested(HttpRequest request) => request.Headers.IfMatch.Count > 0 || request.Headers.IfNoneMatch.Count > 0;
+
     /// <summary>Null when the write may go ahead; a 412 problem otherwise.</summary>
     public static ProblemHttpResult? Check<T>(HttpRequest request, T? current)
         where T : class
     {
         var ifMatch = request.Headers.IfMatch;
         var ifNoneMatch = request.Headers.IfNoneMatch;
-        if (ifMatch.Count == 0 && ifNoneMatch.Count == 0)
+        if (!Requested(request))
         {
             return null;
         }

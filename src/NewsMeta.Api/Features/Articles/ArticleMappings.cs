@@ -18,16 +18,13 @@ public sealed class ArticleMappings : IRegister
             .Inherits<Article, ArticleSummaryDto>()
             .Map(d => d.Entities, s => s.Entities.OrderBy(e => e.Position)
                 .Select(e => new ArticleEntityDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, Mentions = e.Mentions, Origin = e.Origin }).ToList())
-            .Map(d => d.Links, s => s.Links.OrderBy(l => l.Position)
-                .Select(l => new ArticleLinkDto
-                {
-                    Kind = l.Kind,
-                    TargetId = l.TargetArticleId,
-                    TargetExternalId = l.TargetArticle != null ? l.TargetArticle.ExternalId : l.TargetExternalId,
-                    Title = l.TargetArticle != null ? l.TargetArticle.Title : l.Title,
-                    Url = l.TargetArticle != null ? l.TargetArticle.Url : l.TargetUrl,
-                    Score = l.Score,
-                    Origin = l.Origin,
-                }).ToList());
+            .Map(d => d.Links, s => s.Links.OrderBy(l => l.Position));
+
+        // A stored target wins over what the link was given, so titles and urls follow the target's edits.
+        config.NewConfig<ArticleLink, ArticleLinkDto>()
+            .Map(d => d.TargetId, s => s.TargetArticleId)
+            .Map(d => d.TargetExternalId, s => s.TargetArticle != null ? s.TargetArticle.ExternalId : s.TargetExternalId)
+            .Map(d => d.Title, s => s.TargetArticle != null ? s.TargetArticle.Title : s.Title)
+            .Map(d => d.Url, s => s.TargetArticle != null ? s.TargetArticle.Url : s.TargetUrl);
     }
 }

@@ -59,8 +59,18 @@ public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
     /// <summary>The article's outgoing links (optionally one kind), or null when the article does not exist.</summary>
     public async Task<List<ArticleLinkDto>?> LinksAsync(int id, LinkKind? kind, CancellationToken ct)
     {
-        var article = await GetAsync(id, ct);
-        return article?.Links.Where(l => kind is null || l.Kind == kind).ToList();
+        if (!await db.Articles.AnyAsync(a => a.Id == id, ct))
+        {
+            return null;
+        }
+
+        var links = db.ArticleLinks.AsNoTracking().Where(l => l.ArticleId == id);
+        if (kind is { } k)
+        {
+            links = links.Where(l => l.Kind == k);
+        }
+
+        return await links.OrderBy(l => l.Position).ProjectToType<ArticleLinkDto>(mapping).ToListAsync(ct);
     }
 
     public IQueryable<Article> Filtered(ArticleFilter filter)

@@ -52,8 +52,9 @@ public static class ArticleWriteEndpoints
             return Problems.Invalid(errors);
         }
 
-        var current = await queries.GetByExternalIdAsync(externalId, ct);
-        if (Preconditions.Check(request, current) is { } failed)
+        // The current representation is only read when the client made the write conditional.
+        if (Preconditions.Requested(request)
+            && Preconditions.Check(request, await queries.GetByExternalIdAsync(externalId, ct)) is { } failed)
         {
             return failed;
         }
@@ -74,13 +75,8 @@ public static class ArticleWriteEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(int id, HttpRequest request, ArticleWriter writer, ArticleQueries queries, CancellationToken ct)
     {
-        var current = await queries.GetAsync(id, ct);
-        if (current is null)
-        {
-            return Problems.NotFound($"No article has id {id}.");
-        }
-
-        if (Preconditions.Check(request, current) is { } failed)
+        if (Preconditions.Requested(request)
+            && Preconditions.Check(request, await queries.GetAsync(id, ct)) is { } failed)
         {
             return failed;
         }
