@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsMeta.Api.Common;
-using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Paging;
 
 namespace NewsMeta.Api.Features.Articles;
@@ -14,13 +13,6 @@ public static class ArticleLists
         var errors = new QueryErrors();
         var filter = scope(parameters.ToFilter(errors));
         var limit = PageLimits.Parse(parameters.Limit, errors);
-        var page = errors.Any ? null : await queries.ListAsync(filter, limit, parameters.Cursor, errors, ct);
-        if (page is null)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        LinkHeader.AddNext(context, page.NextCursor);
-        return TypedResults.Ok(page);
+        return await PagedResults.RespondAsync(errors, () => queries.ListAsync(filter, limit, parameters.Cursor, errors, ct), context);
     }
 }

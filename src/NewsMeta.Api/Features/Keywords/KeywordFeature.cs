@@ -73,7 +73,7 @@ public static class KeywordEndpoints
     /// <param name="queries"></param>
     /// <param name="context"></param>
     /// <param name="ct"></param>
-    private static async Task<Results<Ok<Page<KeywordDto>>, ValidationProblem>> ListKeywords(
+    private static async Task<Results<Ok<Page<KeywordDto>>, ValidationProblem, ProblemHttpResult>> ListKeywords(
         [FromQuery] string? q, [FromQuery] string? limit, [FromQuery] string? cursor, KeywordQueries queries, HttpContext context, CancellationToken ct)
     {
         var errors = new QueryErrors();
@@ -83,14 +83,7 @@ public static class KeywordEndpoints
         }
 
         var size = PageLimits.Parse(limit, errors);
-        var page = errors.Any ? null : await queries.ListAsync(q, size, cursor, errors, ct);
-        if (page is null)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        LinkHeader.AddNext(context, page.NextCursor);
-        return TypedResults.Ok(page);
+        return await PagedResults.RespondAsync(errors, () => queries.ListAsync(q, size, cursor, errors, ct), context);
     }
 
     private static async Task<Results<ETaggedJson<KeywordDto>, ProblemHttpResult>> GetKeyword(int id, KeywordQueries queries, CancellationToken ct) =>

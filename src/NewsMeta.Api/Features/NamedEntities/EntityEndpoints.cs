@@ -42,7 +42,7 @@ public static class EntityEndpoints
     /// <param name="queries"></param>
     /// <param name="context"></param>
     /// <param name="ct"></param>
-    private static async Task<Results<Ok<Page<EntitySummaryDto>>, ValidationProblem>> ListEntities(
+    private static async Task<Results<Ok<Page<EntitySummaryDto>>, ValidationProblem, ProblemHttpResult>> ListEntities(
         [FromQuery] string? type, [FromQuery] string? q, [FromQuery] string? limit, [FromQuery] string? cursor,
         EntityQueries queries, HttpContext context, CancellationToken ct)
     {
@@ -66,14 +66,7 @@ public static class EntityEndpoints
         }
 
         var size = PageLimits.Parse(limit, errors);
-        var page = errors.Any ? null : await queries.ListAsync(parsedType, q, size, cursor, errors, ct);
-        if (page is null)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        LinkHeader.AddNext(context, page.NextCursor);
-        return TypedResults.Ok(page);
+        return await PagedResults.RespondAsync(errors, () => queries.ListAsync(parsedType, q, size, cursor, errors, ct), context);
     }
 
     private static async Task<Results<ETaggedJson<EntityDto>, ProblemHttpResult>> GetEntity(int id, EntityQueries queries, CancellationToken ct) =>
@@ -108,13 +101,6 @@ public static class EntityEndpoints
 
         var errors = new QueryErrors();
         var size = PageLimits.Parse(limit, errors);
-        var page = errors.Any ? null : await queries.RelatedAsync(id, size, cursor, errors, ct);
-        if (page is null)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        LinkHeader.AddNext(context, page.NextCursor);
-        return TypedResults.Ok(page);
+        return await PagedResults.RespondAsync(errors, () => queries.RelatedAsync(id, size, cursor, errors, ct), context);
     }
 }

@@ -66,19 +66,12 @@ public static class SourceEndpoints
     /// <param name="queries"></param>
     /// <param name="context"></param>
     /// <param name="ct"></param>
-    private static async Task<Results<Ok<Page<SourceDto>>, ValidationProblem>> ListSources(
+    private static Task<Results<Ok<Page<SourceDto>>, ValidationProblem, ProblemHttpResult>> ListSources(
         [FromQuery] string? limit, [FromQuery] string? cursor, SourceQueries queries, HttpContext context, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var size = PageLimits.Parse(limit, errors);
-        var page = errors.Any ? null : await queries.ListAsync(size, cursor, errors, ct);
-        if (page is null)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        LinkHeader.AddNext(context, page.NextCursor);
-        return TypedResults.Ok(page);
+        return PagedResults.RespondAsync(errors, () => queries.ListAsync(size, cursor, errors, ct), context);
     }
 
     private static async Task<Results<ETaggedJson<SourceDto>, ProblemHttpResult>> GetSource(int id, SourceQueries queries, CancellationToken ct) =>
