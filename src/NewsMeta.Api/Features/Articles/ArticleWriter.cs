@@ -152,11 +152,11 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
             ApplyScalars(article, record, hash, now);
             article.Source = sourceMap[ArabicNormalizer.Normalize(record.Source!.Name)];
             article.Credits = (record.Credits ?? []).Select((c, i) => new ArticleCredit { Position = i, Source = sourceMap[ArabicNormalizer.Normalize(c.Name)] }).ToList();
-            article.Keywords = DistinctBy(record.Keywords ?? [], ArabicNormalizer.Normalize)
+            article.Keywords = (record.Keywords ?? []).DistinctBy(ArabicNormalizer.Normalize)
                 .Select((k, i) => new ArticleKeyword { Position = i, Origin = Origin.Publisher, Keyword = keywordMap[ArabicNormalizer.Normalize(k)] }).ToList();
             var mentioned = entityList.Skip(entityCursor).Take(record.Entities?.Count ?? 0).ToList();
             entityCursor += mentioned.Count;
-            article.Entities = mentioned.DistinctBy(e => e).Select((e, i) => new ArticleEntity { Position = i, Origin = Origin.Publisher, Entity = e }).ToList();
+            article.Entities = mentioned.Distinct().Select((e, i) => new ArticleEntity { Position = i, Origin = Origin.Publisher, Entity = e }).ToList();
             article.Links = (record.Links ?? []).Select((l, i) => NewLink(l, i, linkTargets, existing)).ToList();
         }
 
@@ -272,8 +272,6 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
 
     private static EntityMentionInput ToEntityInput(EntityRecord e) =>
         new(e.Name!, EnumNames.TryParse<EntityType>(e.Type, out var t) ? t : EntityType.Other, e.Aliases ?? []);
-
-    private static IEnumerable<string> DistinctBy(IEnumerable<string> items, Func<string, string> key) => items.DistinctBy(key);
 
     private static IEnumerable<List<ArticleRecord>> SplitAtRepeats(IReadOnlyList<ArticleRecord> records)
     {
