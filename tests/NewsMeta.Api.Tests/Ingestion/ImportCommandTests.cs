@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using NewsMeta.Api.Tests.Infrastructure;
+
+namespace NewsMeta.Api.Tests.Ingestion;
+
+/// <summary>The import as a command (<c>NewsMeta.Api import FILE</c>), run as a real child process.</summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "newsmeta-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public ImportCommandTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the temp cleaner
+        }
+    }
+
+    [Fact]
+    public async Task Import_command_reports_a_summary_and_is_idempotent()
+    {
+        var file = Path.Combine(_folder, "articles.ndjson");
+        var lines = TestJson.SampleRecords().Take(3).Select(r => r.ToJsonString()).Append("{\"externalId\":\"broken\"}");
+        await File.WriteAllLinesAsync(file, lines, TestContext.Current.CancellationToken);
+        var database = $"--ConnectionStrings:NewsMeta=Data Source={Path.Combine(_folder, "cli.db")}";
+
+        var (exit, output) = await RunAsync("import", file, database);
+        Assert.Equal(1, exit); // a rejected line makes the exit code non-zero
+        Assert.Contains("3 created, 0 updated, 0 unchanged, 1 rejected", output, StringComparison.Ordinal);
+        Assert.Contains("line 4:", output, StringComparison.Ordinal);
+
+        var (secondExit, secondOutput) = await RunAsync("import", file, database);
+        Assert.Equal(1, secondExit);
+        Assert.Contains("0 created, 0 updated, 3 unchanged, 1 rejected", secondOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_command_without_an_existing_file_explains_its_usage()
+    {
+        var (exit, output) = await RunAsync("import", Path.Combine(_folder, "missing.ndjson"), $"--ConnectionStrings:NewsMeta=Data Source={Path.Combine(_folder, "x.db")}");
+        Assert.Equal(2, exit);
+        Assert.Contains("usage: import", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsMeta.Api.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
