@@ -8,6 +8,7 @@ using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Features.Sources;
+using NewsMeta.Api.GraphQL;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -27,7 +28,8 @@ builder.Services
     .AddSourceCatalog()
     .AddKeywordCatalog()
     .AddEntityCatalog()
-    .AddIngestion();
+    .AddIngestion()
+    .AddNewsGraphQL(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ articles.MapIngestion();
 app.MapEntities();
 app.MapKeywords();
 app.MapSources();
+app.MapNewsGraphQL();
 app.MapNewsHealth();
 
 await app.RunAsync();

@@ -3,6 +3,7 @@ using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Features.Sources;
+using NewsMeta.Api.GraphQL.PersistedQueries;
 
 namespace NewsMeta.Api.Data;
 
@@ -21,6 +22,7 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Keyword> Keywords => Set<Keyword>();
     public DbSet<NamedEntity> Entities => Set<NamedEntity>();
     public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();
+    public DbSet<PersistedQuery> PersistedQueries => Set<PersistedQuery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

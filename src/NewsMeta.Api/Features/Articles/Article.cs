@@ -62,6 +62,9 @@ public class ArticleKeyword
     public int Position { get; set; }
     public Origin Origin { get; set; }
     public Keyword Keyword { get; set; } = null!;
+
+    /// <summary>Lets queries walk from a keyword to its articles (nested GraphQL connections).</summary>
+    public Article Article { get; set; } = null!;
 }
 
 public class ArticleEntity
@@ -74,4 +77,7 @@ public class ArticleEntity
     public int Mentions { get; set; }
     public Origin Origin { get; set; }
     public NamedEntity Entity { get; set; } = null!;
+
+    /// <summary>Lets queries walk from an entity to its articles (nested GraphQL connections).</summary>
+    public Article Article { get; set; } = null!;
 }

@@ -26,5 +26,8 @@ public sealed class ArticleMappings : IRegister
             .Map(d => d.TargetExternalId, s => s.TargetArticle != null ? s.TargetArticle.ExternalId : s.TargetExternalId)
             .Map(d => d.Title, s => s.TargetArticle != null ? s.TargetArticle.Title : s.Title)
             .Map(d => d.Url, s => s.TargetArticle != null ? s.TargetArticle.Url : s.TargetUrl);
+
+        config.NewConfig<ArticleLink, ArticleLoaders.LinkWithOwner>()
+            .Map(d => d.Link, s => s);
     }
 }

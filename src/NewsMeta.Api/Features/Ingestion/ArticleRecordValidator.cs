@@ -148,7 +148,7 @@ public static class ArticleRecordValidator
         }
     }
 
-    private static void RequireText(string? value, string field, int max, Action<string, string> add)
+    public static void RequireText(string? value, string field, int max, Action<string, string> add)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -27,7 +27,11 @@ public sealed class KeywordDto
 /// <summary>Read side of keywords.</summary>
 public sealed class KeywordQueries(NewsDbContext db, TypeAdapterConfig mapping)
 {
-    public Task<Page<KeywordDto>?> ListAsync(string? search, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    public Task<Page<KeywordDto>?> ListAsync(string? search, int limit, string? cursor, QueryErrors errors, CancellationToken ct) =>
+        CountOrderedPaging.PageAsync<Keyword, KeywordDto>(Matching(search), "k", limit, cursor, errors, mapping, k => (k.ArticleCount, k.Id), ct);
+
+    /// <summary>Keywords whose normalised form starts with <paramref name="search"/> (all when null).</summary>
+    public IQueryable<Keyword> Matching(string? search)
     {
         var query = db.Keywords.AsNoTracking();
         if (search is not null)
@@ -36,7 +40,7 @@ public sealed class KeywordQueries(NewsDbContext db, TypeAdapterConfig mapping)
             query = query.Where(k => k.NormalizedName.StartsWith(prefix));
         }
 
-        return CountOrderedPaging.PageAsync<Keyword, KeywordDto>(query, "k", limit, cursor, errors, mapping, k => (k.ArticleCount, k.Id), ct);
+        return query;
     }
 
     public Task<KeywordDto?> GetAsync(int id, CancellationToken ct) =>

@@ -11,7 +11,11 @@ namespace NewsMeta.Api.Features.NamedEntities;
 public sealed class EntityQueries(NewsDbContext db, TypeAdapterConfig mapping)
 {
     /// <summary>Entities by article count; <paramref name="search"/> is a prefix of the normalised name or of an alias.</summary>
-    public Task<Page<EntitySummaryDto>?> ListAsync(EntityType? type, string? search, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    public Task<Page<EntitySummaryDto>?> ListAsync(EntityType? type, string? search, int limit, string? cursor, QueryErrors errors, CancellationToken ct) =>
+        CountOrderedPaging.PageAsync<NamedEntity, EntitySummaryDto>(Matching(type, search), $"e{type}", limit, cursor, errors, mapping, e => (e.ArticleCount, e.Id), ct);
+
+    /// <summary>Entities of a type (if given) whose normalised name or an alias starts with <paramref name="search"/> (if given).</summary>
+    public IQueryable<NamedEntity> Matching(EntityType? type, string? search)
     {
         var query = db.Entities.AsNoTracking();
         if (type is { } t)
@@ -25,12 +29,14 @@ public sealed class EntityQueries(NewsDbContext db, TypeAdapterConfig mapping)
             query = query.Where(e => e.NormalizedName.StartsWith(prefix) || e.Aliases.Any(a => a.NormalizedName.StartsWith(prefix)));
         }
 
-        var scope = $"e{type}";
-        return CountOrderedPaging.PageAsync<NamedEntity, EntitySummaryDto>(query, scope, limit, cursor, errors, mapping, e => (e.ArticleCount, e.Id), ct);
+        return query;
     }
 
     public Task<EntityDto?> GetAsync(int id, CancellationToken ct) =>
         db.Entities.AsNoTracking().Where(e => e.Id == id).ProjectToType<EntityDto>(mapping).FirstOrDefaultAsync(ct);
+
+    public Task<EntitySummaryDto?> SummaryAsync(int id, CancellationToken ct) =>
+        db.Entities.AsNoTracking().Where(e => e.Id == id).ProjectToType<EntitySummaryDto>(mapping).FirstOrDefaultAsync(ct);
 
     public Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Entities.AnyAsync(e => e.Id == id, ct);
 

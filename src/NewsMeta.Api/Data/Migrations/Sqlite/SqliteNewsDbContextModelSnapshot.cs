@@ -346,6 +346,24 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("NewsMeta.Api.GraphQL.PersistedQueries.PersistedQuery", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("PersistedQueries");
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.Article", b =>
                 {
                     b.HasOne("NewsMeta.Api.Features.Sources.Source", "Source")

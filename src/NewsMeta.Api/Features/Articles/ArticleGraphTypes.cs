@@ -1,0 +1,126 @@
+using GraphQL;
+using GraphQL.Types;
+using NewsMeta.Api.Features.Keywords;
+using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Sources;
+using NewsMeta.Api.GraphQL;
+using NewsMeta.Api.GraphQL.Connections;
+
+namespace NewsMeta.Api.Features.Articles;
+
+public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
+{
+    public ArticleGraphType()
+    {
+        Name = "Article";
+        Description = "A news article with its source, credits, keywords, entities and links.";
+        this.NodeFields(GlobalId.Article, a => a.Id);
+        Field(a => a.ExternalId).Description("The publisher's id; the idempotency key of writes.");
+        Field(a => a.Slug);
+        Field(a => a.Url, nullable: true).Description("Canonical URL.");
+        Field(a => a.Title);
+        Field(a => a.Summary, nullable: true);
+        Field(a => a.Body).Description("Plain text; paragraphs separated by a blank line.");
+        Field(a => a.Language).Description("BCP 47 language tag, e.g. ar or en.");
+        Field(a => a.PublishedAt);
+        Field(a => a.UpdatedAt, nullable: true).Description("The publisher's last update, if any.");
+        Field(a => a.ChangedAt).Description("When NewsMeta last stored a change (what updatedSince filters on).");
+
+        Field<NonNullGraphType<SourceGraphType>>("source").Description("The publisher.")
+            .Resolve(c => c.Service<ArticleLoaders>().Sources.Load(c.Source.SourceId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("credits")
+            .Description("Agencies the article credits, in the publisher's order.")
+            .Resolve(c => c.Service<ArticleLoaders>().Credits.Load(c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KeywordGraphType>>>>("keywords")
+            .Description("Keywords in the publisher's order.")
+            .Resolve(c => c.Service<ArticleLoaders>().Keywords.Load(c.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityMentionGraphType>>>>("entities")
+            .Description("Entities the article mentions, optionally of one type.")
+            .Argument<EntityTypeGraphType>("type", "Only entities of this type.")
+            .Resolve(c =>
+            {
+                var type = c.GetArgument<EntityType?>("type");
+                return c.Service<ArticleLoaders>().Entities.Load(c.Source.Id)
+                    .Then(list => type is null ? list : list.Where(e => e.Entity.Type == type).ToList());
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleLinkGraphType>>>>("links")
+            .Description("Outgoing links (related, readAlso, similar), in the publisher's order.")
+            .Argument<LinkKindGraphType>("kind", "Only links of this kind.")
+            .Argument<IntGraphType>("first", "At most this many links (0–100).")
+            .Resolve(c =>
+            {
+                var kind = c.GetArgument<LinkKind?>("kind");
+                var first = c.GetArgument<int?>("first") ?? int.MaxValue;
+                if (first < 0)
+                {
+                    throw new UserInputError("first", "must not be negative");
+                }
+
+                return c.Service<ArticleLoaders>().Links.Load(c.Source.Id)
+                    .Then(list => list.Where(l => kind is null || l.Kind == kind).Take(first).ToList());
+            });
+    }
+}
+
+public sealed class EntityMentionGraphType : ObjectGraphType<EntityMentionRow>
+{
+    public EntityMentionGraphType()
+    {
+        Name = "EntityMention";
+        Description = "An entity as an article mentions it.";
+        Field<NonNullGraphType<EntityGraphType>>("entity").Resolve(c => c.Source.Entity);
+        Field(m => m.Mentions).Description("How often the text names it (0 when only the publisher tagged it).");
+        Field<NonNullGraphType<OriginGraphType>>("origin").Description("Who made the link: the publisher, or extraction from the text.")
+            .Resolve(c => c.Source.Origin);
+    }
+}
+
+public sealed class ArticleLinkGraphType : ObjectGraphType<ArticleLinkDto>
+{
+    public ArticleLinkGraphType()
+    {
+        Name = "ArticleLink";
+        Description = "A link from one article to another.";
+        Field<NonNullGraphType<LinkKindGraphType>>("kind").Resolve(c => c.Source.Kind);
+        Field(l => l.Score, nullable: true).Description("Similarity score of computed links; null for publisher links.");
+        Field(l => l.Title, nullable: true).Description("The target's title when it is stored, else the title given with the link.");
+        Field(l => l.Url, nullable: true).Description("The target's url when it is stored, else the url given with the link.");
+        Field(l => l.TargetExternalId, nullable: true);
+        Field<NonNullGraphType<OriginGraphType>>("origin").Resolve(c => c.Source.Origin);
+        Field<ArticleGraphType>("target").Description("The linked article, when it is in the store.")
+            .Resolve(c => c.Source.TargetId is { } id ? c.Service<ArticleLoaders>().ById.Load(id) : null);
+    }
+}
+
+public sealed class ArticleEdgeGraphType() : EdgeGraphType<ArticleRow, ArticleGraphType>("Article");
+
+public sealed class ArticleConnectionGraphType() : ConnectionGraphType<ArticleRow, ArticleGraphType, ArticleEdgeGraphType>("Article");
+
+public sealed class LinkKindGraphType : EnumerationGraphType<LinkKind>
+{
+    public LinkKindGraphType()
+    {
+        Name = "LinkKind";
+        Description = "related: on the same story; readAlso: the publisher's further reading; similar: computed by content.";
+    }
+}
+
+public sealed class OriginGraphType : EnumerationGraphType<Origin>
+{
+    public OriginGraphType()
+    {
+        Name = "Origin";
+        Description = "Where a keyword, entity or link came from.";
+    }
+}
+
+public sealed class ArticleOrderGraphType : EnumerationGraphType
+{
+    public ArticleOrderGraphType()
+    {
+        Name = "ArticleOrder";
+        Description = "Order of article lists.";
+        Add("PUBLISHED_AT_DESC", false, "Newest first (default).");
+        Add("PUBLISHED_AT_ASC", true, "Oldest first.");
+    }
+}

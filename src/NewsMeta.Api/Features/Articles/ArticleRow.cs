@@ -1,0 +1,21 @@
+namespace NewsMeta.Api.Features.Articles;
+
+/// <summary>
+/// An article's own columns, without its relations: what GraphQL loads first, so that source,
+/// credits, keywords, entities and links are fetched by batch loaders only when selected.
+/// </summary>
+public sealed class ArticleRow
+{
+    public int Id { get; init; }
+    public required string ExternalId { get; init; }
+    public required string Slug { get; init; }
+    public string? Url { get; init; }
+    public required string Title { get; init; }
+    public string? Summary { get; init; }
+    public required string Body { get; init; }
+    public required string Language { get; init; }
+    public DateTime PublishedAt { get; init; }
+    public DateTime? UpdatedAt { get; init; }
+    public DateTime ChangedAt { get; init; }
+    public int SourceId { get; init; }
+}

@@ -1,0 +1,32 @@
+namespace NewsMeta.Api.GraphQL;
+
+/// <summary>Limits of the GraphQL endpoint (configuration section "GraphQL").</summary>
+public sealed class GraphQLOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Deepest selection allowed (the nested page of the frontends is 6 deep).</summary>
+    public int MaxDepth { get; set; } = 12;
+
+    /// <summary>
+    /// Highest cost allowed. Cost counts every field once per object it can return: list fields
+    /// multiply their children by their page size (first/last, default 20), so
+    /// <c>articles(first:100){ nodes { title source{name} keywords{name} } }</c> costs about 1,700.
+    /// </summary>
+    public int MaxComplexity { get; set; } = 25_000;
+
+    /// <summary>Execution time limit per operation; a query running longer ends with a TIMEOUT error.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Most operations in one batched (JSON array) request.</summary>
+    public int MaxBatchSize { get; set; } = 10;
+
+    /// <summary>Longest query text accepted, in characters.</summary>
+    public int MaxQueryLength { get; set; } = 20_000;
+
+    /// <summary>
+    /// max-age of GET query responses. 0 (default): caches store them but revalidate each time with the
+    /// ETag, so no one sees a stale answer after a write.
+    /// </summary>
+    public int GetMaxAgeSeconds { get; set; }
+}

@@ -1,0 +1,174 @@
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common.Auth;
+using NewsMeta.Api.GraphQL.PersistedQueries;
+
+namespace NewsMeta.Api.GraphQL.Http;
+
+/// <summary>The outcome of one operation: the result, and the HTTP status it calls for (when alone).</summary>
+public sealed record OperationOutcome(ExecutionResult Result, int Status, bool IsQuery)
+{
+    public static OperationOutcome Error(int status, string code, string message) =>
+        new(new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }], Executed = false }, status, false);
+}
+
+/// <summary>
+/// Runs one GraphQL request: persisted-query lookup, parse, the GET-is-for-queries rule, the API-key
+/// rule (mutations need write; reads need read when configured), then execution with the limits.
+/// </summary>
+public sealed class OperationRunner(
+    IDocumentExecuter<ISchema> executer,
+    PersistedQueryStore persisted,
+    IAuthorizationService authorization,
+    IOptions<GraphQLOptions> options)
+{
+    public async Task<OperationOutcome> RunAsync(HttpContext http, GraphQLRequest request, bool isGet, bool strictStatus)
+    {
+        var ct = http.RequestAborted;
+        var limits = options.Value;
+        // With application/json the spec wants 200 for every well-formed request; graphql-response+json uses 4xx.
+        var requestError = strictStatus ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+
+        var (query, apqError) = await ResolvePersistedAsync(request, ct);
+        if (apqError is not null)
+        {
+            return apqError;
+        }
+
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return OperationOutcome.Error(StatusCodes.Status400BadRequest, "BAD_REQUEST", "The request has no query.");
+        }
+
+        if (query.Length > limits.MaxQueryLength)
+        {
+            return OperationOutcome.Error(StatusCodes.Status400BadRequest, "QUERY_TOO_LONG", $"The query is longer than {limits.MaxQueryLength} characters.");
+        }
+
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(query);
+        }
+        catch (GraphQLSyntaxErrorException ex)
+        {
+            return OperationOutcome.Error(requestError, "SYNTAX_ERROR", ex.Message);
+        }
+
+        if (PersistedHash(request) is { } hash && request.Query is not null)
+        {
+            await persisted.SaveAsync(hash, query, ct);
+        }
+
+        var operation = FindOperation(document, request.OperationName);
+        var isMutation = operation?.Operation is OperationType.Mutation or OperationType.Subscription;
+        if (isGet && isMutation)
+        {
+            http.Response.Headers.Allow = "POST";
+            return OperationOutcome.Error(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Mutations must be sent with POST; GET is only for queries.");
+        }
+
+        if (await AuthorizeAsync(http, isMutation) is { } denied)
+        {
+            return denied;
+        }
+
+        var userContext = new Dictionary<string, object?>();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            UserContext = userContext,
+            CancellationToken = ct,
+        });
+        if (userContext.TryGetValue(QueryCost.UserContextKey, out var cost))
+        {
+            result.Extensions ??= [];
+            result.Extensions["cost"] = new Dictionary<string, object?> { ["requested"] = cost, ["maximum"] = limits.MaxComplexity };
+        }
+
+        return new OperationOutcome(result, result.Executed ? StatusCodes.Status200OK : requestError, !isMutation);
+    }
+
+    /// <summary>Automatic persisted queries: a hash alone looks the text up; a hash with text must match it.</summary>
+    private async Task<(string? Query, OperationOutcome? Error)> ResolvePersistedAsync(GraphQLRequest request, CancellationToken ct)
+    {
+        if (request.Extensions?.TryGetValue("persistedQuery", out var value) != true)
+        {
+            return (request.Query, null);
+        }
+
+        var hash = PersistedHash(request);
+        if (hash is null || !PersistedQueryStore.IsHash(hash))
+        {
+            return (null, OperationOutcome.Error(StatusCodes.Status400BadRequest, "PERSISTED_QUERY_INVALID",
+                "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<64 hex digits>\"}."));
+        }
+
+        if (request.Query is null)
+        {
+            var stored = await persisted.FindAsync(hash, ct);
+            // 200, not 404: clients (Apollo, urql) read this code and resend the query text with the hash.
+            return stored is null
+                ? (null, OperationOutcome.Error(StatusCodes.Status200OK, "PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound"))
+                : (stored, null);
+        }
+
+        return PersistedQueryStore.HashOf(request.Query) == hash.ToLowerInvariant()
+            ? (request.Query, null)
+            : (null, OperationOutcome.Error(StatusCodes.Status400BadRequest, "PERSISTED_QUERY_HASH_MISMATCH", "sha256Hash is not the SHA-256 of the query."));
+    }
+
+    private static string? PersistedHash(GraphQLRequest request) =>
+        request.Extensions?.TryGetValue("persistedQuery", out var value) == true
+        && value is IDictionary<string, object?> pq
+        && pq.TryGetValue("version", out var version) && Convert.ToString(version, System.Globalization.CultureInfo.InvariantCulture) == "1"
+        && pq.TryGetValue("sha256Hash", out var hash) && hash is string text
+            ? text
+            : null;
+
+    private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? name)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return name is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == name);
+    }
+
+    private async Task<OperationOutcome?> AuthorizeAsync(HttpContext http, bool isMutation)
+    {
+        var authentication = await http.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
+        if (authentication.Failure is not null)
+        {
+            return Unauthenticated(http, "The API key in X-Api-Key is not valid.");
+        }
+
+        var policy = isMutation ? Scopes.WritePolicy : Scopes.ReadPolicy;
+        if ((await authorization.AuthorizeAsync(http.User, policy)).Succeeded)
+        {
+            return null;
+        }
+
+        return http.User.Identity?.IsAuthenticated == true
+            ? OperationOutcome.Error(StatusCodes.Status403Forbidden, "FORBIDDEN", $"The API key does not have the {policy} scope this operation needs.")
+            : Unauthenticated(http, $"This operation needs an API key with the {policy} scope in the X-Api-Key header.");
+    }
+
+    private static OperationOutcome Unauthenticated(HttpContext http, string message)
+    {
+        http.Response.Headers.WWWAuthenticate = $"{ApiKeyAuthenticationHandler.SchemeName} header=\"{ApiKeyOptions.HeaderName}\"";
+        return OperationOutcome.Error(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", message);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NewsMeta.Api.GraphQL.PersistedQueries;
+
+/// <summary>A query text registered under its SHA-256 (automatic persisted queries). Kept in the database so every instance knows it.</summary>
+public class PersistedQuery
+{
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 query text.</summary>
+    public required string Hash { get; set; }
+    public required string Query { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class PersistedQueryConfiguration : IEntityTypeConfiguration<PersistedQuery>
+{
+    public void Configure(EntityTypeBuilder<PersistedQuery> b)
+    {
+        b.HasKey(q => q.Hash);
+        b.Property(q => q.Hash).HasMaxLength(64);
+    }
+}

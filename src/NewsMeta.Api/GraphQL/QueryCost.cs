@@ -1,0 +1,40 @@
+using GraphQL.Validation.Complexity;
+
+namespace NewsMeta.Api.GraphQL;
+
+/// <summary>
+/// Depth and cost limits, checked before execution. The analyser itself only measures; this delegate
+/// compares with the configured limits so the error can carry the numbers, and remembers the cost of
+/// accepted queries (reported in the response extensions, and usable for rate limiting).
+/// </summary>
+public static class QueryCost
+{
+    public const string UserContextKey = "queryCost";
+
+    public static void Configure(ComplexityOptions options, GraphQLOptions limits)
+    {
+        options.MaxDepth = null;
+        options.MaxComplexity = null;
+        options.ValidateComplexityDelegate = context =>
+        {
+            var cost = Math.Round(context.TotalImpact);
+            if (context.MaxDepth > limits.MaxDepth)
+            {
+                context.Error = new QueryLimitError("QUERY_TOO_DEEP",
+                    $"The query is {context.MaxDepth} levels deep; at most {limits.MaxDepth} are allowed.", cost, context.MaxDepth, limits);
+            }
+            else if (cost > limits.MaxComplexity)
+            {
+                context.Error = new QueryLimitError("QUERY_TOO_COMPLEX",
+                    $"The query would cost {cost}; at most {limits.MaxComplexity} is allowed. Ask for smaller pages (first/last) or fewer nested lists.", cost, context.MaxDepth, limits);
+            }
+            else
+            {
+                context.Error = null;
+                context.ValidationContext.UserContext[UserContextKey] = cost;
+            }
+
+            return Task.CompletedTask;
+        };
+    }
+}
