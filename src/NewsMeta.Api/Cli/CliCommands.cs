@@ -5,7 +5,8 @@ using NewsMeta.Api.Features.Ingestion;
 namespace NewsMeta.Api.Cli;
 
 /// <summary>
-/// Commands run instead of the web server: <c>dotnet run --project src/NewsMeta.Api -- import FILE.ndjson</c>.
+/// Commands run instead of the web server: <c>dotnet run --project src/NewsMeta.Api -- import FILE.ndjson</c>,
+/// <c>-- migrate</c>, <c>-- schema</c> (prints the GraphQL SDL).
 /// Options after the command (<c>--Database:Provider=…</c>) still configure the host.
 /// </summary>
 public sealed class CliCommands
@@ -23,7 +24,7 @@ public sealed class CliCommands
 
     public static CliCommands? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("import" or "migrate"))
+        if (args.Length == 0 || args[0] is not ("import" or "migrate" or "schema"))
         {
             return null;
         }
@@ -35,6 +36,13 @@ public sealed class CliCommands
 
     public async Task<int> RunAsync(WebApplication app)
     {
+        if (Name == "schema")
+        {
+            // Needs no database: prints the GraphQL SDL that GraphQL/schema.graphql must match.
+            Console.Out.Write(GraphQL.SchemaText.Print(app.Services.GetRequiredService<global::GraphQL.Types.ISchema>()));
+            return 0;
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(allowSeed: false, CancellationToken.None);

@@ -40,6 +40,12 @@ public sealed class NewsErrorInfoProvider(bool exposeDetails)
     {
         var info = base.GetInfo(executionError);
         var extensions = info.Extensions ?? new Dictionary<string, object?>();
+        // Details only help for real failures; for our own errors they would repeat the message.
+        if (executionError is not UnhandledError)
+        {
+            extensions.Remove("details");
+        }
+
         extensions["code"] = executionError switch
         {
             TimeoutError => "TIMEOUT",

@@ -34,7 +34,11 @@ public sealed class QueryType : ObjectGraphType
         Field<NonNullGraphType<ArticleConnectionGraphType>>("articles").Description("Articles matching the filter, newest first unless orderBy says otherwise.")
             .PagingArguments()
             .Argument<ArticleFilterGraphType>("where")
-            .Argument<ArticleOrderGraphType>("orderBy", "Default PUBLISHED_AT_DESC.")
+            .Argument<ArticleOrderGraphType>("orderBy", a =>
+            {
+                a.Description = "Newest or oldest first.";
+                a.DefaultValue = false;
+            })
             .ResolveAsync(async c => await c.Service<ArticleGraphQueries>().ConnectionAsync(ArticleFilterInput.From(c), PageArgs.From(c), c.CancellationToken));
 
         Field<EntityGraphType>("entity").Description("One entity by id or databaseId.")

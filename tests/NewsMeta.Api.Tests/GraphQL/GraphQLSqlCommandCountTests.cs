@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using NewsMeta.Api.Tests.Infrastructure;
+
+namespace NewsMeta.Api.Tests.GraphQL;
+
+/// <summary>
+/// No N+1: the nested page the frontends use (articles with source, credits, keywords, entities, links
+/// and link targets) runs the same fixed number of SQL commands for 5 articles as for 100.
+/// </summary>
+public sealed class GraphQLSqlCommandCountTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>, IAsyncLifetime
+{
+    // Nine commands: the page of articles, its totalCount, then one batch per relation — sources,
+    // credits, keywords, entities, links — then the entities' aliases and the links' target articles.
+    private const string NestedPage = """
+        query($n: Int) { articles(first: $n) { totalCount pageInfo { hasNextPage endCursor }
+          nodes { id title publishedAt source { name } credits { name } keywords { name }
+                  entities { entity { name type aliases } mentions } links { kind title target { title } } } } }
+        """;
+
+    private readonly HttpClient _client = factory.ClientWithKey(NewsMetaFactory.WriteKey);
+
+    /// <summary>Tops the 54 sample articles up to 150, each with credits, keywords, entities and links, so a page of 100 is full.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        var lines = new StringBuilder();
+        for (var i = 0; i < 96; i++)
+        {
+            lines.AppendLine(JsonSerializer.Serialize(new
+            {
+                externalId = $"n1-load-{i}",
+                title = $"مقال اختبار رقم {i}",
+                body = "نص قصير عن بلدية الريان.",
+                language = "ar",
+                publishedAt = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i),
+                source = new { name = $"مصدر {i % 7}", kind = "site" },
+                credits = new[] { new { name = "وكالة زهران للأنباء", kind = "agency" } },
+                keywords = new[] { $"وسم {i % 11}", "اختبار" },
+                entities = new[] { new { name = $"شخصية {i % 13}", type = "person" }, new { name = "بلدية الريان", type = "organization" } },
+                links = new[] { new { externalId = $"n1-load-{(i + 1) % 96}", kind = "related" }, new { externalId = "nowhere", kind = "readAlso" } },
+            }));
+        }
+
+        var response = await Ingestion.ImportExportTests.ImportAsync(_client, lines.ToString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Nested_article_page_runs_nine_commands_for_5_and_for_100_articles()
+    {
+        var small = await CountAsync(NestedPage, 5);
+        var large = await CountAsync(NestedPage, 100);
+        Assert.Equal((9, 9), (small, large));
+    }
+
+    [Fact]
+    public async Task Nested_connections_under_a_list_run_a_fixed_number_of_commands()
+    {
+        const string Query = "query($n: Int) { entities(first: $n) { nodes { name articles(first: 3) { totalCount nodes { title source { name } } } relatedEntities(first: 3) { count entity { name } } } } }";
+        // entities + their article pages + sources of those articles + related counts + related entities.
+        Assert.Equal((5, 5), (await CountAsync(Query, 2), await CountAsync(Query, 40)));
+    }
+
+    private async Task<int> CountAsync(string query, int n)
+    {
+        (await _client.GraphQLAsync(query, new { n })).Data.ToString(); // warm up connections and EF's query cache
+        factory.Sql.Reset();
+        var data = (await _client.GraphQLAsync(query, new { n })).Data;
+        var count = factory.Sql.Count;
+        var list = data["articles"] ?? data["entities"];
+        Assert.Equal(n, list!["nodes"]!.AsArray().Count);
+        return count;
+    }
+}
