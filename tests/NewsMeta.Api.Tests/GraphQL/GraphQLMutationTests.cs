@@ -145,7 +145,11 @@ public sealed class GraphQLMutationTests(NewsMetaFactory factory) : IClassFixtur
         const string Create = "mutation($input: UpsertArticleInput!) { upsertArticle(input: $input) { article { databaseId } } }";
         object Input(string ext, string entity) => new
         {
-            externalId = ext, title = "مقال " + ext, body = "نص", language = "ar", publishedAt = "2026-11-21T09:00:00Z",
+            externalId = ext,
+            title = "مقال " + ext,
+            body = "نص",
+            language = "ar",
+            publishedAt = "2026-11-21T09:00:00Z",
             source = new { name = "موقع الأفق الإخباري", kind = "SITE" },
             entities = new[] { new { name = entity, type = "PERSON" } },
         };

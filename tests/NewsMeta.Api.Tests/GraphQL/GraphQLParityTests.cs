@@ -83,8 +83,13 @@ public sealed class GraphQLParityTests(NewsMetaFactory factory) : IClassFixture<
 
     private static JsonObject Link(string kind, JsonNode? externalId, JsonNode? title, JsonNode? url, JsonNode? score, string origin, JsonNode? targetId) => new()
     {
-        ["kind"] = kind, ["targetExternalId"] = externalId?.GetValue<string>(), ["title"] = title?.GetValue<string>(),
-        ["url"] = url?.GetValue<string>(), ["score"] = score?.GetValue<double>(), ["origin"] = origin, ["targetId"] = targetId?.GetValue<int>(),
+        ["kind"] = kind,
+        ["targetExternalId"] = externalId?.GetValue<string>(),
+        ["title"] = title?.GetValue<string>(),
+        ["url"] = url?.GetValue<string>(),
+        ["score"] = score?.GetValue<double>(),
+        ["origin"] = origin,
+        ["targetId"] = targetId?.GetValue<int>(),
     };
 
     // readAlso (REST) ↔ READ_ALSO (GraphQL).

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using NewsMeta.Api.Tests.Infrastructure;
 
