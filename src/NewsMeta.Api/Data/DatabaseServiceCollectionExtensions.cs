@@ -25,13 +25,28 @@ public static class DatabaseServiceCollectionExtensions
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqliteNewsDbContext>());
                 break;
+            case DatabaseProvider.Postgres:
+                var primary = configuration.GetConnectionString("NewsMeta")
+                    ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:NewsMeta is not set.");
+                var settings = new ReplicaSettings(primary, configuration.GetConnectionString("NewsMetaReadOnly") is { Length: > 0 } ro ? ro : null);
+                services.AddSingleton(settings);
+                // Not pooled: each request picks its connection (primary or replica) when the context is created.
+                services.AddDbContext<PostgresNewsDbContext>((sp, db) => PostgresOptions(db, sp.GetRequiredService<DatabaseRoute>().UseReplica && settings.ReadOnlyConnection is { } replica ? replica : primary, sp));
+                services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<PostgresNewsDbContext>());
+                break;
             default:
-                throw new InvalidOperationException($"Database provider '{options.Provider}' is not available in this build; use Sqlite.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'; use Sqlite or Postgres.");
         }
 
+        services.AddHttpContextAccessor();
+        services.AddScoped<DatabaseRoute>().AddScoped<PrimaryNewsDb>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }
+
+    public static DbContextOptionsBuilder PostgresOptions(DbContextOptionsBuilder db, string connectionString, IServiceProvider services) =>
+        db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName))
+            .AddInterceptors(services.GetServices<IInterceptor>());
 
     /// <summary>Makes sure the folder of the SQLite file exists, so a fresh clone runs without setup.</summary>
     private static string PrepareSqliteFile(string connectionString)

@@ -27,7 +27,8 @@ public sealed class OperationRunner(
     IDocumentExecuter<ISchema> executer,
     PersistedQueryStore persisted,
     IAuthorizationService authorization,
-    IOptions<GraphQLOptions> options)
+    IOptions<GraphQLOptions> options,
+    Data.DatabaseRoute route)
 {
     public async Task<OperationOutcome> RunAsync(HttpContext http, GraphQLRequest request, bool isGet, bool strictStatus)
     {
@@ -80,6 +81,8 @@ public sealed class OperationRunner(
             return denied;
         }
 
+        // Queries read from the replica (when one is configured); mutations and their payloads use the primary.
+        route.UseReplica = !isMutation;
         var userContext = new Dictionary<string, object?>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {

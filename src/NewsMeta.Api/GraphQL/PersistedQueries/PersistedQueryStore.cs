@@ -10,7 +10,7 @@ namespace NewsMeta.Api.GraphQL.PersistedQueries;
 /// Hash → query text. The database is the shared truth; a bounded memory cache in front is safe
 /// because an entry never changes (the hash is of the text itself).
 /// </summary>
-public sealed class PersistedQueryStore(NewsDbContext db, IMemoryCache cache, TimeProvider clock)
+public sealed class PersistedQueryStore(PrimaryNewsDb primary, IMemoryCache cache, TimeProvider clock)
 {
     public static string HashOf(string query) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
 
@@ -25,7 +25,7 @@ public sealed class PersistedQueryStore(NewsDbContext db, IMemoryCache cache, Ti
             return query;
         }
 
-        query = await db.PersistedQueries.AsNoTracking().Where(q => q.Hash == hash).Select(q => q.Query).FirstOrDefaultAsync(ct);
+        query = await primary.Context.PersistedQueries.AsNoTracking().Where(q => q.Hash == hash).Select(q => q.Query).FirstOrDefaultAsync(ct);
         if (query is not null)
         {
             Remember(hash, query);
@@ -43,6 +43,8 @@ public sealed class PersistedQueryStore(NewsDbContext db, IMemoryCache cache, Ti
             return;
         }
 
+        // Registration writes even inside a GET, so it always goes to the primary.
+        var db = primary.Context;
         if (!await db.PersistedQueries.AnyAsync(q => q.Hash == hash, ct))
         {
             db.PersistedQueries.Add(new PersistedQuery { Hash = hash, Query = query, CreatedAt = clock.GetUtcNow().UtcDateTime });
