@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace NewsMeta.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real service over HTTP, on its own SQLite file (deleted afterwards), seeded with the shipped
-/// sample corpus unless <see cref="Seed"/> is false. Runs in Development, so the documented dev keys work.
+/// The real service over HTTP, on its own database (deleted afterwards), seeded with the shipped sample
+/// corpus unless <see cref="Seed"/> is false. Runs in Development, so the documented dev keys work.
+/// The same tests compile twice: NewsMeta.Api.Tests on a SQLite file, NewsMeta.Api.Tests.Postgres
+/// (symbol POSTGRES) on a fresh PostgreSQL database per fixture, see <see cref="TestDatabase"/>.
 /// </summary>
 public class NewsMetaFactory : WebApplicationFactory<Program>
 {
@@ -21,15 +23,51 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
 
     protected virtual bool Seed => true;
 
-    public string DatabasePath => Path.Combine(_folder, "newsmeta.db");
+    /// <summary>This fixture's database; set it to another factory's to run two instances on one database.</summary>
+    public TestDatabase Database
+    {
+        get
+        {
+            if (_database is null)
+            {
+                _database = TestDatabase.Create(_folder);
+                _ownsDatabase = true;
+            }
+
+            return _database;
+        }
+
+        init => _database = value;
+    }
+
+    /// <summary>Extra configuration, e.g. a read-only connection string.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Extra EF Core interceptors, e.g. one that records which role ran each command.</summary>
+    public List<IInterceptor> Interceptors { get; } = [];
+
+    private TestDatabase? _database;
+    private bool _ownsDatabase;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:NewsMeta", $"Data Source={DatabasePath}");
+        Database.Configure(builder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Database:SeedSampleData", Seed ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(Sql);
+            foreach (var interceptor in Interceptors)
+            {
+                services.AddSingleton(interceptor);
+            }
+        });
     }
 
     /// <summary>A client that sends the given API key (or none).</summary>
@@ -49,7 +87,12 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // A second instance on another factory's database leaves it to that factory.
+            if (_ownsDatabase)
+            {
+                _database?.Drop();
+            }
+
             try
             {
                 Directory.Delete(_folder, recursive: true);
