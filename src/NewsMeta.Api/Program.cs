@@ -2,6 +2,7 @@ using NewsMeta.Api;
 using NewsMeta.Api.Cli;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Auth;
+using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Ingestion;
@@ -23,6 +24,7 @@ builder.Services
     .AddMappings()
     .AddApiKeyAuth(builder.Configuration)
     .AddNewsHttp()
+    .AddNewsResponseCache(builder.Configuration)
     .AddNewsOpenApi()
     .AddArticles()
     .AddSourceCatalog()

@@ -31,6 +31,7 @@ public static class HttpPipeline
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         return app;
     }
 

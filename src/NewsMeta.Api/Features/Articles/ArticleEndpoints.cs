@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Paging;
 
@@ -11,7 +12,7 @@ public static class ArticleEndpoints
 {
     public static RouteGroupBuilder MapArticles(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/articles").WithTags("Articles");
+        var group = app.MapGroup("/api/v1/articles").WithTags("Articles").CacheOutput(ResponseCache.Policy);
         group.MapGet("/", ListArticles).WithName("listArticles")
             .WithSummary("List articles")
             .WithDescription("Article summaries (no body, entities or links), newest first by default. Filters combine with AND; entity and keyword ids must all match; source ids match any. Cursor-paginated: pass nextCursor as cursor (also in the Link header).")

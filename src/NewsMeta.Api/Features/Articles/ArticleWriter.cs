@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Json;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Ingestion;
@@ -17,7 +18,7 @@ namespace NewsMeta.Api.Features.Articles;
 /// in one transaction: every article in it is either wholly stored or absent.
 /// Records must already have passed <see cref="ArticleRecordValidator"/>.
 /// </summary>
-public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock)
+public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache)
 {
     private const int MaxAttempts = 3;
 
@@ -29,6 +30,11 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         foreach (var run in SplitAtRepeats(records))
         {
             outcomes.AddRange(await WriteRunWithRetryAsync(run, ct));
+        }
+
+        if (outcomes.Any(o => o.Status is WriteStatus.Created or WriteStatus.Updated))
+        {
+            await cache.InvalidateAsync(ct);
         }
 
         return outcomes;
@@ -49,6 +55,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         touched.SourceIds.Add(article.SourceId);
         await RecountAsync(touched, ct);
         await tx.CommitAsync(ct);
+        await cache.InvalidateAsync(ct);
         return true;
     }
 

@@ -26,7 +26,8 @@ public static class IngestionEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        articles.MapGet("/export", Export).WithName("exportArticles")
+        // A full export can be huge and is read once: never cached.
+        articles.MapGet("/export", Export).WithName("exportArticles").CacheOutput(b => b.NoCache())
             .WithSummary("Bulk export articles (NDJSON)")
             .WithDescription("Streams every article changed at or after updatedSince (all when absent), oldest change first, as application/x-ndjson in the interchange format; re-importing it reproduces the store.")
             .Produces<ArticleRecord>(StatusCodes.Status200OK, NdjsonContentType)

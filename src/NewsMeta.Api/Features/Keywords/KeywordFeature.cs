@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Data;
@@ -54,7 +55,7 @@ public static class KeywordEndpoints
 {
     public static RouteGroupBuilder MapKeywords(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/keywords").WithTags("Keywords");
+        var group = app.MapGroup("/api/v1/keywords").WithTags("Keywords").CacheOutput(ResponseCache.Policy);
         group.MapGet("/", ListKeywords).WithName("listKeywords")
             .WithSummary("List keywords")
             .WithDescription("Keywords, most-used first. q matches the start of the normalised keyword.")

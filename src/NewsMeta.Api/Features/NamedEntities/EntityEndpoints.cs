@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Features.Articles;
@@ -13,7 +14,7 @@ public static class EntityEndpoints
 {
     public static RouteGroupBuilder MapEntities(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/entities").WithTags("Entities");
+        var group = app.MapGroup("/api/v1/entities").WithTags("Entities").CacheOutput(ResponseCache.Policy);
         group.MapGet("/", ListEntities).WithName("listEntities")
             .WithSummary("List entities")
             .WithDescription("People, organisations, places and events, most-mentioned first. type filters by type; q matches the start of the normalised name or of any alias (hamza, taa marbuta and case do not matter).")

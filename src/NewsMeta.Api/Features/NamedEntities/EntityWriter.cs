@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Ingestion;
@@ -17,7 +18,7 @@ public sealed record EntityWriteResult(int? EntityId, bool Created, Dictionary<s
 /// alters how articles read (a name, a merge) bumps those articles' version and changedAt, so clients
 /// syncing with updatedSince see them again.
 /// </summary>
-public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimeProvider clock)
+public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimeProvider clock, ICacheInvalidator cache)
 {
     private const int MaxAliases = ArticleRecordValidator.MaxListItems;
 
@@ -71,6 +72,7 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        await cache.InvalidateAsync(ct);
         return new EntityWriteResult(entity.Id, created, []);
     }
 
@@ -91,6 +93,7 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
         EntityCatalog.AddAliases(entity, [alias]);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        await cache.InvalidateAsync(ct);
         return new EntityWriteResult(entity.Id, false, []);
     }
 
@@ -148,6 +151,7 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
         await TouchArticlesAsync(articleIds, ct, byArticle: true);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        await cache.InvalidateAsync(ct);
         return new EntityWriteResult(targetId, false, []);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Data;
@@ -44,7 +45,7 @@ public static class SourceEndpoints
 {
     public static RouteGroupBuilder MapSources(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/sources").WithTags("Sources");
+        var group = app.MapGroup("/api/v1/sources").WithTags("Sources").CacheOutput(ResponseCache.Policy);
         group.MapGet("/", ListSources).WithName("listSources")
             .WithSummary("List sources")
             .WithDescription("Publishers and agencies, those with most articles first.")

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace NewsMeta.Api.Common.Caching;
+
+/// <summary>
+/// Response caching shared by every instance, only when Redis is configured (ConnectionStrings:Redis).
+/// Without Redis nothing is cached, so no instance can serve a response older than the last write.
+/// With Redis, cached GET responses are keyed by a data generation that every write increments, so a
+/// response computed before a write is never served after it, on any instance; the write also evicts
+/// the "news" tag to free the memory at once.
+/// </summary>
+public static class ResponseCache
+{
+    public const string Policy = "news";
+    public const string Tag = "news";
+
+    public static IServiceCollection AddNewsResponseCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration.GetConnectionString("Redis");
+        var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Caching:ResponseSeconds", 300));
+        // Deployments (or test runs) sharing one Redis keep apart by prefix.
+        var prefix = configuration.GetValue("Caching:RedisPrefix", "newsmeta:")!;
+        var generationKey = new RedisKey(prefix + "generation");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddOutputCache(o => o.AddPolicy(Policy, b => b.NoCache()));
+            services.AddSingleton<ICacheInvalidator, NoCacheInvalidator>();
+            return services;
+        }
+
+        var options = ConfigurationOptions.Parse(redis);
+        options.AbortOnConnectFail = false; // start even when Redis is down; /health/ready reports it
+        var multiplexer = ConnectionMultiplexer.Connect(options);
+        services.AddSingleton<IConnectionMultiplexer>(multiplexer);
+        services.AddStackExchangeRedisOutputCache(o =>
+        {
+            o.InstanceName = prefix;
+            o.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(multiplexer);
+        });
+        services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+            .Expire(lifetime)
+            .Tag(Tag)
+            .SetVaryByHeader("Accept", "X-Api-Key")
+            .VaryByValue(async (context, _) =>
+            {
+                var generation = await context.RequestServices.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync(generationKey);
+                return new KeyValuePair<string, string>("generation", generation.HasValue ? generation.ToString() : "0");
+            })));
+        services.AddSingleton<ICacheInvalidator>(sp => new RedisCacheInvalidator(multiplexer, sp.GetRequiredService<IOutputCacheStore>(), generationKey));
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Bumps the generation (so older entries can no longer be hit) and evicts the tag.</summary>
+    private sealed class RedisCacheInvalidator(IConnectionMultiplexer redis, IOutputCacheStore store, RedisKey generationKey) : ICacheInvalidator
+    {
+        public async Task InvalidateAsync(CancellationToken ct)
+        {
+            await redis.GetDatabase().StringIncrementAsync(generationKey);
+            await store.EvictByTagAsync(Tag, ct);
+        }
+    }
+
+    private sealed class NoCacheInvalidator : ICacheInvalidator
+    {
+        public Task InvalidateAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+
+    private sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var latency = await redis.GetDatabase().PingAsync();
+                return HealthCheckResult.Healthy($"ping {latency.TotalMilliseconds:F1} ms");
+            }
+            catch (RedisException ex)
+            {
+                return HealthCheckResult.Unhealthy("Redis does not answer", ex);
+            }
+        }
+    }
+}
+
+/// <summary>Called by every writer after its transaction commits.</summary>
+public interface ICacheInvalidator
+{
+    Task InvalidateAsync(CancellationToken ct);
+}
