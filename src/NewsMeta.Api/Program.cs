@@ -25,6 +25,7 @@ builder.Services
     .AddApiKeyAuth(builder.Configuration)
     .AddNewsHttp()
     .AddNewsResponseCache(builder.Configuration)
+    .AddNewsTelemetry(builder.Configuration)
     .AddNewsOpenApi()
     .AddArticles()
     .AddSourceCatalog()

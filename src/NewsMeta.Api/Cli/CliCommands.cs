@@ -29,7 +29,9 @@ public sealed class CliCommands
             return null;
         }
 
-        var options = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        // Logs go to stderr, so stdout carries only the command's own output (a summary, the schema).
+        var options = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal))
+            .Prepend("--Logging:Console:LogToStandardErrorThreshold=Trace").ToArray();
         var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         return new CliCommands(args[0], positional, options);
     }

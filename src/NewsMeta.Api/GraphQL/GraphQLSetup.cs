@@ -28,6 +28,8 @@ public static class GraphQLSetup
             .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // One DbContext per request, so resolvers must not run in parallel (PostgreSQL would refuse).
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // Activities (source "GraphQL") per request, exported when telemetry is switched on.
+            .UseTelemetry()
             .AddComplexityAnalyzer((o, sp) => QueryCost.Configure(o, sp.GetRequiredService<IOptions<GraphQLOptions>>().Value))
             .WithTimeout(limits.Timeout, TimeoutAction.ReturnTimeoutError)
             .AddErrorInfoProvider(_ => new NewsErrorInfoProvider(environment.IsDevelopment()))

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using NewsMeta.Api.Tests.Infrastructure;
+
+namespace NewsMeta.Api.Tests.Service;
+
+/// <summary>With an OTLP endpoint configured, traces and metrics reach it (OTLP over HTTP, protobuf).</summary>
+public sealed class TelemetryTests
+{
+    [Fact]
+    public async Task Traces_and_metrics_are_exported_over_otlp_when_an_endpoint_is_configured()
+    {
+        await using var receiver = await FakeOtlpReceiver.StartAsync();
+        await using (var factory = new NewsMetaFactory())
+        {
+            factory.Settings["OpenTelemetry:OtlpEndpoint"] = receiver.Url;
+            factory.Settings["OpenTelemetry:Protocol"] = "http/protobuf";
+            var client = factory.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/articles?limit=2", TestContext.Current.CancellationToken)).StatusCode);
+            (await client.GraphQLAsync("{ sources(first: 1) { totalCount } }")).Data.ToString();
+        } // stopping the host flushes the exporters
+
+        Assert.Contains(receiver.Posts, p => p.Path == "/v1/traces" && p.ContentType == "application/x-protobuf" && p.Bytes > 0);
+        Assert.Contains(receiver.Posts, p => p.Path == "/v1/metrics" && p.Bytes > 0);
+    }
+
+    /// <summary>Accepts OTLP/HTTP posts on a free local port (a tiny Kestrel app) and remembers what arrived.</summary>
+    private sealed class FakeOtlpReceiver : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private FakeOtlpReceiver(WebApplication app) => _app = app;
+
+        public ConcurrentBag<(string Path, string? ContentType, long Bytes)> Posts { get; } = [];
+
+        public string Url => _app.Urls.First();
+
+        public static async Task<FakeOtlpReceiver> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            var receiver = new FakeOtlpReceiver(app);
+            app.MapPost("/{**path}", async (HttpContext context) =>
+            {
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body);
+                receiver.Posts.Add((context.Request.Path.Value!, context.Request.ContentType, body.Length));
+                context.Response.ContentType = "application/x-protobuf";
+            });
+            await app.StartAsync();
+            return receiver;
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
