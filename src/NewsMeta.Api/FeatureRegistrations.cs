@@ -22,6 +22,9 @@ public static class FeatureRegistrations
     public static IServiceCollection AddEntityCatalog(this IServiceCollection services) =>
         services.AddScoped<EntityCatalog>().AddScoped<EntityQueries>();
 
+    public static IServiceCollection AddJobLeases(this IServiceCollection services) =>
+        services.AddScoped<Common.Jobs.JobLeases>();
+
     public static IServiceCollection AddIngestion(this IServiceCollection services) =>
         services.AddScoped<NdjsonImporter>().AddScoped<ArticleExporter>();
 

@@ -23,7 +23,7 @@ builder.Services
     .AddNewsDatabase(builder.Configuration)
     .AddMappings()
     .AddApiKeyAuth(builder.Configuration)
-    .AddNewsHttp()
+    .AddNewsHttp(builder.Configuration)
     .AddNewsResponseCache(builder.Configuration)
     .AddNewsTelemetry(builder.Configuration)
     .AddNewsOpenApi()
@@ -32,6 +32,7 @@ builder.Services
     .AddKeywordCatalog()
     .AddEntityCatalog()
     .AddIngestion()
+    .AddJobLeases()
     .AddNewsGraphQL(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

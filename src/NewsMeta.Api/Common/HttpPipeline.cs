@@ -8,8 +8,10 @@ namespace NewsMeta.Api.Common;
 /// <summary>Cross-cutting HTTP setup: JSON, problem details, health checks, Swagger UI.</summary>
 public static class HttpPipeline
 {
-    public static IServiceCollection AddNewsHttp(this IServiceCollection services)
+    public static IServiceCollection AddNewsHttp(this IServiceCollection services, IConfiguration configuration)
     {
+        // Graceful shutdown: in-flight requests get this long to finish after SIGTERM (default 30 s).
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.GetValue("Hosting:ShutdownTimeout", TimeSpan.FromSeconds(30)));
         services.ConfigureHttpJsonOptions(o => NewsJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? c.HttpContext.TraceIdentifier));

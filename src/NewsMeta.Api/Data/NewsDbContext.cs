@@ -23,6 +23,7 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<NamedEntity> Entities => Set<NamedEntity>();
     public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();
     public DbSet<PersistedQuery> PersistedQueries => Set<PersistedQuery>();
+    public DbSet<Common.Jobs.JobLease> JobLeases => Set<Common.Jobs.JobLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -17,6 +17,25 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("NewsMeta.Api.Common.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -394,7 +413,7 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleEntity", b =>
                 {
-                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
                         .WithMany("Entities")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -406,12 +425,14 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("Article");
+
                     b.Navigation("Entity");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleKeyword", b =>
                 {
-                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
                         .WithMany("Keywords")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -422,6 +443,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasForeignKey("KeywordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Article");
 
                     b.Navigation("Keyword");
                 });
