@@ -1,0 +1,51 @@
+namespace NewsMeta.Text;
+
+/// <summary>A word of the original text: where it is, and its normalised form.</summary>
+public readonly record struct Token(int Start, int Length, string Normalized);
+
+/// <summary>
+/// Splits text into words, keeping each word's position in the original string (so search
+/// highlights and entity mentions can point at the words the reader sees). A word is a run of
+/// letters, digits and combining marks; tashkeel, tatweel and invisible characters inside a word do
+/// not break it. Each word is normalised with <see cref="ArabicNormalizer"/>.
+/// </summary>
+public static class Tokenizer
+{
+    public static List<Token> Tokenize(string? text)
+    {
+        var tokens = new List<Token>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return tokens;
+        }
+
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && IsWordChar(text[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                // Presentation-form ligatures can expand to several words under NFKC: keep them one token.
+                var normalized = ArabicNormalizer.Normalize(text.AsSpan(start, i - start).ToString()).Replace(" ", "", StringComparison.Ordinal);
+                if (normalized.Length > 0)
+                {
+                    tokens.Add(new Token(start, i - start, normalized));
+                }
+
+                start = -1;
+            }
+        }
+
+        return tokens;
+    }
+
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c)
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+        || c is '\u0640' or '\u200C' or '\u200D' or '\u200B' or '\u2060' or '\u00AD'
+        || (c >= '\u200E' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+}
