@@ -1,8 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Search;
 using NewsMeta.Api.Features.Sources;
 
 namespace NewsMeta.Api;
@@ -21,6 +23,14 @@ public static class FeatureRegistrations
 
     public static IServiceCollection AddEntityCatalog(this IServiceCollection services) =>
         services.AddScoped<EntityCatalog>().AddScoped<EntityQueries>();
+
+    /// <summary>Search: the index of the configured provider, and the queries over it.</summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services) =>
+        services
+            .AddScoped<SearchIndex>(sp => sp.GetRequiredService<NewsDbContext>().Database.IsNpgsql()
+                ? new PostgresSearchIndex(sp.GetRequiredService<NewsDbContext>())
+                : new SqliteSearchIndex(sp.GetRequiredService<NewsDbContext>()))
+            .AddScoped<SearchQueries>();
 
     public static IServiceCollection AddJobLeases(this IServiceCollection services) =>
         services.AddScoped<Common.Jobs.JobLeases>();

@@ -8,6 +8,7 @@ using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Search;
 using NewsMeta.Api.Features.Sources;
 using NewsMeta.Api.GraphQL;
 
@@ -32,6 +33,7 @@ builder.Services
     .AddKeywordCatalog()
     .AddEntityCatalog()
     .AddIngestion()
+    .AddSearch()
     .AddJobLeases()
     .AddNewsGraphQL(builder.Configuration, builder.Environment);
 
@@ -51,6 +53,7 @@ articles.MapIngestion();
 app.MapEntities();
 app.MapKeywords();
 app.MapSources();
+app.MapSearch();
 app.MapNewsGraphQL();
 app.MapNewsHealth();
 

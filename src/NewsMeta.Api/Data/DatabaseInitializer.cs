@@ -5,7 +5,7 @@ using NewsMeta.Api.Features.Ingestion;
 namespace NewsMeta.Api.Data;
 
 /// <summary>Start-up work on the database: WAL mode for SQLite, pending migrations, the sample corpus on an empty store.</summary>
-public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptions> options, NdjsonImporter importer, ILogger<DatabaseInitializer> log)
+public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptions> options, NdjsonImporter importer, Features.Search.SearchIndex search, ILogger<DatabaseInitializer> log)
 {
     public static string SampleFile => Path.Combine(AppContext.BaseDirectory, "Data", "SampleData", "sample-articles.ndjson");
 
@@ -25,6 +25,8 @@ public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptio
         {
             await db.Database.MigrateAsync(ct);
         }
+
+        await search.EnsureCompleteAsync(log, ct);
 
         if (allowSeed && options.Value.SeedSampleData && !await db.Articles.AnyAsync(ct))
         {

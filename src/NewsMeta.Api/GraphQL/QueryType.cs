@@ -5,6 +5,7 @@ using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Search;
 using NewsMeta.Api.Features.Sources;
 using NewsMeta.Api.GraphQL.Connections;
 using NewsMeta.Text;
@@ -73,6 +74,8 @@ public sealed class QueryType : ObjectGraphType
             .PagingArguments()
             .ResolveAsync(async c => await CountedConnections.PageAsync<Source, SourceDto>(
                 c.Service<NewsDbContext>().Sources, PageArgs.From(c), c.Service<TypeAdapterConfig>(), s => (s.ArticleCount, s.Id), c.CancellationToken));
+
+        this.AddSearchField();
     }
 
     private static async Task<object?> ResolveNode(IResolveFieldContext c)

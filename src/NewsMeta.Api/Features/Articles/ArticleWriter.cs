@@ -8,6 +8,7 @@ using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Search;
 using NewsMeta.Api.Features.Sources;
 using NewsMeta.Text;
 
@@ -18,7 +19,7 @@ namespace NewsMeta.Api.Features.Articles;
 /// in one transaction: every article in it is either wholly stored or absent.
 /// Records must already have passed <see cref="ArticleRecordValidator"/>.
 /// </summary>
-public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache)
+public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, SearchIndex search)
 {
     private const int MaxAttempts = 3;
 
@@ -52,6 +53,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
 
         var touched = await TouchedCatalogAsync([id], ct);
         await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
+        await search.RemoveAsync(id, ct);
         touched.SourceIds.Add(article.SourceId);
         await RecountAsync(touched, ct);
         await tx.CommitAsync(ct);
@@ -117,6 +119,10 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
                 var article = existing[record.ExternalId!];
                 outcomes[index] = new WriteOutcome(article.Version == 1 ? WriteStatus.Created : WriteStatus.Updated, article.Id);
             }
+
+            // In the same transaction: the index never disagrees with the articles it points at.
+            await search.IndexAsync(toWrite.Select(w => existing[w.Record.ExternalId!])
+                .Select(a => new SearchDocument(a.Id, a.Title, a.Summary, a.Body)).ToList(), ct);
         }
 
         await tx.CommitAsync(ct);

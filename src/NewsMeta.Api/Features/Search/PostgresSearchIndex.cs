@@ -1,0 +1,44 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Data;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.Search;
+
+/// <summary>
+/// Table "ArticleSearch"("ArticleId", "Document" tsvector) with a GIN index. The analysed text goes
+/// through the 'simple' configuration (our own analyser already did the Arabic work); the title is
+/// weight A, summary and body weight B; ranked with ts_rank.
+/// </summary>
+public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
+{
+    public override Task RemoveAsync(int articleId, CancellationToken ct) =>
+        Db.Database.ExecuteSqlAsync($"DELETE FROM \"ArticleSearch\" WHERE \"ArticleId\" = {articleId}", ct);
+
+    public override IQueryable<SearchHit> Hits(SearchQuery query)
+    {
+        // Stems are letters and digits only; quoting each keeps tsquery syntax out of them. <-> makes phrases.
+        var tsquery = string.Join(" & ", query.Clauses.Select(c => "(" + string.Join(" <-> ", c.Select(s => $"'{s}'")) + ")"));
+        return Db.Database.SqlQuery<SearchHit>(
+            $"SELECT s.\"ArticleId\", ts_rank(s.\"Document\", q)::float8 AS \"Score\" FROM \"ArticleSearch\" s, to_tsquery('simple', {tsquery}) q WHERE s.\"Document\" @@ q");
+    }
+
+    protected override async Task UpsertAsync(IReadOnlyList<(int ArticleId, string Title, string Body)> rows, CancellationToken ct)
+    {
+        var sql = new StringBuilder("INSERT INTO \"ArticleSearch\" (\"ArticleId\", \"Document\") VALUES ");
+        var parameters = new List<object>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var p = parameters.Count;
+            sql.Append(i == 0 ? "" : ",")
+                .Append($"({{{p}}}, setweight(to_tsvector('simple', {{{p + 1}}}), 'A') || setweight(to_tsvector('simple', {{{p + 2}}}), 'B'))");
+            parameters.AddRange([rows[i].ArticleId, rows[i].Title, rows[i].Body]);
+        }
+
+        sql.Append(" ON CONFLICT (\"ArticleId\") DO UPDATE SET \"Document\" = EXCLUDED.\"Document\"");
+        await Db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+    }
+
+    protected override Task<List<int>> IndexedIdsAsync(CancellationToken ct) =>
+        Db.Database.SqlQuery<int>($"SELECT \"ArticleId\" AS \"Value\" FROM \"ArticleSearch\"").ToListAsync(ct);
+}

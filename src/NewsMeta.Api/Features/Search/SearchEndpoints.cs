@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Caching;
+using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.Paging;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.Search;
+
+/// <summary>GET /api/v1/search.</summary>
+public static class SearchEndpoints
+{
+    public static RouteGroupBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/search").WithTags("Search").CacheOutput(ResponseCache.Policy);
+        group.MapGet("/", Search).WithName("searchArticles")
+            .WithSummary("Search articles (Arabic-aware full text)")
+            .WithDescription("Full-text search over titles (weighted) and bodies, ranked by relevance, with the same filters as GET /articles. Arabic spelling variants meet: hamza forms, ة/ه, ى/ي, tashkeel, and attached clitics (و ف ب ك ل ال لل) do not matter. Words in double quotes must appear together as a phrase; all words must match. Items add score and highlights (title, body) whose <mark> tags wrap the original words; the rest is HTML-escaped.")
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    /// <param name="q">The query: words (all must match) and "phrases in double quotes".</param>
+    /// <param name="parameters"></param>
+    /// <param name="queries"></param>
+    /// <param name="context"></param>
+    /// <param name="ct"></param>
+    private static async Task<Results<Ok<Page<SearchResultDto>>, ValidationProblem, ProblemHttpResult>> Search(
+        [FromQuery] string? q, [AsParameters] ArticleListParameters parameters, SearchQueries queries, HttpContext context, CancellationToken ct)
+    {
+        var errors = new QueryErrors();
+        var query = SearchQuery.Parse(q);
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            errors.Add("q", "is required");
+        }
+        else if (q.Length > 500)
+        {
+            errors.Add("q", "must be at most 500 characters");
+        }
+        else if (query.IsEmpty)
+        {
+            errors.Add("q", "must contain a word that is not a stop word");
+        }
+
+        var filter = parameters.ToFilter(errors);
+        if (parameters.Sort is not null)
+        {
+            errors.Add("sort", "is not supported by search: results are ranked by relevance");
+        }
+
+        var limit = PageLimits.Parse(parameters.Limit, errors);
+        var offset = SearchCursor.Decode(parameters.Cursor, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.ToDictionary());
+        }
+
+        var page = await queries.RankAsync(query, filter, limit, offset, ct);
+        var next = page.HasMore ? SearchCursor.Encode(offset + limit) : null;
+        if (next is not null)
+        {
+            LinkHeader.AddNext(context, next);
+        }
+
+        return TypedResults.Ok(new Page<SearchResultDto> { Items = await queries.SummariesAsync(page, ct), NextCursor = next });
+    }
+}
+
+/// <summary>Search pages are offset-based: the cursor carries the offset of the next page.</summary>
+public static class SearchCursor
+{
+    private const string Scope = "search";
+
+    public static string Encode(int offset) => Cursor.Encode(Scope, offset, 1);
+
+    public static int Decode(string? cursor, QueryErrors errors)
+    {
+        if (cursor is null)
+        {
+            return 0;
+        }
+
+        if (!Cursor.TryDecode(cursor, Scope, out var offset, out _) || offset is < 0 or > SearchQueries.MaxOffset)
+        {
+            errors.Add("cursor", "is not a cursor of this list; start again without it");
+            return 0;
+        }
+
+        return (int)offset;
+    }
+}

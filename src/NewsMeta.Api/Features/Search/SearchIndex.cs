@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Data;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.Search;
+
+/// <summary>What the index needs of an article: its text (the writer already has it in memory).</summary>
+public sealed record SearchDocument(int ArticleId, string Title, string? Summary, string Body);
+
+/// <summary>One matching article and its relevance (higher is better, comparable within one query only).</summary>
+public sealed class SearchHit
+{
+    public int ArticleId { get; set; }
+    public double Score { get; set; }
+}
+
+/// <summary>
+/// The full-text index of articles, one implementation per provider (SQLite FTS5, PostgreSQL tsvector
+/// + GIN). Both index the same analysed text (<see cref="TextAnalyzer.IndexText"/>: normalised, stop
+/// words dropped, light-stemmed), title weighted above summary and body, so both rank alike.
+/// The article writer keeps it in step inside its own transaction.
+/// </summary>
+public abstract class SearchIndex(NewsDbContext db)
+{
+    private const int Chunk = 100;
+
+    protected NewsDbContext Db { get; } = db;
+
+    /// <summary>Adds or replaces the documents' entries.</summary>
+    public async Task IndexAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct)
+    {
+        foreach (var chunk in documents.Chunk(Chunk))
+        {
+            var rows = chunk.Select(d => (d.ArticleId, Title: TextAnalyzer.IndexText(d.Title), Body: TextAnalyzer.IndexText($"{d.Summary}\n{d.Body}"))).ToList();
+            await UpsertAsync(rows, ct);
+        }
+    }
+
+    public abstract Task RemoveAsync(int articleId, CancellationToken ct);
+
+    /// <summary>The articles matching every clause of the query, with their scores; composable with article filters.</summary>
+    public abstract IQueryable<SearchHit> Hits(SearchQuery query);
+
+    /// <summary>Indexes the articles the index lacks (a store created before search existed, or restored without it).</summary>
+    public async Task EnsureCompleteAsync(ILogger log, CancellationToken ct)
+    {
+        var indexed = (await IndexedIdsAsync(ct)).ToHashSet();
+        var missing = (await Db.Articles.Select(a => a.Id).ToListAsync(ct)).Where(id => !indexed.Contains(id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        log.LogInformation("Search index: indexing {Count} articles it lacks", missing.Count);
+        foreach (var batch in missing.Chunk(500))
+        {
+            var documents = await Db.Articles.AsNoTracking().Where(a => batch.Contains(a.Id))
+                .Select(a => new SearchDocument(a.Id, a.Title, a.Summary, a.Body)).ToListAsync(ct);
+            await IndexAsync(documents, ct);
+        }
+    }
+
+    protected abstract Task UpsertAsync(IReadOnlyList<(int ArticleId, string Title, string Body)> rows, CancellationToken ct);
+
+    protected abstract Task<List<int>> IndexedIdsAsync(CancellationToken ct);
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.Search;
+
+/// <summary>The matched words of one result, marked with &lt;mark&gt; in the original text (HTML-escaped).</summary>
+public sealed class SearchHighlightsDto
+{
+    /// <summary>The whole title, matches marked.</summary>
+    /// <example>البرلمان يقر &lt;mark&gt;موازنة&lt;/mark&gt; 2026</example>
+    public required string Title { get; init; }
+
+    /// <summary>About 30 words of the summary and body around the first match.</summary>
+    public required string Body { get; init; }
+}
+
+/// <summary>A search result: the article summary, its relevance and highlights.</summary>
+public sealed class SearchResultDto : ArticleSummaryDto
+{
+    /// <summary>Relevance; higher is better, comparable within one query only.</summary>
+    [JsonPropertyOrder(1)]
+    public double Score { get; set; }
+
+    [JsonPropertyOrder(2)]
+    public SearchHighlightsDto Highlights { get; set; } = null!;
+}
+
+/// <summary>One page of ranked hits: ids in rank order, scores and highlights.</summary>
+public sealed record RankedPage(IReadOnlyList<(int ArticleId, double Score, SearchHighlightsDto Highlights)> Hits, bool HasMore);
+
+/// <summary>
+/// Full-text search combined with the article filters. Ranked by relevance, then newest; paged by
+/// offset (a ranking has no stable key), at most <see cref="MaxOffset"/> deep.
+/// </summary>
+public sealed class SearchQueries(NewsDbContext db, SearchIndex index, ArticleQueries articles, TypeAdapterConfig mapping)
+{
+    public const int MaxOffset = 10_000;
+
+    /// <summary>How many articles match (all pages).</summary>
+    public Task<int> CountAsync(SearchQuery query, ArticleFilter filter, CancellationToken ct) =>
+        articles.Filtered(filter).Join(index.Hits(query), a => a.Id, h => h.ArticleId, (a, h) => a.Id).CountAsync(ct);
+
+    public async Task<RankedPage> RankAsync(SearchQuery query, ArticleFilter filter, int limit, int offset, CancellationToken ct)
+    {
+        var matched = articles.Filtered(filter)
+            .Join(index.Hits(query), a => a.Id, h => h.ArticleId, (a, h) => new { a.Id, a.PublishedAt, h.Score });
+        var page = await matched.OrderByDescending(x => x.Score).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
+            .Skip(offset).Take(limit + 1).ToListAsync(ct);
+        var hasMore = page.Count > limit;
+        page = page.Take(limit).ToList();
+        var ids = page.Select(p => p.Id).ToList();
+        var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Summary, a.Body }).ToDictionaryAsync(a => a.Id, ct);
+        var stems = query.Stems;
+        var hits = page.Select(p => (p.Id, p.Score, new SearchHighlightsDto
+        {
+            Title = Highlighter.MarkAll(texts[p.Id].Title, stems),
+            Body = Highlighter.Snippet($"{texts[p.Id].Summary}\n{texts[p.Id].Body}".Trim(), stems),
+        })).ToList();
+        return new RankedPage(hits, hasMore);
+    }
+
+    /// <summary>The REST shape: summaries in rank order with score and highlights.</summary>
+    public async Task<List<SearchResultDto>> SummariesAsync(RankedPage page, CancellationToken ct)
+    {
+        var ids = page.Hits.Select(h => h.ArticleId).ToList();
+        var summaries = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).AsSplitQuery()
+            .ProjectToType<SearchResultDto>(mapping).ToDictionaryAsync(a => a.Id, ct);
+        return page.Hits.Select(h =>
+        {
+            var result = summaries[h.ArticleId];
+            result.Score = Math.Round(h.Score, 6);
+            result.Highlights = h.Highlights;
+            return result;
+        }).ToList();
+    }
+}
