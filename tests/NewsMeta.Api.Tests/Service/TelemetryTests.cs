@@ -3,8 +3,12 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsMeta.Api.Tests.Infrastructure;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace NewsMeta.Api.Tests.Service;
 
@@ -22,7 +26,11 @@ public sealed class TelemetryTests
             var client = factory.CreateClient();
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/articles?limit=2", TestContext.Current.CancellationToken)).StatusCode);
             (await client.GraphQLAsync("{ sources(first: 1) { totalCount } }")).Data.ToString();
-        } // stopping the host flushes the exporters
+
+            // Export now rather than on the batch timer: the assertion must not depend on timing.
+            Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+            Assert.True(factory.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000));
+        }
 
         Assert.Contains(receiver.Posts, p => p.Path == "/v1/traces" && p.ContentType == "application/x-protobuf" && p.Bytes > 0);
         Assert.Contains(receiver.Posts, p => p.Path == "/v1/metrics" && p.Bytes > 0);

@@ -19,7 +19,7 @@ namespace NewsMeta.Api.Features.Articles;
 /// in one transaction: every article in it is either wholly stored or absent.
 /// Records must already have passed <see cref="ArticleRecordValidator"/>.
 /// </summary>
-public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, SearchIndex search)
+public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, SearchIndex search, EntityLinker linker)
 {
     private const int MaxAttempts = 3;
 
@@ -174,12 +174,44 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Linking runs once the batch's own new entities have ids, so an article naming an entity that
+        // another article of the same batch introduced is linked to it too.
+        var matcher = await linker.MatcherAsync(ct);
+        foreach (var (record, _) in batch)
+        {
+            touched.EntityIds.UnionWith(LinkMentions(existing[record.ExternalId!], matcher));
+        }
+
+        await db.SaveChangesAsync(ct);
         await ResolvePendingLinksAsync(batch.Select(w => w.Record).ToList(), ct);
 
         touched.SourceIds.UnionWith(batch.Select(w => existing[w.Record.ExternalId!].SourceId));
         touched.KeywordIds.UnionWith(keywordMap.Values.Select(k => k.Id));
         touched.EntityIds.UnionWith(entityList.Select(e => e.Id));
         await RecountAsync(touched, ct);
+    }
+
+    /// <summary>
+    /// Counts the catalogue's entities in the title, summary and body: publisher-tagged ones get their
+    /// mention count, the others are added after them as extracted, most mentioned first. Returns their ids.
+    /// </summary>
+    private static Dictionary<int, int>.KeyCollection LinkMentions(Article article, EntityMatcher matcher)
+    {
+        var counts = matcher.Count($"{article.Title}\n{article.Summary}\n{article.Body}");
+        foreach (var tagged in article.Entities.Where(e => e.Entity.Id != 0 && counts.ContainsKey(e.Entity.Id)))
+        {
+            tagged.Mentions = counts[tagged.Entity.Id];
+        }
+
+        var publisherTagged = article.Entities.Select(e => e.Entity.Id).ToHashSet();
+        var position = article.Entities.Count;
+        foreach (var (entityId, mentions) in counts.Where(c => !publisherTagged.Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key))
+        {
+            article.Entities.Add(new ArticleEntity { Position = position++, Origin = Origin.Extracted, EntityId = entityId, Mentions = mentions });
+        }
+
+        return counts.Keys;
     }
 
     private static void ApplyScalars(Article article, ArticleRecord record, string hash, DateTime now)
