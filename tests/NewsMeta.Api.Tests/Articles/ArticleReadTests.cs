@@ -144,7 +144,9 @@ public sealed class ArticleReadTests(NewsMetaFactory factory) : IClassFixture<Ne
         Assert.Equal(tagged, article.Entities.Where(e => e.Origin == "publisher").Select(e => e.Name));
         Assert.Equal(tagged, article.Entities.Take(tagged.Count).Select(e => e.Name));
         Assert.All(article.Entities.Skip(tagged.Count), e => Assert.Equal("extracted", e.Origin));
-        Assert.Equal(record["links"]!.AsArray().Select(l => l!["kind"]!.GetValue<string>()), article.Links.Select(l => l.Kind));
+        // The publisher's links first, in its order; computed similar links follow.
+        Assert.Equal(record["links"]!.AsArray().Select(l => l!["kind"]!.GetValue<string>()), article.Links.Where(l => l.Origin == "publisher").Select(l => l.Kind));
+        Assert.All(article.Links.SkipWhile(l => l.Origin == "publisher"), l => Assert.Equal(("similar", "computed"), (l.Kind, l.Origin)));
         Assert.Equal(record["source"]!["name"]!.GetValue<string>(), article.Source.Name);
 
         var byId = await (await _client.GetAsync($"/api/v1/articles/{article.Id}", TestContext.Current.CancellationToken)).ReadAsync<ArticleView>();

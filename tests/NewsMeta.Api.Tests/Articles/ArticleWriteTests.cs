@@ -54,7 +54,7 @@ public sealed class ArticleWriteTests(NewsMetaFactory factory) : IClassFixture<N
         var article = await created.ReadAsync<ArticleView>();
         Assert.Equal($"/api/v1/articles/{article.Id}", created.Headers.Location?.OriginalString);
         Assert.Equal("ليلى المنصوري", Assert.Single(article.Entities).Name);
-        Assert.NotNull(Assert.Single(article.Links).TargetId);
+        Assert.NotNull(Assert.Single(article.Links, l => l.Origin == "publisher").TargetId);
 
         var changed = NewRecord("write-test-1", "عنوان معدل");
         var updated = await PutAsync(_writer, "write-test-1", changed);
@@ -134,20 +134,20 @@ public sealed class ArticleWriteTests(NewsMetaFactory factory) : IClassFixture<N
         var linking = NewRecord("delete-linker");
         linking["links"] = new JsonArray(new JsonObject { ["externalId"] = "delete-target", ["title"] = "عنوان الرابط", ["kind"] = "readAlso" });
         var linker = await (await PutAsync(_writer, "delete-linker", linking)).ReadAsync<ArticleView>();
-        Assert.Equal(targetId, linker.Links.Single().TargetId);
+        Assert.Equal(targetId, linker.Links.Single(l => l.Origin == "publisher").TargetId);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().DeleteAsync($"/api/v1/articles/{targetId}", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await _writer.DeleteAsync($"/api/v1/articles/{targetId}", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _writer.DeleteAsync($"/api/v1/articles/{targetId}", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _writer.GetAsync($"/api/v1/articles/{targetId}", TestContext.Current.CancellationToken)).StatusCode);
 
-        var unresolved = (await (await _writer.GetAsync($"/api/v1/articles/{linker.Id}", TestContext.Current.CancellationToken)).ReadAsync<ArticleView>()).Links.Single();
+        var unresolved = (await (await _writer.GetAsync($"/api/v1/articles/{linker.Id}", TestContext.Current.CancellationToken)).ReadAsync<ArticleView>()).Links.Single(l => l.Origin == "publisher");
         Assert.Null(unresolved.TargetId);
         Assert.Equal("delete-target", unresolved.TargetExternalId);
         Assert.Equal("عنوان الرابط", unresolved.Title);
 
         var back = await (await PutAsync(_writer, "delete-target", NewRecord("delete-target", "مقال عاد"))).ReadAsync<ArticleView>();
-        var resolved = (await (await _writer.GetAsync($"/api/v1/articles/{linker.Id}", TestContext.Current.CancellationToken)).ReadAsync<ArticleView>()).Links.Single();
+        var resolved = (await (await _writer.GetAsync($"/api/v1/articles/{linker.Id}", TestContext.Current.CancellationToken)).ReadAsync<ArticleView>()).Links.Single(l => l.Origin == "publisher");
         Assert.Equal(back.Id, resolved.TargetId);
         Assert.Equal("مقال عاد", resolved.Title);
     }

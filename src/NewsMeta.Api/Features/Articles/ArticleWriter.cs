@@ -5,6 +5,7 @@ using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Json;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Enrichment;
 using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
@@ -19,7 +20,7 @@ namespace NewsMeta.Api.Features.Articles;
 /// in one transaction: every article in it is either wholly stored or absent.
 /// Records must already have passed <see cref="ArticleRecordValidator"/>.
 /// </summary>
-public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, SearchIndex search, EntityLinker linker)
+public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, SearchIndex search, EntityLinker linker, SimilarArticles similar)
 {
     private const int MaxAttempts = 3;
 
@@ -52,6 +53,8 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         }
 
         var touched = await TouchedCatalogAsync([id], ct);
+        // Computed similarity to an article that is gone is no similarity; publisher links stay, unresolved.
+        await db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
         await search.RemoveAsync(id, ct);
         touched.SourceIds.Add(article.SourceId);
@@ -123,6 +126,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
             // In the same transaction: the index never disagrees with the articles it points at.
             await search.IndexAsync(toWrite.Select(w => existing[w.Record.ExternalId!])
                 .Select(a => new SearchDocument(a.Id, a.Title, a.Summary, a.Body)).ToList(), ct);
+            await similar.ComputeAsync(toWrite.Select(w => existing[w.Record.ExternalId!].Id).ToList(), ct);
         }
 
         await tx.CommitAsync(ct);
