@@ -36,7 +36,7 @@ public static class FeatureRegistrations
         services.AddScoped<Common.Jobs.JobLeases>();
 
     public static IServiceCollection AddIngestion(this IServiceCollection services) =>
-        services.AddScoped<NdjsonImporter>().AddScoped<ArticleExporter>();
+        services.AddScoped<NdjsonImporter>().AddScoped<ArticleExporter>().AddScoped<PageImporter>();
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {

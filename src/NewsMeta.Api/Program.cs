@@ -50,6 +50,7 @@ app.UseNewsHttp();
 var articles = app.MapArticles();
 articles.MapArticleWrites();
 articles.MapIngestion();
+articles.MapPageImport();
 app.MapEntities();
 app.MapKeywords();
 app.MapSources();

@@ -8,44 +8,32 @@ namespace NewsMeta.Text.Tests;
 /// </summary>
 public sealed class NewsPageParserTests
 {
-    private const string SharedSamplePath = "/work/shared/samples/news-page.txt";
     private const string Nbsp = "\u00A0";
     private const string Tab = "\t";
 
-    /// <summary>An identical copy of the shared sample, so the tests also run where /work/shared is absent.</summary>
-    private const string SamplePage = """
-        أعلنت وزارة النقل في مدينة الريان الساحلية، اليوم الثلاثاء، عن خطة لتوسيع شبكة الحافلات الكهربائية لتشمل الأحياء الشمالية بحلول نهاية العام المقبل.
-        وقال المتحدث باسم الوزارة سامر الخطيب للصحافيين إن "المرحلة الأولى ستبدأ في الربيع، وستشمل ثلاثين حافلة جديدة".
+    /// <summary>
+    /// The shared sample page, read where it lives (../shared next to the repository), never copied
+    /// into the repository. Tests that need it are skipped on a machine without it.
+    /// </summary>
+    private static string SamplePage()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Api.sln")))
+            {
+                var path = Path.Combine(dir.FullName, "..", "shared", "samples", "news-page.txt");
+                if (File.Exists(path))
+                {
+                    return File.ReadAllText(path).ReplaceLineEndings("\n");
+                }
 
+                break;
+            }
+        }
 
-        وبحسب بيان الوزارة، فإن شركة "نور للنقل" ستتولى تشغيل الخطوط الجديدة بالتعاون مع بلدية الريان.
-        وأضاف الخطيب أن الخطة "تهدف إلى خفض الازدحام وتقليل الانبعاثات في وسط المدينة".
-        ورأى خبراء أن نجاح المشروع يعتمد على توفير محطات الشحن في الوقت المناسب، وأن "نور للنقل" تحتاج إلى دعم حكومي.
-
-        أخبار ذات صلة بلدية الريان تفتتح جسراً جديداً فوق الوادي نور للنقل توقع عقداً لشراء حافلات كهربائية المصدر: وكالة الأنباء المحلية
-
-        المصدر: صحيفة الشروق اليومية
-
-        كلمات دلالية: سامر الخطيب الحافلات الكهربائية بلدية الريان
-
-        إقرأ أيضاً:
-
-        بلدية الريان تطلق تطبيقاً لمتابعة مواعيد الحافلات
-
-        أطلقت بلدية الريان يوم الأحد تطبيقاً جديداً للهواتف الذكية يتيح للسكان متابعة مواعيد الحافلات لحظة بلحظة. 
-
-        وقال رئيس البلدية منير العلي إن التطبيق "سيوفر على الركاب وقت الانتظار في المحطات".
-
-        وأشار العلي إلى أن النسخة الثانية من التطبيق ستدعم الدفع الإلكتروني للتذاكر.
-
-        مقالات مشابهة
-
-          • نور للنقل توقع عقداً لشراء حافلات كهربائية
-          • الريان تستضيف معرضاً للسيارات الصديقة للبيئة
-          • بلدية الريان تطلق تطبيقاً لمتابعة مواعيد الحافلات
-          • سامر الخطيب: لا زيادة في أسعار التذاكر هذا العام
-
-        """;
+        Assert.Skip("../shared/samples/news-page.txt is not on this machine.");
+        return "";
+    }
 
     private const string BulletsAndSpacingPage = $"""
         {Tab}أعلنت هيئة المياه في جمهورية زهران، صباح الأحد، بدء تشغيل محطة التحلية الجديدة على ساحل الريان.{Nbsp}
@@ -183,7 +171,7 @@ public sealed class NewsPageParserTests
     [Fact]
     public void Sample_page_is_read_into_all_its_parts()
     {
-        var page = ParseReadable(SamplePage);
+        var page = ParseReadable(SamplePage());
 
         Assert.Equal(5, page.BodyParagraphs.Count);
         Assert.StartsWith("أعلنت وزارة النقل في مدينة الريان الساحلية", page.BodyParagraphs[0], StringComparison.Ordinal);
@@ -207,21 +195,11 @@ public sealed class NewsPageParserTests
     }
 
     [Fact]
-    public void Shared_sample_file_is_the_embedded_copy_and_parses_the_same()
-    {
-        Assert.SkipUnless(File.Exists(SharedSamplePath), $"{SharedSamplePath} is not on this machine; the embedded copy is tested instead.");
-        var shared = File.ReadAllText(SharedSamplePath);
-
-        Assert.Equal(SamplePage, shared.ReplaceLineEndings("\n"));
-        AssertSamePage(ParseReadable(SamplePage), ParseReadable(shared));
-    }
-
-    [Fact]
     public void Store_names_do_not_cut_titles_and_the_store_is_asked_normalised_phrases()
     {
         var knowledge = new PhraseSet("بلدية الريان", "نور للنقل", "سامر الخطيب", "الريان", "وزارة النقل");
 
-        var page = ParseReadable(SamplePage, knowledge);
+        var page = ParseReadable(SamplePage(), knowledge);
 
         Assert.Equal(SampleRelated, page.RelatedTitles);
         Assert.Equal(SampleKeywords, page.Keywords);

@@ -74,6 +74,11 @@ public sealed class SharedResponseCacheTests : IAsyncDisposable
         var redis = Environment.GetEnvironmentVariable(RedisVariable);
         if (string.IsNullOrEmpty(redis))
         {
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                throw new InvalidOperationException($"CI=true but {RedisVariable} is not set.");
+            }
+
             Assert.Skip($"{RedisVariable} is not set: shared-cache tests skipped.");
         }
 

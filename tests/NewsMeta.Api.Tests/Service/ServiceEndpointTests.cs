@@ -37,7 +37,7 @@ public sealed class ServiceEndpointTests(NewsMetaFactory factory) : IClassFixtur
         {
             "listArticles", "getArticle", "getArticleByExternalId", "listArticleLinks", "upsertArticle", "deleteArticle",
             "importArticles", "exportArticles", "listEntities", "getEntity", "listEntityArticles", "listRelatedEntities",
-            "listKeywords", "getKeyword", "listKeywordArticles", "listSources", "getSource", "listSourceArticles", "searchArticles",
+            "listKeywords", "getKeyword", "listKeywordArticles", "listSources", "getSource", "listSourceArticles", "searchArticles", "importPage",
         };
         var ids = operations.Select(o => o.Operation["operationId"]?.GetValue<string>() ?? "").ToHashSet();
         Assert.Subset(expected.ToHashSet(), ids);
