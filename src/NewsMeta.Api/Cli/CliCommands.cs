@@ -6,7 +6,7 @@ namespace NewsMeta.Api.Cli;
 
 /// <summary>
 /// Commands run instead of the web server: <c>dotnet run --project src/NewsMeta.Api -- import FILE.ndjson</c>,
-/// <c>-- migrate</c>, <c>-- schema</c> (prints the GraphQL SDL).
+/// <c>-- migrate</c>, <c>-- schema</c> (prints the GraphQL SDL), <c>-- relink</c> (entity linking with the current catalogue).
 /// Options after the command (<c>--Database:Provider=…</c>) still configure the host.
 /// </summary>
 public sealed class CliCommands
@@ -24,7 +24,7 @@ public sealed class CliCommands
 
     public static CliCommands? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("import" or "migrate" or "schema"))
+        if (args.Length == 0 || args[0] is not ("import" or "migrate" or "schema" or "relink"))
         {
             return null;
         }
@@ -52,8 +52,20 @@ public sealed class CliCommands
         return Name switch
         {
             "import" => await ImportAsync(services),
+            "relink" => await RelinkAsync(services),
             _ => 0,
         };
+    }
+
+    /// <summary>Links every article again with the current entity catalogue (after curating it).</summary>
+    private static async Task<int> RelinkAsync(IServiceProvider services)
+    {
+        var clock = Stopwatch.StartNew();
+        var changed = await services.GetRequiredService<Features.NamedEntities.EntityLinker>()
+            .RelinkAllAsync((done, total) => ProgressBar.Draw(done, total, done, clock.Elapsed), CancellationToken.None);
+        Console.Error.WriteLine();
+        Console.WriteLine($"Relinked in {clock.Elapsed.TotalSeconds:F1} s: {changed} articles changed.");
+        return 0;
     }
 
     private async Task<int> ImportAsync(IServiceProvider services)

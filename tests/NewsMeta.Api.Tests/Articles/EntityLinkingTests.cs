@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.Articles;
@@ -56,6 +58,26 @@ public sealed class EntityLinkingTests(NewsMetaFactory factory) : IClassFixture<
         await Ingestion.ImportExportTests.ImportAsync(_client, lines);
         var b = await (await _client.GetAsync("/api/v1/articles/by-external-id/linking-batch-b", Ct)).NodeAsync();
         Assert.Contains(Entities(b), e => e!["name"]!.GetValue<string>() == "مجموعة النخيل البحرية" && e["origin"]!.GetValue<string>() == "extracted");
+    }
+
+    [Fact]
+    public async Task Relinking_after_a_new_alias_finds_the_mentions_written_before_it()
+    {
+        var article = await PutAsync("linking-relink", "زيارة", "استقبل أبو سامي الوفد في مكتبه.", tagged: []);
+        var haddad = await EntityIdAsync("يوسف الحداد");
+        Assert.DoesNotContain(Entities(article), e => e!["id"]!.GetValue<int>() == haddad);
+
+        var alias = await _client.GraphQLAsync($"mutation {{ addEntityAlias(entityId: \"{haddad}\", alias: \"أبو سامي\") {{ userErrors {{ field }} }} }}");
+        Assert.Empty(alias.Data["addEntityAlias"]!["userErrors"]!.AsArray());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<EntityLinker>().RelinkAllAsync(null, Ct) >= 1);
+        }
+
+        var relinked = await (await _client.GetAsync($"/api/v1/articles/{article["id"]}", Ct)).NodeAsync();
+        var mention = Entities(relinked).Single(e => e!["id"]!.GetValue<int>() == haddad)!;
+        Assert.Equal(("extracted", 1), (mention["origin"]!.GetValue<string>(), mention["mentions"]!.GetValue<int>()));
+        Assert.True(relinked["changedAt"]!.GetValue<DateTime>() > article["changedAt"]!.GetValue<DateTime>());
     }
 
     private static JsonArray Entities(JsonNode article) => article["entities"]!.AsArray();

@@ -184,7 +184,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         var matcher = await linker.MatcherAsync(ct);
         foreach (var (record, _) in batch)
         {
-            touched.EntityIds.UnionWith(LinkMentions(existing[record.ExternalId!], matcher));
+            touched.EntityIds.UnionWith(EntityLinker.LinkMentions(existing[record.ExternalId!], matcher));
         }
 
         await db.SaveChangesAsync(ct);
@@ -194,28 +194,6 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         touched.KeywordIds.UnionWith(keywordMap.Values.Select(k => k.Id));
         touched.EntityIds.UnionWith(entityList.Select(e => e.Id));
         await RecountAsync(touched, ct);
-    }
-
-    /// <summary>
-    /// Counts the catalogue's entities in the title, summary and body: publisher-tagged ones get their
-    /// mention count, the others are added after them as extracted, most mentioned first. Returns their ids.
-    /// </summary>
-    private static Dictionary<int, int>.KeyCollection LinkMentions(Article article, EntityMatcher matcher)
-    {
-        var counts = matcher.Count($"{article.Title}\n{article.Summary}\n{article.Body}");
-        foreach (var tagged in article.Entities.Where(e => e.Entity.Id != 0 && counts.ContainsKey(e.Entity.Id)))
-        {
-            tagged.Mentions = counts[tagged.Entity.Id];
-        }
-
-        var publisherTagged = article.Entities.Select(e => e.Entity.Id).ToHashSet();
-        var position = article.Entities.Count;
-        foreach (var (entityId, mentions) in counts.Where(c => !publisherTagged.Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key))
-        {
-            article.Entities.Add(new ArticleEntity { Position = position++, Origin = Origin.Extracted, EntityId = entityId, Mentions = mentions });
-        }
-
-        return counts.Keys;
     }
 
     private static void ApplyScalars(Article article, ArticleRecord record, string hash, DateTime now)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
 using NewsMeta.Text;
 
 namespace NewsMeta.Api.Features.NamedEntities;
@@ -10,8 +11,77 @@ namespace NewsMeta.Api.Features.NamedEntities;
 /// requests; a one-row query per write batch tells whether the catalogue changed since, so every
 /// instance rebuilds after a change made anywhere.
 /// </summary>
-public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, ILogger<EntityLinker> log)
+public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, TimeProvider clock, Common.Caching.ICacheInvalidator responses, ILogger<EntityLinker> log)
 {
+    /// <summary>
+    /// Counts the catalogue's entities in the title, summary and body of a tracked article whose
+    /// publisher entities are loaded: publisher-tagged ones get their mention count, the others are
+    /// added after them as extracted, most mentioned first. Returns the ids found.
+    /// </summary>
+    public static Dictionary<int, int>.KeyCollection LinkMentions(Article article, EntityMatcher matcher)
+    {
+        var counts = matcher.Count($"{article.Title}\n{article.Summary}\n{article.Body}");
+        foreach (var tagged in article.Entities.Where(e => e.Origin == Origin.Publisher))
+        {
+            var id = tagged.Entity?.Id ?? tagged.EntityId;
+            tagged.Mentions = counts.GetValueOrDefault(id);
+        }
+
+        var publisherTagged = article.Entities.Select(e => e.Entity?.Id ?? e.EntityId).ToHashSet();
+        var position = article.Entities.Count;
+        foreach (var (entityId, mentions) in counts.Where(c => !publisherTagged.Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key))
+        {
+            article.Entities.Add(new ArticleEntity { Position = position++, Origin = Origin.Extracted, EntityId = entityId, Mentions = mentions });
+        }
+
+        return counts.Keys;
+    }
+
+    /// <summary>
+    /// Links every stored article again with the current catalogue (after entities or aliases were
+    /// added, renamed or merged), in batches; an article whose entities changed gets a new version.
+    /// Returns how many articles changed.
+    /// </summary>
+    public async Task<int> RelinkAllAsync(Action<int, int>? progress, CancellationToken ct)
+    {
+        var matcher = await MatcherAsync(ct);
+        var ids = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+        var changed = 0;
+        var done = 0;
+        foreach (var batch in ids.Chunk(200))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var articles = await db.Articles.Include(a => a.Entities).Where(a => batch.Contains(a.Id)).ToListAsync(ct);
+            foreach (var article in articles)
+            {
+                var before = Signature(article);
+                db.ArticleEntities.RemoveRange(article.Entities.Where(e => e.Origin == Origin.Extracted));
+                article.Entities.RemoveAll(e => e.Origin == Origin.Extracted);
+                LinkMentions(article, matcher);
+                if (Signature(article) != before)
+                {
+                    article.ChangedAt = clock.GetUtcNow().UtcDateTime;
+                    article.Version++;
+                    changed++;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            done += batch.Length;
+            progress?.Invoke(done, ids.Count);
+        }
+
+        await db.Entities.ExecuteUpdateAsync(set => set.SetProperty(e => e.ArticleCount, e => db.ArticleEntities.Count(ae => ae.EntityId == e.Id)), ct);
+        await responses.InvalidateAsync(ct);
+        log.LogInformation("Relinked {Total} articles: {Changed} changed", ids.Count, changed);
+        return changed;
+    }
+
+    private static string Signature(Article article) =>
+        string.Join(';', article.Entities.OrderBy(e => e.EntityId).Select(e => $"{e.EntityId}:{e.Mentions}:{e.Origin}"));
+
     public async Task<EntityMatcher> MatcherAsync(CancellationToken ct)
     {
         // Every catalogue change adds or deletes an entity or alias row (a rename keeps the old name as a
