@@ -28,6 +28,8 @@ DO $$ BEGIN
     CREATE ROLE newsmeta LOGIN CREATEDB CREATEROLE PASSWORD 'newsmeta';
   END IF;
 END $$;
+-- Lets the tests end leftover connections (e.g. of the replica test's reader role) when dropping their databases.
+GRANT pg_signal_backend TO newsmeta;
 SQL
 
 echo "Host=127.0.0.1;Port=5432;Username=newsmeta;Password=newsmeta"

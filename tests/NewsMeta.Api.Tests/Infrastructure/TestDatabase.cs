@@ -60,9 +60,22 @@ public sealed class TestDatabase
         Npgsql.NpgsqlConnection.ClearAllPools();
         using var connection = new Npgsql.NpgsqlConnection($"{PostgresServer};Database=postgres");
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)";
-        command.ExecuteNonQuery();
+        // FORCE cannot end a server process of another role (autovacuum on a fresh database, say): wait
+        // and try again; a test database left behind is harmless, a failed test run is not.
+        for (var attempt = 1; attempt <= 20; attempt++)
+        {
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)";
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState is "42501" or "55006")
+            {
+                Thread.Sleep(250);
+            }
+        }
 #else
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
         Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);

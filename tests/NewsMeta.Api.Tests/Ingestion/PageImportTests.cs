@@ -65,8 +65,10 @@ public sealed class PageImportTests(NewsMetaFactory factory) : IClassFixture<New
     [Fact]
     public async Task Importing_the_same_page_again_updates_nothing_new()
     {
-        await ImportAsync(Page, "page-water-2", "عنوان أول");
-        var again = await ImportAsync(Page, "page-water-2", "عنوان أول");
+        // Its own read-also title: a stored article with the same title would be linked instead of created.
+        var page = Page.Replace("مؤتمراً عن تحلية", "معرضاً عن تحلية", StringComparison.Ordinal);
+        await ImportAsync(page, "page-water-2", "عنوان أول");
+        var again = await ImportAsync(page, "page-water-2", "عنوان أول");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var articles = await (await _client.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString("\"محطة تحلية جديدة\""), Ct)).NodeAsync();
         Assert.Single(articles["items"]!.AsArray(), a => a!["externalId"]!.GetValue<string>() == "page-water-2");
