@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Ingestion;
 
@@ -24,7 +25,7 @@ public sealed class CliCommands
 
     public static CliCommands? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("import" or "migrate" or "schema" or "relink"))
+        if (args.Length == 0 || args[0] is not ("import" or "migrate" or "schema" or "relink" or "recompute-similar" or "import-page"))
         {
             return null;
         }
@@ -53,6 +54,8 @@ public sealed class CliCommands
         {
             "import" => await ImportAsync(services),
             "relink" => await RelinkAsync(services),
+            "recompute-similar" => await RecomputeSimilarAsync(services),
+            "import-page" => await ImportPageAsync(services),
             _ => 0,
         };
     }
@@ -66,6 +69,56 @@ public sealed class CliCommands
         Console.Error.WriteLine();
         Console.WriteLine($"Relinked in {clock.Elapsed.TotalSeconds:F1} s: {changed} articles changed.");
         return 0;
+    }
+
+    /// <summary>Computes the similar links of every article again, in batches.</summary>
+    private static async Task<int> RecomputeSimilarAsync(IServiceProvider services)
+    {
+        var clock = Stopwatch.StartNew();
+        var db = services.GetRequiredService<NewsDbContext>();
+        var similar = services.GetRequiredService<Features.Enrichment.SimilarArticles>();
+        var ids = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+        var done = 0;
+        foreach (var batch in ids.Chunk(200))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await similar.ComputeAsync(batch, CancellationToken.None);
+            await tx.CommitAsync();
+            db.ChangeTracker.Clear();
+            done += batch.Length;
+            ProgressBar.Draw(done, ids.Count, done, clock.Elapsed);
+        }
+
+        await services.GetRequiredService<Common.Caching.ICacheInvalidator>().InvalidateAsync(CancellationToken.None);
+        Console.Error.WriteLine();
+        Console.WriteLine($"Recomputed similar links of {ids.Count} articles in {clock.Elapsed.TotalSeconds:F1} s.");
+        return 0;
+    }
+
+    /// <summary><c>import-page FILE --externalId=… --title=… --publishedAt=… [--url=…] [--language=ar]</c>.</summary>
+    private async Task<int> ImportPageAsync(IServiceProvider services)
+    {
+        string? Option(string name) => HostArgs.FirstOrDefault(o => o.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..];
+        var externalId = Option("externalId");
+        var title = Option("title");
+        if (Arguments.Length != 1 || !File.Exists(Arguments[0]) || externalId is null || title is null
+            || !DateTime.TryParse(Option("publishedAt"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var published))
+        {
+            await Console.Error.WriteLineAsync("usage: import-page FILE --externalId=ID --title=TITLE --publishedAt=2026-11-24T09:00:00Z [--url=URL] [--language=ar]");
+            return 2;
+        }
+
+        var outcome = await services.GetRequiredService<PageImporter>().ImportAsync(
+            await File.ReadAllTextAsync(Arguments[0]), new PageMetadata(externalId, title, published, Option("url"), Option("language") ?? "ar"), CancellationToken.None);
+        if (outcome.MissingPart is not null || outcome.Invalid is not null)
+        {
+            Console.WriteLine(outcome.Error ?? string.Join("; ", outcome.Invalid!.Select(e => $"{e.Key} {string.Join(", ", e.Value)}")));
+            return 1;
+        }
+
+        Console.WriteLine($"Page imported: article {outcome.Main!.ArticleId} {outcome.Main.Status.ToString().ToLowerInvariant()}"
+            + (outcome.ReadAlso is { } second ? $", read-also article {second.ArticleId} {second.Status.ToString().ToLowerInvariant()}" : "") + ".");
+        return outcome.Main.Status == Features.Articles.WriteStatus.Rejected ? 1 : 0;
     }
 
     private async Task<int> ImportAsync(IServiceProvider services)

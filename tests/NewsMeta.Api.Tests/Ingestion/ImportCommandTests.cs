@@ -48,6 +48,35 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("usage: import", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Page_relink_and_similar_commands_run_on_a_store()
+    {
+        var page = Path.Combine(_folder, "page.txt");
+        await File.WriteAllTextAsync(page, """
+            افتتحت بلدية الريان سوقاً شعبياً جديداً في الحي القديم.
+
+            المصدر: موقع الأفق الإخباري
+
+            كلمات دلالية: بلدية الريان أسواق
+            """, TestContext.Current.CancellationToken);
+        var database = $"--ConnectionStrings:NewsMeta=Data Source={Path.Combine(_folder, "page.db")}";
+
+        var (exit, output) = await RunAsync("import-page", page, "--externalId=cli-page", "--title=سوق شعبي جديد", "--publishedAt=2026-11-24T09:00:00Z", database);
+        Assert.Equal(0, exit);
+        Assert.Contains("Page imported: article 1 created", output, StringComparison.Ordinal);
+
+        var (usageExit, usage) = await RunAsync("import-page", page, database);
+        Assert.Equal(2, usageExit);
+        Assert.Contains("usage: import-page", usage, StringComparison.Ordinal);
+
+        var (relinkExit, relinked) = await RunAsync("relink", database);
+        Assert.Equal(0, relinkExit);
+        Assert.Contains("Relinked in", relinked, StringComparison.Ordinal);
+        var (similarExit, similar) = await RunAsync("recompute-similar", database);
+        Assert.Equal(0, similarExit);
+        Assert.Contains("Recomputed similar links of 1 articles", similar, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
