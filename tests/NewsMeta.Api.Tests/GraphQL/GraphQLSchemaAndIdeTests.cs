@@ -14,7 +14,7 @@ public sealed class GraphQLSchemaAndIdeTests(NewsMetaFactory factory) : IClassFi
     public async Task Committed_schema_file_matches_the_live_schema()
     {
         var live = await _client.GetStringAsync("/graphql/schema.graphql", Ct);
-        var committed = (await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "src", "NewsMeta.Api", "GraphQL", "schema.graphql"), Ct)).ReplaceLineEndings("\n");
+        var committed = (await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root(), "src", "NewsMeta.Api", "GraphQL", "schema.graphql"), Ct)).ReplaceLineEndings("\n");
         Assert.True(committed == live,
             $"src/NewsMeta.Api/GraphQL/schema.graphql differs from the live schema. If the change is intended, regenerate it from the repository root with:\n  {Regenerate}\nand commit the file.");
     }
@@ -52,18 +52,5 @@ public sealed class GraphQLSchemaAndIdeTests(NewsMetaFactory factory) : IClassFi
             Assert.DoesNotContain("https://", text, StringComparison.Ordinal);
             Assert.DoesNotContain("http://", text, StringComparison.Ordinal);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Api.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Api.sln not found above the test binaries");
     }
 }

@@ -77,7 +77,7 @@ public sealed class PageImportTests(NewsMetaFactory factory) : IClassFixture<New
     [Fact]
     public async Task The_shared_sample_page_is_read()
     {
-        var path = SharedSamplePath();
+        var path = RepoPaths.Shared("samples", "news-page.txt");
         if (path is null)
         {
             Assert.Skip("../shared/samples/news-page.txt is not on this machine");
@@ -107,21 +107,6 @@ public sealed class PageImportTests(NewsMetaFactory factory) : IClassFixture<New
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await _client.PostAsync("/api/v1/articles/import-page?externalId=a&title=b&publishedAt=2026-11-20T00:00:00Z",
             new StringContent("{}", Encoding.UTF8, "application/json"), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync("/api/v1/articles/import-page?externalId=a&title=b&publishedAt=2026-11-20T00:00:00Z", Text(Page), Ct)).StatusCode);
-    }
-
-    /// <summary>../shared/samples/news-page.txt beside the repository (it is referenced, never copied in).</summary>
-    private static string? SharedSamplePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Api.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "..", "shared", "samples", "news-page.txt");
-                return File.Exists(path) ? path : null;
-            }
-        }
-
-        return null;
     }
 
     private static List<string> Names(JsonNode list) => [.. list.AsArray().Select(k => k!["name"]!.GetValue<string>())];
