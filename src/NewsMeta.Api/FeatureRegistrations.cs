@@ -22,7 +22,8 @@ public static class FeatureRegistrations
         services.AddScoped<KeywordCatalog>().AddScoped<KeywordQueries>();
 
     public static IServiceCollection AddEntityCatalog(this IServiceCollection services) =>
-        services.AddScoped<EntityCatalog>().AddScoped<EntityQueries>().AddScoped<EntityLinker>().AddSingleton<EntityMatcherCache>();
+        services.AddScoped<EntityCatalog>().AddScoped<EntityQueries>().AddScoped<EntityLinker>().AddSingleton<EntityMatcherCache>()
+            .AddSingleton<RelinkJob>().AddHostedService(sp => sp.GetRequiredService<RelinkJob>());
 
     /// <summary>Search: the index of the configured provider, and the queries over it.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services) =>

@@ -24,6 +24,7 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<EntityAlias> EntityAliases => Set<EntityAlias>();
     public DbSet<PersistedQuery> PersistedQueries => Set<PersistedQuery>();
     public DbSet<Common.Jobs.JobLease> JobLeases => Set<Common.Jobs.JobLease>();
+    public DbSet<Common.Jobs.JobState> JobStates => Set<Common.Jobs.JobState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

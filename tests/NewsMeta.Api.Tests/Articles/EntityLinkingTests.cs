@@ -80,6 +80,44 @@ public sealed class EntityLinkingTests(NewsMetaFactory factory) : IClassFixture<
         Assert.True(relinked["changedAt"]!.GetValue<DateTime>() > article["changedAt"]!.GetValue<DateTime>());
     }
 
+    [Fact]
+    public async Task Background_job_relinks_once_after_a_catalogue_change_across_two_instances()
+    {
+        await using var first = new NewsMetaFactory();
+        first.Settings["Enrichment:RelinkIntervalSeconds"] = "1";
+        await using var second = new NewsMetaFactory { Database = first.Database };
+        second.Settings["Enrichment:RelinkIntervalSeconds"] = "1";
+        var writer = first.ClientWithKey(NewsMetaFactory.WriteKey);
+        second.CreateClient().Dispose(); // both instances run the job
+
+        var put = await writer.PutAsJsonAsync("/api/v1/articles/by-external-id/linking-job", new
+        {
+            title = "جولة",
+            body = "تفقد أم خالد أعمال الصيانة في الميناء.",
+            language = "ar",
+            publishedAt = "2026-11-26T08:00:00Z",
+            source = new { name = "موقع الأفق الإخباري", kind = "site" },
+        }, Ct);
+        var id = (await put.NodeAsync())["id"]!.GetValue<int>();
+        var entity = (await writer.GraphQLAsync("mutation { upsertEntity(input: { name: \"أم خالد\", type: PERSON }) { entity { databaseId } } }")).Data["upsertEntity"]!["entity"]!["databaseId"]!.GetValue<int>();
+
+        JsonNode? mention = null;
+        for (var i = 0; i < 40 && mention is null; i++)
+        {
+            await Task.Delay(250, Ct);
+            var article = await (await writer.GetAsync($"/api/v1/articles/{id}", Ct)).NodeAsync();
+            mention = Entities(article).FirstOrDefault(e => e!["id"]!.GetValue<int>() == entity);
+        }
+
+        Assert.NotNull(mention);
+        Assert.Equal("extracted", mention["origin"]!.GetValue<string>());
+        // Nothing changed since: neither instance relinks the same catalogue state again.
+        foreach (var instance in new[] { first, second })
+        {
+            Assert.False(await instance.Services.GetRequiredService<RelinkJob>().RunOnceAsync(Ct));
+        }
+    }
+
     private static JsonArray Entities(JsonNode article) => article["entities"]!.AsArray();
 
     private async Task<JsonNode> PutAsync(string externalId, string title, string body, object[] tagged)

@@ -12,7 +12,7 @@ namespace NewsMeta.Api.Common.Jobs;
 public sealed class JobLeases(NewsDbContext db, TimeProvider clock)
 {
     /// <summary>This process's holder name (machine and process id: unique across instances).</summary>
-    public static string InstanceName { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}"[..60];
+    public static string InstanceName { get; } = Last(200, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
 
     public async Task<bool> TryAcquireAsync(string job, string holder, TimeSpan period, CancellationToken ct)
     {
@@ -48,6 +48,8 @@ public sealed class JobLeases(NewsDbContext db, TimeProvider clock)
     }
 
     /// <summary>Gives the lease up at once (on graceful shutdown), so another instance can take over without waiting.</summary>
+    private static string Last(int length, string text) => text.Length > length ? text[^length..] : text;
+
     public Task ReleaseAsync(string job, string holder, CancellationToken ct) =>
         db.Set<JobLease>().Where(l => l.Name == job && l.Holder == holder)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAt, DateTime.UnixEpoch), ct);

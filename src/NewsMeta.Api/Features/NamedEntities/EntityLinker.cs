@@ -82,13 +82,18 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
     private static string Signature(Article article) =>
         string.Join(';', article.Entities.OrderBy(e => e.EntityId).Select(e => $"{e.EntityId}:{e.Mentions}:{e.Origin}"));
 
-    public async Task<EntityMatcher> MatcherAsync(CancellationToken ct)
-    {
-        // Every catalogue change adds or deletes an entity or alias row (a rename keeps the old name as a
-        // new alias), so counts and highest ids identify a catalogue state.
-        var stamp = await db.Entities.Select(_ => new CatalogStamp(
+    /// <summary>
+    /// The catalogue's state. Every catalogue change adds or deletes an entity or alias row (a rename
+    /// keeps the old name as a new alias), so counts and highest ids identify it.
+    /// </summary>
+    public async Task<CatalogStamp> StampAsync(CancellationToken ct) =>
+        await db.Entities.OrderBy(e => e.Id).Select(_ => new CatalogStamp(
                 db.Entities.Count(), db.Entities.Max(e => e.Id), db.EntityAliases.Count(), db.EntityAliases.Max(a => (int?)a.Id) ?? 0))
             .FirstOrDefaultAsync(ct) ?? new CatalogStamp(0, 0, 0, 0);
+
+    public async Task<EntityMatcher> MatcherAsync(CancellationToken ct)
+    {
+        var stamp = await StampAsync(ct);
         if (cache.TryGet(stamp) is { } current)
         {
             return current;

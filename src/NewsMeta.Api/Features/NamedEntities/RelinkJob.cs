@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common.Jobs;
+using NewsMeta.Api.Data;
+
+namespace NewsMeta.Api.Features.NamedEntities;
+
+/// <summary>
+/// Relinks the store when the entity catalogue has changed (new entity, alias, rename, merge). Every
+/// instance runs it; a database lease lets one work at a time, and the catalogue state it finished is
+/// stored, so the same change is never relinked twice. Progress goes to the log.
+/// Interval: Enrichment:RelinkIntervalSeconds (default 30; 0 turns the job off).
+/// </summary>
+public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RelinkJob> log) : BackgroundService
+{
+    public const string Name = "relink";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue("Enrichment:RelinkIntervalSeconds", 30);
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed round (database away, say) is retried at the next tick.
+                log.LogWarning(ex, "Relink round failed");
+            }
+        }
+    }
+
+    /// <summary>One round: relinks when the catalogue differs from the last relinked state and this instance holds the lease.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<NewsDbContext>();
+        var linker = services.GetRequiredService<EntityLinker>();
+        var stamp = (await linker.StampAsync(ct)).ToString();
+        var done = await db.Set<JobState>().AsNoTracking().Where(s => s.Name == Name).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        if (done == stamp)
+        {
+            return false;
+        }
+
+        var leases = services.GetRequiredService<JobLeases>();
+        if (!await leases.TryAcquireAsync(Name, JobLeases.InstanceName, TimeSpan.FromMinutes(10), ct))
+        {
+            return false;
+        }
+
+        try
+        {
+            log.LogInformation("Entity catalogue changed: relinking the store");
+            await linker.RelinkAllAsync((n, total) => log.LogInformation("Relink: {Done}/{Total} articles", n, total), ct);
+            var state = await db.Set<JobState>().FirstOrDefaultAsync(s => s.Name == Name, ct);
+            if (state is null)
+            {
+                db.Add(new JobState { Name = Name, Value = stamp, UpdatedAt = clock.GetUtcNow().UtcDateTime });
+            }
+            else
+            {
+                state.Value = stamp;
+                state.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            }
+
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        finally
+        {
+            // Released even on shutdown, so another instance can take over at once.
+            await leases.ReleaseAsync(Name, JobLeases.InstanceName, CancellationToken.None);
+        }
+    }
+}
