@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
@@ -79,20 +78,12 @@ public static class PageImportEndpoints
             return Problems.Invalid(errors);
         }
 
-        if (request.ContentLength > MaxPageBytes)
+        if (await BoundedText.ReadAsync(request, MaxPageBytes, ct) is not { } page)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large", detail: $"A page is at most {MaxPageBytes} bytes.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large", detail: $"A page is at most {MaxPageBytes} characters.");
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxPageBytes + 1];
-        var read = await reader.ReadBlockAsync(buffer, ct);
-        if (read > MaxPageBytes)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large", detail: $"A page is at most {MaxPageBytes} bytes.");
-        }
-
-        var outcome = await importer.ImportAsync(new string(buffer, 0, read), new PageMetadata(externalId!, title!, published!.Value, url, string.IsNullOrWhiteSpace(language) ? "ar" : language), ct);
+        var outcome = await importer.ImportAsync(page, new PageMetadata(externalId!, title!, published!.Value, url, string.IsNullOrWhiteSpace(language) ? "ar" : language), ct);
         if (outcome.MissingPart is { } missing)
         {
             var problem = TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unreadable page", detail: outcome.Error,

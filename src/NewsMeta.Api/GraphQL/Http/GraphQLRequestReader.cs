@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using NewsMeta.Api.Common.Http;
 
 namespace NewsMeta.Api.GraphQL.Http;
 
@@ -13,27 +14,12 @@ public sealed class BadGraphQLRequestException(string message, int status = Stat
 /// <summary>Reads GraphQL requests from a POST body (one object, or an array for a batch) or a GET query string.</summary>
 public static class GraphQLRequestReader
 {
-    private const int MaxBodyBytes = 1 << 20;
+    private const int MaxBodyChars = 1 << 20;
 
     public static async Task<(IReadOnlyList<GraphQLRequest> Requests, bool IsBatch)> ReadPostAsync(HttpRequest request, IGraphQLTextSerializer serializer, int maxBatch)
     {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            throw new BadGraphQLRequestException($"The request body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
-        }
-
-        string body;
-        using (var reader = new StreamReader(request.Body, leaveOpen: true))
-        {
-            var buffer = new char[MaxBodyBytes + 1];
-            var read = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
-            if (read > MaxBodyBytes)
-            {
-                throw new BadGraphQLRequestException($"The request body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
-            }
-
-            body = new string(buffer, 0, read);
-        }
+        var body = await BoundedText.ReadAsync(request, MaxBodyChars, request.HttpContext.RequestAborted)
+            ?? throw new BadGraphQLRequestException($"The request body is larger than {MaxBodyChars} characters.", StatusCodes.Status413PayloadTooLarge);
 
         var trimmed = body.TrimStart();
         try
