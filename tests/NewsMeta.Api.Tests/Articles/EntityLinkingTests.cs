@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Tests.Infrastructure;
@@ -111,6 +112,18 @@ public sealed class EntityLinkingTests(NewsMetaFactory factory) : IClassFixture<
 
         Assert.NotNull(mention);
         Assert.Equal("extracted", mention["origin"]!.GetValue<string>());
+
+        // The round that relinked records the catalogue state it finished right after committing.
+        await using (var scope = first.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsMeta.Api.Data.NewsDbContext>();
+            var stamp = (await scope.ServiceProvider.GetRequiredService<EntityLinker>().StampAsync(Ct)).ToString();
+            for (var i = 0; i < 40 && await db.JobStates.AsNoTracking().Where(s => s.Name == RelinkJob.Name).Select(s => s.Value).FirstOrDefaultAsync(Ct) != stamp; i++)
+            {
+                await Task.Delay(250, Ct);
+            }
+        }
+
         // Nothing changed since: neither instance relinks the same catalogue state again.
         foreach (var instance in new[] { first, second })
         {

@@ -12,7 +12,7 @@ namespace NewsMeta.Api.Common.Jobs;
 public sealed class JobLeases(NewsDbContext db, TimeProvider clock)
 {
     /// <summary>This process's holder name (machine and process id: unique across instances).</summary>
-    public static string InstanceName { get; } = Last(200, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+    public static string InstanceName { get; } = Last(150, $"{Environment.MachineName}/{Environment.ProcessId}");
 
     public async Task<bool> TryAcquireAsync(string job, string holder, TimeSpan period, CancellationToken ct)
     {

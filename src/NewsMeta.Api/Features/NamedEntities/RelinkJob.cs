@@ -14,6 +14,9 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
 {
     public const string Name = "relink";
 
+    // One holder per host (not per process), so two hosts in one process are two lease holders too.
+    private readonly string _holder = $"{JobLeases.InstanceName}/{Guid.NewGuid():N}";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var seconds = configuration.GetValue("Enrichment:RelinkIntervalSeconds", 30);
@@ -52,7 +55,7 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
         }
 
         var leases = services.GetRequiredService<JobLeases>();
-        if (!await leases.TryAcquireAsync(Name, JobLeases.InstanceName, TimeSpan.FromMinutes(10), ct))
+        if (!await leases.TryAcquireAsync(Name, _holder, TimeSpan.FromMinutes(10), ct))
         {
             return false;
         }
@@ -78,7 +81,7 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
         finally
         {
             // Released even on shutdown, so another instance can take over at once.
-            await leases.ReleaseAsync(Name, JobLeases.InstanceName, CancellationToken.None);
+            await leases.ReleaseAsync(Name, _holder, CancellationToken.None);
         }
     }
 }
