@@ -13,7 +13,7 @@ namespace NewsMeta.Api;
 public static class FeatureRegistrations
 {
     public static IServiceCollection AddArticles(this IServiceCollection services) =>
-        services.AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Enrichment.SimilarArticles>().AddSingleton(TimeProvider.System);
+        services.AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>().AddScoped<Features.Enrichment.ArticleEnrichment>().AddSingleton(TimeProvider.System);
 
     public static IServiceCollection AddSourceCatalog(this IServiceCollection services) =>
         services.AddScoped<SourceCatalog>().AddScoped<SourceQueries>();

@@ -17,7 +17,7 @@ public sealed class SourceRefDto
     public SourceKind Kind { get; init; }
 }
 
-/// <summary>A keyword as it appears inside an article, in the publisher's order.</summary>
+/// <summary>A keyword as it appears inside an article: the publisher's, in their order, then any extracted from the text.</summary>
 public sealed class KeywordRefDto
 {
     /// <example>5</example>
@@ -25,6 +25,10 @@ public sealed class KeywordRefDto
 
     /// <example>موازنة 2026</example>
     public required string Name { get; init; }
+
+    /// <summary>publisher (given with the article) or extracted (TF-IDF over the text, when the publisher gave fewer than 3).</summary>
+    /// <example>publisher</example>
+    public Origin Origin { get; init; }
 }
 
 /// <summary>An entity mentioned by an article.</summary>

@@ -32,7 +32,7 @@ public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
             .Description("Agencies the article credits, in the publisher's order.")
             .Resolve(c => c.Service<ArticleLoaders>().Credits.Load(c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KeywordGraphType>>>>("keywords")
-            .Description("Keywords in the publisher's order.")
+            .Description("The publisher's keywords in their order, then any extracted from the text (see Keyword.origin).")
             .Resolve(c => c.Service<ArticleLoaders>().Keywords.Load(c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityMentionGraphType>>>>("entities")
             .Description("Entities the article mentions, optionally of one type.")

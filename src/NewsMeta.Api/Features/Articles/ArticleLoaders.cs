@@ -38,7 +38,7 @@ public sealed class ArticleLoaders
 
         Keywords = new(async (ids, ct) => Group(await db.ArticleKeywords.AsNoTracking().Where(k => ids.Contains(k.ArticleId))
             .OrderBy(k => k.ArticleId).ThenBy(k => k.Position)
-            .Select(k => new { k.ArticleId, Keyword = new KeywordDto { Id = k.Keyword.Id, Name = k.Keyword.Name, ArticleCount = k.Keyword.ArticleCount } })
+            .Select(k => new { k.ArticleId, Keyword = new KeywordDto { Id = k.Keyword.Id, Name = k.Keyword.Name, ArticleCount = k.Keyword.ArticleCount, Origin = k.Origin } })
             .ToListAsync(ct), k => k.ArticleId, k => k.Keyword), []);
 
         Entities = new(async (ids, ct) => Group(await db.ArticleEntities.AsNoTracking().Where(e => ids.Contains(e.ArticleId))

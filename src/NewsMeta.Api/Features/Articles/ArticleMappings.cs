@@ -12,7 +12,7 @@ public sealed class ArticleMappings : IRegister
             .Map(d => d.Credits, s => s.Credits.OrderBy(c => c.Position)
                 .Select(c => new SourceRefDto { Id = c.Source.Id, Name = c.Source.Name, Kind = c.Source.Kind }).ToList())
             .Map(d => d.Keywords, s => s.Keywords.OrderBy(k => k.Position)
-                .Select(k => new KeywordRefDto { Id = k.Keyword.Id, Name = k.Keyword.Name }).ToList());
+                .Select(k => new KeywordRefDto { Id = k.Keyword.Id, Name = k.Keyword.Name, Origin = k.Origin }).ToList());
 
         config.NewConfig<Article, ArticleDto>()
             .Inherits<Article, ArticleSummaryDto>()

@@ -9,7 +9,6 @@ using NewsMeta.Api.Features.Enrichment;
 using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
-using NewsMeta.Api.Features.Search;
 using NewsMeta.Api.Features.Sources;
 using NewsMeta.Text;
 
@@ -20,7 +19,7 @@ namespace NewsMeta.Api.Features.Articles;
 /// in one transaction: every article in it is either wholly stored or absent.
 /// Records must already have passed <see cref="ArticleRecordValidator"/>.
 /// </summary>
-public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, SearchIndex search, EntityLinker linker, SimilarArticles similar)
+public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, EntityLinker linker, ArticleEnrichment enrichment)
 {
     private const int MaxAttempts = 3;
 
@@ -56,7 +55,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         // Computed similarity to an article that is gone is no similarity; publisher links stay, unresolved.
         await db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
-        await search.RemoveAsync(id, ct);
+        await enrichment.ForgetAsync(id, ct);
         touched.SourceIds.Add(article.SourceId);
         await RecountAsync(touched, ct);
         await tx.CommitAsync(ct);
@@ -123,10 +122,8 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
                 outcomes[index] = new WriteOutcome(article.Version == 1 ? WriteStatus.Created : WriteStatus.Updated, article.Id);
             }
 
-            // In the same transaction: the index never disagrees with the articles it points at.
-            await search.IndexAsync(toWrite.Select(w => existing[w.Record.ExternalId!])
-                .Select(a => new SearchDocument(a.Id, a.Title, a.Summary, a.Body)).ToList(), ct);
-            await similar.ComputeAsync(toWrite.Select(w => existing[w.Record.ExternalId!].Id).ToList(), ct);
+            // In the same transaction: the index, keywords and similar links never disagree with the articles.
+            await enrichment.EnrichAsync(toWrite.Select(w => existing[w.Record.ExternalId!]).ToList(), ct);
         }
 
         await tx.CommitAsync(ct);

@@ -23,6 +23,9 @@ public sealed class KeywordDto
 
     /// <example>7</example>
     public int ArticleCount { get; init; }
+
+    /// <summary>Who tagged the article with it, when reached through an article; null in the catalogue.</summary>
+    public Origin? Origin { get; init; }
 }
 
 /// <summary>Read side of keywords.</summary>

@@ -14,6 +14,8 @@ public sealed class KeywordGraphType : ObjectGraphType<KeywordDto>
         this.NodeFields(GlobalId.Keyword, k => k.Id);
         Field(k => k.Name);
         Field(k => k.ArticleCount).Description("Articles tagged with it.");
+        Field<OriginGraphType>("origin").Description("Who tagged the article with it (publisher, or extracted from the text) when reached through an article; null elsewhere.")
+            .Resolve(c => c.Source.Origin);
         Field<NonNullGraphType<ArticleConnectionGraphType>>("articles").Description("Articles tagged with it, newest first.")
             .PagingArguments()
             .Resolve(c => NestedArticles.Load(c, "keyword", c.Source.Id, c.Source.ArticleCount));

@@ -8,10 +8,17 @@ namespace NewsMeta.Api.Features.Search;
 /// <summary>
 /// Table "ArticleSearch"("ArticleId", "Document" tsvector) with a GIN index. The analysed text goes
 /// through the 'simple' configuration (our own analyser already did the Arabic work); the title is
-/// weight A, summary and body weight B; ranked with ts_rank.
+/// weight A, summary and body weight B; ranked with ts_rank. Document frequencies are counted over the
+/// <see cref="StatisticsWindow"/> most recently indexed articles with ts_stat: counting over the whole
+/// store would read every document, and for news the recent store is the fairer measure of what is
+/// common anyway.
 /// </summary>
 public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
 {
+    public const int StatisticsWindow = 5000;
+
+    private const string WindowQuery = "SELECT \"Document\" FROM \"ArticleSearch\" ORDER BY \"ArticleId\" DESC LIMIT 5000";
+
     public override Task RemoveAsync(int articleId, CancellationToken ct) =>
         Db.Database.ExecuteSqlAsync($"DELETE FROM \"ArticleSearch\" WHERE \"ArticleId\" = {articleId}", ct);
 
@@ -41,4 +48,14 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
 
     protected override Task<List<int>> IndexedIdsAsync(CancellationToken ct) =>
         Db.Database.SqlQuery<int>($"SELECT \"ArticleId\" AS \"Value\" FROM \"ArticleSearch\"").ToListAsync(ct);
+
+    protected override async Task<int> DocumentCountAsync(CancellationToken ct) =>
+        Math.Min(StatisticsWindow, await Db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM \"ArticleSearch\"").SingleAsync(ct));
+
+    protected override Task<List<TermCount>> DocumentFrequenciesAsync(string[] stems, CancellationToken ct) =>
+        Db.Database.SqlQuery<TermCount>($$"""
+            SELECT word AS "Term", ndoc AS "Documents"
+            FROM ts_stat({{WindowQuery}})
+            WHERE word = ANY({{stems}})
+            """).ToListAsync(ct);
 }

@@ -7,6 +7,12 @@ namespace NewsMeta.Api.Features.Search;
 /// <summary>What the index needs of an article: its text (the writer already has it in memory).</summary>
 public sealed record SearchDocument(int ArticleId, string Title, string? Summary, string Body);
 
+/// <summary>How many indexed articles there are, and how many of them hold each asked-for stem.</summary>
+public sealed record TermStatistics(int Documents, IReadOnlyDictionary<string, int> DocumentFrequencies)
+{
+    public int FrequencyOf(string stem) => DocumentFrequencies.GetValueOrDefault(stem);
+}
+
 /// <summary>One matching article and its relevance (higher is better, comparable within one query only).</summary>
 public sealed class SearchHit
 {
@@ -38,6 +44,21 @@ public abstract class SearchIndex(NewsDbContext db)
 
     public abstract Task RemoveAsync(int articleId, CancellationToken ct);
 
+    /// <summary>Document frequencies of the given stems (for TF-IDF); stems absent from the index are left out.</summary>
+    public async Task<TermStatistics> TermStatisticsAsync(IReadOnlyCollection<string> stems, CancellationToken ct)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chunk in stems.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            foreach (var row in await DocumentFrequenciesAsync(chunk, ct))
+            {
+                frequencies[row.Term] = row.Documents;
+            }
+        }
+
+        return new TermStatistics(await DocumentCountAsync(ct), frequencies);
+    }
+
     /// <summary>The articles matching every clause of the query, with their scores; composable with article filters.</summary>
     public abstract IQueryable<SearchHit> Hits(SearchQuery query);
 
@@ -63,4 +84,16 @@ public abstract class SearchIndex(NewsDbContext db)
     protected abstract Task UpsertAsync(IReadOnlyList<(int ArticleId, string Title, string Body)> rows, CancellationToken ct);
 
     protected abstract Task<List<int>> IndexedIdsAsync(CancellationToken ct);
+
+    /// <summary>The number of documents the frequencies are counted over.</summary>
+    protected abstract Task<int> DocumentCountAsync(CancellationToken ct);
+
+    protected abstract Task<List<TermCount>> DocumentFrequenciesAsync(string[] stems, CancellationToken ct);
+}
+
+/// <summary>A row of a document-frequency query.</summary>
+public sealed class TermCount
+{
+    public string Term { get; set; } = "";
+    public int Documents { get; set; }
 }

@@ -7,7 +7,8 @@ namespace NewsMeta.Api.Features.Search;
 
 /// <summary>
 /// FTS5 table "ArticleSearch"(title, body), rowid = article id, over analysed text. Ranked by bm25 with
-/// the title three times the weight of the body.
+/// the title three times the weight of the body. Document frequencies come from the fts5vocab table
+/// "ArticleSearchTerms" over the same index: exact, over the whole store, and read by term lookup.
 /// </summary>
 public sealed class SqliteSearchIndex(NewsDbContext db) : SearchIndex(db)
 {
@@ -39,4 +40,12 @@ public sealed class SqliteSearchIndex(NewsDbContext db) : SearchIndex(db)
 
     protected override Task<List<int>> IndexedIdsAsync(CancellationToken ct) =>
         Db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ArticleSearch").ToListAsync(ct);
+
+    protected override Task<int> DocumentCountAsync(CancellationToken ct) => Db.Articles.CountAsync(ct);
+
+    protected override Task<List<TermCount>> DocumentFrequenciesAsync(string[] stems, CancellationToken ct) =>
+        // json_each drives term-equality lookups into the vocabulary (no scan of the index).
+        Db.Database.SqlQuery<TermCount>(
+            $"SELECT v.term AS Term, v.doc AS Documents FROM json_each({System.Text.Json.JsonSerializer.Serialize(stems)}) j JOIN ArticleSearchTerms v ON v.term = j.value")
+            .ToListAsync(ct);
 }

@@ -1,0 +1,33 @@
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Keywords;
+using NewsMeta.Api.Features.Search;
+
+namespace NewsMeta.Api.Features.Enrichment;
+
+/// <summary>
+/// What the article writer does with articles once they are saved, inside its transaction: index them
+/// for search, extract keywords where the publisher gave too few, then compute similar articles (which
+/// uses those keywords). One place for the order of the steps.
+/// </summary>
+public sealed class ArticleEnrichment(NewsDbContext db, SearchIndex search, KeywordExtraction extraction, KeywordCatalog keywords, SimilarArticles similar)
+{
+    /// <summary>Enriches tracked, saved articles (keywords loaded).</summary>
+    public async Task EnrichAsync(IReadOnlyList<Article> articles, CancellationToken ct)
+    {
+        // The index first: the articles' own terms then count in the document frequencies extraction reads.
+        await search.IndexAsync(articles.Select(a => new SearchDocument(a.Id, a.Title, a.Summary, a.Body)).ToList(), ct);
+
+        var extracted = await extraction.ExtractAsync(articles, ct);
+        if (extracted.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            await keywords.RecountAsync(extracted.Select(k => k.Id).Distinct().ToList(), ct);
+        }
+
+        await similar.ComputeAsync(articles.Select(a => a.Id).ToList(), ct);
+    }
+
+    /// <summary>Removes what enrichment stored about a deleted article that the database does not cascade.</summary>
+    public Task ForgetAsync(int articleId, CancellationToken ct) => search.RemoveAsync(articleId, ct);
+}

@@ -1,0 +1,61 @@
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Keywords;
+using NewsMeta.Api.Features.Search;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.Enrichment;
+
+/// <summary>
+/// Tops up the keywords of articles whose publisher gave fewer than <see cref="MinPublisherKeywords"/>:
+/// salient words and two-word phrases by TF-IDF (<see cref="KeywordExtractor"/>), document frequencies
+/// from the search index, marked <see cref="Origin.Extracted"/> and placed after the publisher's own.
+/// </summary>
+public sealed class KeywordExtraction(SearchIndex search, KeywordCatalog keywords)
+{
+    public const int MinPublisherKeywords = 3;
+
+    /// <summary>An article ends up with this many keywords when its text has enough to say.</summary>
+    public const int TargetKeywords = 5;
+
+    /// <summary>Only the most frequent candidates of a text are looked up in the index: the rest cannot win.</summary>
+    private const int CandidatesPerArticle = 40;
+
+    /// <summary>Adds extracted keywords to the tracked articles that need them; returns the keywords used (for recounting).</summary>
+    /// <remarks>The articles must be tracked with their keywords loaded; the caller saves.</remarks>
+    public async Task<IReadOnlyList<Keyword>> ExtractAsync(IReadOnlyList<Article> articles, CancellationToken ct)
+    {
+        var needy = articles
+            .Select(a => (Article: a, Publisher: a.Keywords.Where(k => k.Origin == Origin.Publisher).ToList()))
+            .Where(x => x.Publisher.Count < MinPublisherKeywords)
+            .Select(x => (x.Article, x.Publisher, Candidates: KeywordExtractor.Candidates(x.Article.Title, x.Article.Summary, x.Article.Body).Take(CandidatesPerArticle).ToList()))
+            .ToList();
+        if (needy.Count == 0)
+        {
+            return [];
+        }
+
+        var stems = needy.SelectMany(n => n.Candidates).SelectMany(c => c.Key.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var statistics = await search.TermStatisticsAsync(stems, ct);
+        var chosen = needy.Select(n => (n.Article, n.Publisher, Keywords: KeywordExtractor.Choose(
+                n.Candidates, statistics.FrequencyOf, statistics.Documents, TargetKeywords - n.Publisher.Count, n.Publisher.Select(p => p.Keyword.Name))))
+            .ToList();
+
+        var catalog = await keywords.ResolveAsync(chosen.SelectMany(c => c.Keywords).Select(k => k.Name), ct);
+        var used = new List<Keyword>();
+        foreach (var (article, publisher, extracted) in chosen)
+        {
+            var position = article.Keywords.Count == 0 ? 0 : article.Keywords.Max(k => k.Position) + 1;
+            foreach (var keyword in extracted.Select(k => catalog[ArabicNormalizer.Normalize(k.Name)]).Distinct())
+            {
+                // Two spellings can meet on one catalogue keyword the publisher already gave.
+                if (article.Keywords.All(k => k.Keyword != keyword))
+                {
+                    article.Keywords.Add(new ArticleKeyword { Position = position++, Origin = Origin.Extracted, Keyword = keyword });
+                    used.Add(keyword);
+                }
+            }
+        }
+
+        return used;
+    }
+}
