@@ -95,16 +95,22 @@ public sealed class CliCommands
         return 0;
     }
 
-    /// <summary><c>import-page FILE --externalId=… --title=… --publishedAt=… [--url=…] [--language=ar]</c>.</summary>
+    /// <summary><c>import-page FILE [--externalId=…] [--title=…] [--publishedAt=…] [--url=…] [--language=ar]</c>; omitted metadata is derived as over HTTP.</summary>
     private async Task<int> ImportPageAsync(IServiceProvider services)
     {
         string? Option(string name) => HostArgs.FirstOrDefault(o => o.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..];
         var externalId = Option("externalId");
         var title = Option("title");
-        if (Arguments.Length != 1 || !File.Exists(Arguments[0]) || externalId is null || title is null
-            || !DateTime.TryParse(Option("publishedAt"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var published))
+        DateTime? published = null;
+        if (Option("publishedAt") is { } instant && DateTime.TryParse(instant, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
         {
-            await Console.Error.WriteLineAsync("usage: import-page FILE --externalId=ID --title=TITLE --publishedAt=2026-11-24T09:00:00Z [--url=URL] [--language=ar]");
+            published = parsed;
+        }
+
+        if (Arguments.Length != 1 || !File.Exists(Arguments[0]) || (Option("publishedAt") is not null && published is null))
+        {
+            await Console.Error.WriteLineAsync("usage: import-page FILE [--externalId=ID] [--title=TITLE] [--publishedAt=2026-11-24T09:00:00Z] [--url=URL] [--language=ar]");
             return 2;
         }
 

@@ -27,6 +27,7 @@ public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptio
         }
 
         await search.EnsureCompleteAsync(log, ct);
+        await Features.Articles.TitleKeyBackfill.RunAsync(db, log, ct);
 
         if (allowSeed && options.Value.SeedSampleData && !await db.Articles.AnyAsync(ct))
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using NewsMeta.Api.Tests.Infrastructure;
@@ -101,11 +102,66 @@ public sealed class PageImportTests(NewsMetaFactory factory) : IClassFixture<New
     }
 
     [Fact]
-    public async Task Missing_metadata_wrong_type_and_missing_key_are_refused()
+    public async Task The_contract_json_body_works_with_only_the_text_and_derives_stable_metadata()
     {
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync("/api/v1/articles/import-page?title=x", Text(Page), Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await _client.PostAsync("/api/v1/articles/import-page?externalId=a&title=b&publishedAt=2026-11-20T00:00:00Z",
-            new StringContent("{}", Encoding.UTF8, "application/json"), Ct)).StatusCode);
+        // Its own titles, so nothing links to articles other tests stored.
+        var page = Page.Replace("هدر المياه", "تسرب المياه", StringComparison.Ordinal).Replace("مؤتمراً عن", "ندوة عن", StringComparison.Ordinal);
+        var first = await _client.PostAsJsonAsync("/api/v1/articles/import-page", new { text = page }, Ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var article = (await first.NodeAsync())["article"]!;
+        Assert.Equal("أعلنت هيئة المياه في مدينة الريان عن بدء تشغيل محطة تحلية جديدة على الساحل الشمالي", article["title"]!.GetValue<string>());
+        Assert.StartsWith("page-", article["externalId"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The same page again is the same article, unchanged (its derived time is kept, not reset to now).
+        var again = await _client.PostAsJsonAsync("/api/v1/articles/import-page", new { text = page }, Ct);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var second = (await again.NodeAsync())["article"]!;
+        Assert.Equal(article["id"]!.GetValue<int>(), second["id"]!.GetValue<int>());
+        Assert.Equal(article["publishedAt"]!.GetValue<string>(), second["publishedAt"]!.GetValue<string>());
+
+        var full = await _client.PostAsJsonAsync("/api/v1/articles/import-page",
+            new { text = page, title = "عنوان من الناشر", url = "https://alshorouk.example/water/2", publishedAt = "2026-11-24T09:00:00Z", externalId = "page-json-2" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, full.StatusCode);
+        var given = (await full.NodeAsync())["article"]!;
+        Assert.Equal(("page-json-2", "عنوان من الناشر", "https://alshorouk.example/water/2"),
+            (given["externalId"]!.GetValue<string>(), given["title"]!.GetValue<string>(), given["url"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_stored_title_splits_a_run_together_related_line()
+    {
+        var stored = await _client.PutAsJsonAsync("/api/v1/articles/by-external-id/page-park", new
+        {
+            title = "بلدية الواحة تفتتح حديقة عامة",
+            body = "افتتحت بلدية الواحة حديقة عامة جديدة.",
+            language = "ar",
+            publishedAt = "2026-11-20T09:00:00Z",
+            source = new { name = "صحيفة الشروق اليومية", kind = "newspaper" },
+        }, Ct);
+        var storedId = (await stored.NodeAsync())["id"]!.GetValue<int>();
+        const string RunTogether = "بدأ مزارعو النخيل في الواحة الاستعداد لموسم الحصاد.\n\n"
+            + "أخبار ذات صلة بلدية الواحة تفتتح حديقة عامة مزارعو النخيل يستعدون لموسم الحصاد المصدر: وكالة زهران للأنباء\n\n"
+            + "المصدر: صحيفة الشروق اليومية\n\nكلمات دلالية: نخيل\n";
+        var response = await _client.PostAsJsonAsync("/api/v1/articles/import-page", new { text = RunTogether, externalId = "page-palms" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var related = (await response.NodeAsync())["article"]!["links"]!.AsArray().Where(l => l!["kind"]!.GetValue<string>() == "related").ToList();
+        Assert.Equal(["بلدية الواحة تفتتح حديقة عامة", "مزارعو النخيل يستعدون لموسم الحصاد"], related.Select(l => l!["title"]!.GetValue<string>()));
+        Assert.Equal(storedId, related[0]!["targetId"]!.GetValue<int>());
+        Assert.Null(related[1]!["targetId"]);
+    }
+
+    [Fact]
+    public async Task Missing_text_bad_metadata_wrong_type_and_missing_key_are_refused()
+    {
+        var empty = await _client.PostAsync("/api/v1/articles/import-page", new StringContent("{}", Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.NotNull((await empty.NodeAsync())["errors"]!["text"]);
+        var badTime = await _client.PostAsJsonAsync("/api/v1/articles/import-page", new { text = Page, publishedAt = "yesterday" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badTime.StatusCode);
+        Assert.NotNull((await badTime.NodeAsync())["errors"]!["publishedAt"]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsync("/api/v1/articles/import-page", new StringContent("{\"text\": ", Encoding.UTF8, "application/json"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await _client.PostAsync("/api/v1/articles/import-page",
+            new StringContent("<page/>", Encoding.UTF8, "application/xml"), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync("/api/v1/articles/import-page?externalId=a&title=b&publishedAt=2026-11-20T00:00:00Z", Text(Page), Ct)).StatusCode);
     }
 

@@ -12,6 +12,20 @@ public class Article
     public string? Url { get; set; }
     public required string Slug { get; set; }
     public required string Title { get; set; }
+
+    /// <summary>
+    /// The title in <see cref="NewsMeta.Text.ArabicNormalizer"/> form, for exact title lookups (page imports
+    /// link and split by title). Null only on rows written before it existed, until start-up fills it.
+    /// </summary>
+    public string? NormalizedTitle { get; set; }
+
+    /// <summary>What <see cref="NormalizedTitle"/> holds for a title: normalised, and cut to the column's 500
+    /// characters (NFKC can lengthen a title; a cut key still compares equal for the same title).</summary>
+    public static string TitleKey(string title)
+    {
+        var key = NewsMeta.Text.ArabicNormalizer.Normalize(title);
+        return key.Length <= 500 ? key : key[..500];
+    }
     public string? Summary { get; set; }
     public required string Body { get; set; }
     public required string Language { get; set; }

@@ -11,6 +11,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.Property(a => a.Url).HasMaxLength(2048);
         b.Property(a => a.Slug).HasMaxLength(200);
         b.Property(a => a.Title).HasMaxLength(500);
+        b.Property(a => a.NormalizedTitle).HasMaxLength(500);
         b.Property(a => a.Summary).HasMaxLength(2000);
         b.Property(a => a.Language).HasMaxLength(35);
         b.Property(a => a.ContentHash).HasMaxLength(64);
@@ -18,6 +19,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         b.HasIndex(a => a.ExternalId).IsUnique();
         b.HasIndex(a => a.Url).IsUnique();
+        b.HasIndex(a => a.NormalizedTitle);
         // Keyset pagination and the filters of GET /articles.
         b.HasIndex(a => new { a.PublishedAt, a.Id });
         b.HasIndex(a => new { a.ChangedAt, a.Id });

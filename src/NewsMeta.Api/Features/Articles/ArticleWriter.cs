@@ -197,6 +197,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
     {
         article.Url = record.Url;
         article.Title = record.Title!.Trim();
+        article.NormalizedTitle = Article.TitleKey(article.Title);
         article.Summary = record.Summary;
         article.Body = record.Body!;
         article.Language = LanguageTag.Canonical(record.Language!.Trim());

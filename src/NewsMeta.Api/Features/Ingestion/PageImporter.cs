@@ -1,14 +1,18 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
-using NewsMeta.Api.Features.Search;
 using NewsMeta.Text;
 using NewsMeta.Text.Pages;
 
 namespace NewsMeta.Api.Features.Ingestion;
 
-/// <summary>What the caller knows that the page text does not say: its id, title, time, url and language.</summary>
-public sealed record PageMetadata(string ExternalId, string Title, DateTime PublishedAt, string? Url, string Language);
+/// <summary>
+/// What the caller knows that the page text does not say: its id, title, time, url and language. Missing
+/// ones are derived (see <see cref="PageImporter"/>).
+/// </summary>
+public sealed record PageMetadata(string? ExternalId, string? Title, DateTime? PublishedAt, string? Url, string Language);
 
 /// <summary>The outcome of a page import: the records written (or the part the page lacks), and their outcomes.</summary>
 public sealed record PageImportOutcome(string? MissingPart, string? Error, WriteOutcome? Main, WriteOutcome? ReadAlso, IReadOnlyDictionary<string, string[]>? Invalid);
@@ -18,16 +22,28 @@ public sealed record PageImportOutcome(string? MissingPart, string? Error, Write
 /// writer: the main article with its publisher, credited agency, keywords and links, and the embedded
 /// read-also article. Titles on the page link to stored articles when one has the same normalised
 /// title; otherwise the link keeps the title and waits, unresolved.
+/// Metadata the caller leaves out is derived so that importing the same page again finds the same
+/// article: the externalId from the url (else from the page text), the title from the body's first
+/// sentence, the publication time kept from the stored article (else the time of import).
 /// </summary>
-public sealed class PageImporter(NewsDbContext db, SearchIndex search, ArticleWriter writer)
+public sealed class PageImporter(NewsDbContext db, ArticleWriter writer, TimeProvider clock)
 {
-    public async Task<PageImportOutcome> ImportAsync(string text, PageMetadata meta, CancellationToken ct)
+    /// <summary>Longest derived title; cut at a word.</summary>
+    public const int DerivedTitleLength = 120;
+
+    public async Task<PageImportOutcome> ImportAsync(string text, PageMetadata given, CancellationToken ct)
     {
-        var parsed = NewsPageParser.Parse(text, await StoreKnowledge.LoadAsync(db, ct));
+        // Parse once to learn which phrases the splitter would ask the store about, look them all up in
+        // one round of queries, then parse for real with the answers.
+        var asked = new RecordingKnowledge();
+        NewsPageParser.Parse(text, asked);
+        var parsed = NewsPageParser.Parse(text, await StoreKnowledge.LoadAsync(db, asked.Phrases, ct));
         if (parsed.Page is not { } page)
         {
             return new PageImportOutcome(parsed.MissingPart, parsed.Error, null, null, null);
         }
+
+        var meta = await CompleteAsync(given, text, page, ct);
 
         var titles = page.RelatedTitles.Concat(page.SimilarTitles).Append(page.ReadAlso?.Title).OfType<string>();
         var stored = await FindByTitleAsync(titles, ct);
@@ -69,9 +85,9 @@ public sealed class PageImporter(NewsDbContext db, SearchIndex search, ArticleWr
         links.AddRange(page.SimilarTitles.Select(t => Link(t, "similar", stored.GetValueOrDefault(ArabicNormalizer.Normalize(t)))));
         var main = new ArticleRecord
         {
-            ExternalId = meta.ExternalId,
+            ExternalId = meta.ExternalId!,
             Url = meta.Url,
-            Title = meta.Title,
+            Title = meta.Title!,
             Body = string.Join("\n\n", page.BodyParagraphs),
             Language = meta.Language,
             PublishedAt = meta.PublishedAt,
@@ -100,45 +116,86 @@ public sealed class PageImporter(NewsDbContext db, SearchIndex search, ArticleWr
         return new PageImportOutcome(null, null, outcomes[^1], readAlso is null ? null : outcomes[0], null);
     }
 
+    private async Task<PageMetadata> CompleteAsync(PageMetadata given, string text, NewsPage page, CancellationToken ct)
+    {
+        var externalId = given.ExternalId
+            ?? "page-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(given.Url ?? ArabicNormalizer.Normalize(text))))[..24];
+        var published = given.PublishedAt
+            ?? await db.Articles.Where(a => a.ExternalId == externalId).Select(a => (DateTime?)a.PublishedAt).FirstOrDefaultAsync(ct)
+            ?? clock.GetUtcNow().UtcDateTime;
+        return given with { ExternalId = externalId, Title = given.Title ?? TitleFrom(page.BodyParagraphs[0]), PublishedAt = published };
+    }
+
+    /// <summary>The first sentence of a paragraph, cut at a word to <see cref="DerivedTitleLength"/> characters.</summary>
+    private static string TitleFrom(string paragraph)
+    {
+        var end = paragraph.IndexOfAny(['.', '!', '?', '؟']);
+        var sentence = (end > 0 ? paragraph[..end] : paragraph).Trim();
+        if (sentence.Length <= DerivedTitleLength)
+        {
+            return sentence;
+        }
+
+        var cut = sentence.LastIndexOf(' ', DerivedTitleLength);
+        return (cut > 0 ? sentence[..cut] : sentence[..DerivedTitleLength]).TrimEnd(' ', '،', ',') + "…";
+    }
+
     private static LinkRecord Link(string title, string kind, string? externalId) =>
         new() { Title = title, Kind = kind, ExternalId = externalId };
 
-    /// <summary>Stored articles whose normalised title equals one of these titles (found through the search index).</summary>
+    /// <summary>Stored articles whose normalised title equals one of these titles (the newest where several do).</summary>
     private async Task<Dictionary<string, string>> FindByTitleAsync(IEnumerable<string> titles, CancellationToken ct)
     {
-        var found = new Dictionary<string, string>();
-        foreach (var title in titles.Distinct())
+        var keys = titles.Select(Article.TitleKey).Distinct().ToList();
+        var found = await db.Articles.Where(a => keys.Contains(a.NormalizedTitle!))
+            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.NormalizedTitle, a.ExternalId }).ToListAsync(ct);
+        var byKey = new Dictionary<string, string>();
+        foreach (var article in found)
         {
-            var query = SearchQuery.Parse($"\"{title.Replace("\"", " ", StringComparison.Ordinal)}\"");
-            if (query.IsEmpty)
-            {
-                continue;
-            }
-
-            var ids = await search.Hits(query).Select(h => h.ArticleId).Take(20).ToListAsync(ct);
-            var candidates = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.ExternalId, a.Title }).ToListAsync(ct);
-            var key = ArabicNormalizer.Normalize(title);
-            if (candidates.FirstOrDefault(c => ArabicNormalizer.Normalize(c.Title) == key) is { } match)
-            {
-                found[key] = match.ExternalId;
-            }
+            byKey[article.NormalizedTitle!] = article.ExternalId;
         }
 
-        return found;
+        return byKey;
     }
 }
 
-/// <summary>What the store knows for splitting run-together keywords and titles: entity names, aliases and keywords.</summary>
+/// <summary>Answers "unknown" to everything, remembering what was asked.</summary>
+internal sealed class RecordingKnowledge : IPhraseKnowledge
+{
+    public HashSet<string> Phrases { get; } = new(StringComparer.Ordinal);
+
+    public bool IsKnownPhrase(string normalizedPhrase)
+    {
+        Phrases.Add(normalizedPhrase);
+        return false;
+    }
+}
+
+/// <summary>
+/// What the store knows for splitting run-together keywords and titles: entity names, aliases, keywords
+/// and article titles, limited to the phrases asked about (so a page costs a few indexed lookups, not a
+/// read of the catalogue).
+/// </summary>
 internal sealed class StoreKnowledge(HashSet<string> phrases) : IPhraseKnowledge
 {
+    private const int Chunk = 500;
+
     public bool IsKnownPhrase(string normalizedPhrase) => phrases.Contains(normalizedPhrase);
 
-    public static async Task<StoreKnowledge> LoadAsync(NewsDbContext db, CancellationToken ct)
+    public static async Task<StoreKnowledge> LoadAsync(NewsDbContext db, IReadOnlyCollection<string> asked, CancellationToken ct)
     {
-        var names = await db.Entities.Select(e => e.NormalizedName)
-            .Concat(db.EntityAliases.Select(a => a.NormalizedName))
-            .Concat(db.Keywords.Select(k => k.NormalizedName))
-            .ToListAsync(ct);
-        return new StoreKnowledge(names.ToHashSet(StringComparer.Ordinal));
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in asked.Chunk(Chunk))
+        {
+            var names = chunk.ToList();
+            known.UnionWith(await db.Entities.Where(e => names.Contains(e.NormalizedName)).Select(e => e.NormalizedName)
+                .Concat(db.EntityAliases.Where(a => names.Contains(a.NormalizedName)).Select(a => a.NormalizedName))
+                .Concat(db.Keywords.Where(k => names.Contains(k.NormalizedName)).Select(k => k.NormalizedName))
+                .Concat(db.Articles.Where(a => names.Contains(a.NormalizedTitle!)).Select(a => a.NormalizedTitle!))
+                .ToListAsync(ct));
+        }
+
+        return new StoreKnowledge(known);
     }
 }

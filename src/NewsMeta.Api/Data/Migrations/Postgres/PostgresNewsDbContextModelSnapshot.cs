@@ -93,6 +93,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<string>("NormalizedTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -128,6 +132,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("NormalizedTitle");
 
                     b.HasIndex("Url")
                         .IsUnique();

@@ -86,6 +86,10 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -121,6 +125,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("NormalizedTitle");
 
                     b.HasIndex("Url")
                         .IsUnique();
