@@ -7,7 +7,8 @@ namespace NewsMeta.Api.Cli;
 
 /// <summary>
 /// Commands run instead of the web server: <c>dotnet run --project src/NewsMeta.Api -- import FILE.ndjson</c>,
-/// <c>-- migrate</c>, <c>-- schema</c> (prints the GraphQL SDL), <c>-- relink</c> (entity linking with the current catalogue).
+/// <c>-- migrate</c>, <c>-- schema</c> (prints the GraphQL SDL), <c>-- relink</c> (entity linking with the current catalogue),
+/// <c>-- keys …</c> (API keys, see <see cref="KeyCommands"/>).
 /// Options after the command (<c>--Database:Provider=…</c>) still configure the host.
 /// </summary>
 public sealed class CliCommands
@@ -25,9 +26,16 @@ public sealed class CliCommands
 
     public static CliCommands? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("import" or "migrate" or "schema" or "relink" or "recompute-similar" or "import-page"))
+        if (args.Length == 0 || args[0] is not ("import" or "migrate" or "schema" or "relink" or "recompute-similar" or "import-page" or "keys"))
         {
             return null;
+        }
+
+        if (args[0] == "keys")
+        {
+            // keys takes "--name NAME" pairs of its own; only host settings (with a ':') go to the host.
+            return new CliCommands("keys", args.Skip(1).Where(a => !KeyCommands.IsHostOption(a)).ToArray(),
+                args.Skip(1).Where(KeyCommands.IsHostOption).Prepend("--Logging:Console:LogToStandardErrorThreshold=Trace").ToArray());
         }
 
         // Logs go to stderr, so stdout carries only the command's own output (a summary, the schema).
@@ -56,6 +64,7 @@ public sealed class CliCommands
             "relink" => await RelinkAsync(services),
             "recompute-similar" => await RecomputeSimilarAsync(services),
             "import-page" => await ImportPageAsync(services),
+            "keys" => await KeyCommands.RunAsync(services, Arguments),
             _ => 0,
         };
     }

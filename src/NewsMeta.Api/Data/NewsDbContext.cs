@@ -25,6 +25,7 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<PersistedQuery> PersistedQueries => Set<PersistedQuery>();
     public DbSet<Common.Jobs.JobLease> JobLeases => Set<Common.Jobs.JobLease>();
     public DbSet<Common.Jobs.JobState> JobStates => Set<Common.Jobs.JobState>();
+    public DbSet<Common.Auth.ApiKey> ApiKeys => Set<Common.Auth.ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.Ingestion;
@@ -65,7 +64,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("Page imported: article 1 created", output, StringComparison.Ordinal);
 
-        var (usageExit, usage) = await RunAsync("import-page", page, database);
+        var (usageExit, usage) = await RunAsync("import-page", page, "--publishedAt=yesterday", database);
         Assert.Equal(2, usageExit);
         Assert.Contains("usage: import-page", usage, StringComparison.Ordinal);
 
@@ -77,21 +76,5 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("Recomputed similar links of 1 articles", similar, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsMeta.Api.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(params string[] args) => CliProcess.RunAsync(args);
 }

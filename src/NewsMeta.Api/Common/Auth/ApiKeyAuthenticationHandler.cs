@@ -10,7 +10,8 @@ namespace NewsMeta.Api.Common.Auth;
 
 /// <summary>
 /// Authenticates the <c>X-Api-Key</c> header against the configured keys (compared by SHA-256 hash in
-/// constant time, so the plain key is never kept or logged). 401 and 403 are problem responses.
+/// constant time), then the database keys (<see cref="ApiKeyStore"/>, looked up by hash). The plain key is
+/// never kept or logged. 401 and 403 are problem responses.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -22,11 +23,19 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    /// <summary>Longer headers are not keys (ours are 46 characters); refused before hashing anything.</summary>
+    private const int MaxKeyLength = 200;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(ApiKeyOptions.HeaderName, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
+        }
+
+        if (values.Count > 1 || values[0]!.Length > MaxKeyLength)
+        {
+            return AuthenticateResult.Fail("Malformed API key.");
         }
 
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(values[0]!));
@@ -34,13 +43,19 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             if (key.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(presented, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))))
             {
-                var claims = key.Scopes.Select(s => new Claim(Scopes.ClaimType, s)).Append(new Claim(ClaimTypes.Name, key.Name));
-                var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+                return Success(key.Name, key.Scopes);
             }
         }
 
-        return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        var stored = await Context.RequestServices.GetRequiredService<ApiKeyStore>().FindAsync(Convert.ToHexStringLower(presented), Context.RequestAborted);
+        return stored is null ? AuthenticateResult.Fail("Unknown API key.") : Success(stored.Name, stored.Scopes);
+    }
+
+    private static AuthenticateResult Success(string name, IEnumerable<string> scopes)
+    {
+        var claims = scopes.Select(s => new Claim(Scopes.ClaimType, s)).Append(new Claim(ClaimTypes.Name, name));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

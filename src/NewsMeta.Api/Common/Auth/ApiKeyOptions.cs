@@ -9,7 +9,11 @@ public sealed class ApiKeyOptions
     /// <summary>When true, GET endpoints also need a key with the read scope.</summary>
     public bool RequireKeyForReads { get; set; }
 
+    /// <summary>Keys from configuration (the Development keys); partners' keys live in the database (<c>-- keys create</c>).</summary>
     public List<ConfiguredApiKey> ApiKeys { get; set; } = [];
+
+    /// <summary>How long an instance trusts a database key lookup (found or not); a revocation takes this long at most. 0 = always ask.</summary>
+    public int KeyCacheSeconds { get; set; } = 30;
 }
 
 /// <summary>One key from configuration (Development only ships the documented dev keys).</summary>

@@ -8,6 +8,7 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddApiKeyAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ApiKeyOptions>(configuration.GetSection(ApiKeyOptions.Section));
+        services.AddScoped<ApiKeyStore>().AddMemoryCache();
         var requireKeyForReads = configuration.GetValue<bool>($"{ApiKeyOptions.Section}:{nameof(ApiKeyOptions.RequireKeyForReads)}");
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace NewsMeta.Api.Tests.Infrastructure;
+
+/// <summary>Runs the service's command line (<c>NewsMeta.Api.dll COMMAND …</c>) as a real child process.</summary>
+public static class CliProcess
+{
+    /// <summary>Exit code, and stdout followed by stderr.</summary>
+    public static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var (exit, stdout, stderr) = await RunSplitAsync(args);
+        return (exit, stdout + stderr);
+    }
+
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunSplitAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsMeta.Api.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
