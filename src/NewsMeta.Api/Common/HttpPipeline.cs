@@ -16,6 +16,8 @@ public static class HttpPipeline
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? c.HttpContext.TraceIdentifier));
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
+        services.Configure<RateLimiting.RateLimitOptions>(configuration.GetSection(RateLimiting.RateLimitOptions.Section));
+        services.AddSingleton<RateLimiting.RequestBudget>();
         return services;
     }
 
@@ -32,6 +34,7 @@ public static class HttpPipeline
             o.DisplayRequestDuration();
         });
         app.UseAuthentication();
+        app.UseMiddleware<RateLimiting.RateLimitMiddleware>();
         app.UseAuthorization();
         app.UseOutputCache();
         return app;

@@ -11,6 +11,11 @@ public static class QueryCost
 {
     public const string UserContextKey = "queryCost";
 
+    /// <summary>UserContext entry holding a <c>Func&lt;double, RateDecision?&gt;</c> that charges an accepted cost to the caller's rate budget.</summary>
+    public const string ChargeKey = "chargeCost";
+
+    public const string RateLimitedCode = "RATE_LIMITED";
+
     public static void Configure(ComplexityOptions options, GraphQLOptions limits)
     {
         options.MaxDepth = null;
@@ -27,6 +32,15 @@ public static class QueryCost
             {
                 context.Error = new QueryLimitError("QUERY_TOO_COMPLEX",
                     $"The query would cost {cost}; at most {limits.MaxComplexity} is allowed. Ask for smaller pages (first/last) or fewer nested lists.", cost, context.MaxDepth, limits);
+            }
+            else if (context.ValidationContext.UserContext.TryGetValue(ChargeKey, out var charge)
+                && charge is Func<double, Common.RateLimiting.RateDecision?> chargeCost
+                && chargeCost(cost) is { Allowed: false } denied)
+            {
+                // Charged before anything runs: an expensive query spends the caller's budget, not the database's time.
+                context.Error = new QueryLimitError(RateLimitedCode,
+                    $"This query costs {cost}, more than is left of this caller's budget ({denied.Remaining} of {denied.Limit} a minute; GraphQL is charged by cost). Retry after {Math.Max(1, Math.Ceiling(denied.RetryAfter.TotalSeconds))} s.",
+                    cost, context.MaxDepth, limits);
             }
             else
             {

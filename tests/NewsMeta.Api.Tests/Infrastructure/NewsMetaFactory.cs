@@ -56,6 +56,8 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
         // The background relink job would change articles under tests that count commands or compare
         // versions; the test that needs it turns it on.
         builder.UseSetting("Enrichment:RelinkIntervalSeconds", "0");
+        // Tests make hundreds of requests from one "client"; the rate-limit tests turn limits on.
+        builder.UseSetting("RateLimit:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -28,7 +28,8 @@ public sealed class OperationRunner(
     PersistedQueryStore persisted,
     IAuthorizationService authorization,
     IOptions<GraphQLOptions> options,
-    Data.DatabaseRoute route)
+    Data.DatabaseRoute route,
+    Common.RateLimiting.RequestBudget budget)
 {
     public async Task<OperationOutcome> RunAsync(HttpContext http, GraphQLRequest request, bool isGet, bool strictStatus)
     {
@@ -83,7 +84,10 @@ public sealed class OperationRunner(
 
         // Queries read from the replica (when one is configured); mutations and their payloads use the primary.
         route.UseReplica = !isMutation;
-        var userContext = new Dictionary<string, object?>();
+        var userContext = new Dictionary<string, object?>
+        {
+            [QueryCost.ChargeKey] = (Func<double, Common.RateLimiting.RateDecision?>)(cost => budget.ChargeCost(http, cost)),
+        };
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = query,
@@ -102,7 +106,10 @@ public sealed class OperationRunner(
             result.Extensions["cost"] = new Dictionary<string, object?> { ["requested"] = cost, ["maximum"] = limits.MaxComplexity };
         }
 
-        return new OperationOutcome(result, result.Executed ? StatusCodes.Status200OK : requestError, !isMutation);
+        var status = result.Executed ? StatusCodes.Status200OK
+            : result.Errors?.Any(e => e.Code == QueryCost.RateLimitedCode) == true ? StatusCodes.Status429TooManyRequests
+            : requestError;
+        return new OperationOutcome(result, status, !isMutation);
     }
 
     /// <summary>Automatic persisted queries: a hash alone looks the text up; a hash with text must match it.</summary>
