@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Json;
 using NewsMeta.Api.Data;
 
@@ -18,11 +19,13 @@ public static class HttpPipeline
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
         services.Configure<RateLimiting.RateLimitOptions>(configuration.GetSection(RateLimiting.RateLimitOptions.Section));
         services.AddSingleton<RateLimiting.RequestBudget>();
+        services.AddNewsWebSecurity(configuration);
         return services;
     }
 
     public static WebApplication UseNewsHttp(this WebApplication app)
     {
+        app.UseNewsWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSwagger();
