@@ -51,7 +51,7 @@ var articles = app.MapArticles();
 articles.MapArticleWrites();
 articles.MapIngestion();
 articles.MapPageImport();
-app.MapEntities();
+app.MapEntities().MapEntityWrites();
 app.MapKeywords();
 app.MapSources();
 app.MapSearch();

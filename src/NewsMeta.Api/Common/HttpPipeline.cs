@@ -20,6 +20,7 @@ public static class HttpPipeline
         services.Configure<RateLimiting.RateLimitOptions>(configuration.GetSection(RateLimiting.RateLimitOptions.Section));
         services.AddSingleton<RateLimiting.RequestBudget>();
         services.AddNewsWebSecurity(configuration);
+        services.AddExceptionHandler<NewsExceptionHandler>();
         return services;
     }
 
@@ -38,6 +39,7 @@ public static class HttpPipeline
         });
         app.UseAuthentication();
         app.UseMiddleware<RateLimiting.RateLimitMiddleware>();
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthorization();
         app.UseOutputCache();
         return app;

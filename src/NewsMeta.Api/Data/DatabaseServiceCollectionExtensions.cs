@@ -26,9 +26,9 @@ public static class DatabaseServiceCollectionExtensions
                 services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqliteNewsDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                var primary = configuration.GetConnectionString("NewsMeta")
-                    ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:NewsMeta is not set.");
-                var settings = new ReplicaSettings(primary, configuration.GetConnectionString("NewsMetaReadOnly") is { Length: > 0 } ro ? ro : null);
+                var primary = FailFast(configuration.GetConnectionString("NewsMeta")
+                    ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:NewsMeta is not set."));
+                var settings = new ReplicaSettings(primary, configuration.GetConnectionString("NewsMetaReadOnly") is { Length: > 0 } ro ? FailFast(ro) : null);
                 services.AddSingleton(settings);
                 // Not pooled: each request picks its connection (primary or replica) when the context is created.
                 services.AddDbContext<PostgresNewsDbContext>((sp, db) => PostgresOptions(db, sp.GetRequiredService<DatabaseRoute>().UseReplica && settings.ReadOnlyConnection is { } replica ? replica : primary, sp));
@@ -47,6 +47,17 @@ public static class DatabaseServiceCollectionExtensions
     public static DbContextOptionsBuilder PostgresOptions(DbContextOptionsBuilder db, string connectionString, IServiceProvider services) =>
         db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName))
             .AddInterceptors(services.GetServices<IInterceptor>());
+
+    /// <summary>
+    /// A connect timeout of <see cref="ConnectTimeoutSeconds"/> s unless the connection string sets one:
+    /// with the database unreachable, requests fail with a 503 in seconds instead of hanging on Npgsql's 15 s default.
+    /// </summary>
+    public static string FailFast(string connectionString) =>
+        System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(^|;)\s*timeout\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)
+            ? connectionString
+            : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Timeout = ConnectTimeoutSeconds }.ToString();
+
+    public const int ConnectTimeoutSeconds = 3;
 
     /// <summary>Makes sure the folder of the SQLite file exists, so a fresh clone runs without setup.</summary>
     private static string PrepareSqliteFile(string connectionString)

@@ -35,6 +35,7 @@ public sealed class NewsErrorInfoProvider(bool exposeDetails)
     })
 {
     public const string InternalError = "INTERNAL_SERVER_ERROR";
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -44,6 +45,13 @@ public sealed class NewsErrorInfoProvider(bool exposeDetails)
         if (executionError is not UnhandledError)
         {
             extensions.Remove("details");
+        }
+
+        if (Data.DbErrors.IsUnavailable(executionError.InnerException))
+        {
+            extensions.Remove("details");
+            extensions["code"] = ServiceUnavailable;
+            return new ErrorInfo { Message = "The database is not answering right now; nothing was changed. Retry shortly.", Extensions = extensions };
         }
 
         extensions["code"] = executionError switch

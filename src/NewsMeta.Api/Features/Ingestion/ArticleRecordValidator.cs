@@ -66,16 +66,16 @@ public static class ArticleRecordValidator
         }
 
         ValidateList(record.Credits, "credits", Add, (c, path) => ValidateSource(c, path, Add));
-        ValidateList(record.Keywords, "keywords", Add, (k, path) => RequireText(k, path, MaxName, Add));
+        ValidateList(record.Keywords, "keywords", Add, (k, path) => RequireName(k, path, Add));
         ValidateList(record.Entities, "entities", Add, (e, path) =>
         {
-            RequireText(e.Name, $"{path}.name", MaxName, Add);
+            RequireName(e.Name, $"{path}.name", Add);
             if (!EnumNames.TryParse<EntityType>(e.Type, out _))
             {
                 Add($"{path}.type", $"must be one of {EnumNames.List<EntityType>()}");
             }
 
-            ValidateList(e.Aliases, $"{path}.aliases", Add, (a, aliasPath) => RequireText(a, aliasPath, MaxName, Add));
+            ValidateList(e.Aliases, $"{path}.aliases", Add, (a, aliasPath) => RequireName(a, aliasPath, Add));
         });
         ValidateList(record.Links, "links", Add, (l, path) =>
         {
@@ -115,7 +115,7 @@ public static class ArticleRecordValidator
             return;
         }
 
-        RequireText(source.Name, $"{path}.name", MaxName, add);
+        RequireName(source.Name, $"{path}.name", add);
         if (!EnumNames.TryParse<SourceKind>(source.Kind, out _))
         {
             add($"{path}.kind", $"must be one of {EnumNames.List<SourceKind>()}");
@@ -161,6 +161,17 @@ public static class ArticleRecordValidator
         else if (value.Contains('\0', StringComparison.Ordinal))
         {
             add(field, "must not contain NUL characters");
+        }
+    }
+
+    /// <summary>A name must also have a letter or digit (invisible characters alone do not count: it is stored cleaned, see <see cref="NewsMeta.Text.DisplayNames"/>).</summary>
+    public static void RequireName(string? value, string field, Action<string, string> add)
+    {
+        RequireText(value, field, MaxName, add);
+        if (!string.IsNullOrWhiteSpace(value) && value.Length <= MaxName && NewsMeta.Text.ArabicNormalizer.Normalize(value).Length == 0)
+        {
+            // Names are matched by their normalised form: one without letters or digits would match every other such name.
+            add(field, "must contain at least one letter or digit");
         }
     }
 

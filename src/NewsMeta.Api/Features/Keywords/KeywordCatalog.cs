@@ -13,7 +13,7 @@ public sealed class KeywordCatalog(NewsDbContext db)
         var byKey = new Dictionary<string, string>();
         foreach (var name in names)
         {
-            byKey.TryAdd(ArabicNormalizer.Normalize(name), name.Trim());
+            byKey.TryAdd(ArabicNormalizer.Normalize(name), DisplayNames.Clean(name));
         }
 
         var keys = byKey.Keys.ToList();

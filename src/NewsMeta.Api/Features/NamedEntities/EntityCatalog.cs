@@ -37,7 +37,7 @@ public sealed class EntityCatalog(NewsDbContext db)
                 ?? known.FirstOrDefault(e => e.Type == input.Type && e.Aliases.Any(a => a.NormalizedName == key));
             if (entity is null)
             {
-                entity = new NamedEntity { Name = input.Name.Trim(), NormalizedName = key, Type = input.Type };
+                entity = new NamedEntity { Name = DisplayNames.Clean(input.Name), NormalizedName = key, Type = input.Type };
                 db.Entities.Add(entity);
                 known.Add(entity);
             }
@@ -57,7 +57,7 @@ public sealed class EntityCatalog(NewsDbContext db)
             var key = ArabicNormalizer.Normalize(spelling);
             if (key.Length > 0 && key != entity.NormalizedName && entity.Aliases.All(a => a.NormalizedName != key))
             {
-                entity.Aliases.Add(new EntityAlias { Name = spelling.Trim(), NormalizedName = key });
+                entity.Aliases.Add(new EntityAlias { Name = DisplayNames.Clean(spelling), NormalizedName = key });
             }
         }
     }

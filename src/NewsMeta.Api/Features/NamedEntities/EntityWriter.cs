@@ -50,8 +50,8 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
 
             entity = found;
             var oldName = entity.Name;
-            var renamed = oldName != name.Trim() || entity.Type != type;
-            entity.Name = name.Trim();
+            var renamed = oldName != DisplayNames.Clean(name) || entity.Type != type;
+            entity.Name = DisplayNames.Clean(name);
             entity.NormalizedName = key;
             entity.Type = type;
             entity.Aliases.RemoveAll(a => a.NormalizedName == key);
@@ -168,11 +168,7 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
     {
         var errors = new Dictionary<string, string[]>();
         void Add(string f, string message) => errors[f] = errors.TryGetValue(f, out var existing) ? [.. existing, message] : [message];
-        ArticleRecordValidator.RequireText(name, field, ArticleRecordValidator.MaxName, Add);
-        if (!errors.ContainsKey(field) && ArabicNormalizer.Normalize(name).Length == 0)
-        {
-            Add(field, "must contain at least one letter or digit");
-        }
+        ArticleRecordValidator.RequireName(name, field, Add);
 
         if (aliases.Count > MaxAliases)
         {
@@ -181,7 +177,7 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
 
         for (var i = 0; i < aliases.Count && i < MaxAliases; i++)
         {
-            ArticleRecordValidator.RequireText(aliases[i], $"aliases[{i}]", ArticleRecordValidator.MaxName, Add);
+            ArticleRecordValidator.RequireName(aliases[i], $"aliases[{i}]", Add);
         }
 
         return errors;

@@ -16,7 +16,7 @@ public sealed class SourceCatalog(NewsDbContext db)
         var byKey = new Dictionary<string, (string Name, SourceKind Kind)>();
         foreach (var (name, kind) in wanted)
         {
-            byKey.TryAdd(ArabicNormalizer.Normalize(name), (name.Trim(), kind));
+            byKey.TryAdd(ArabicNormalizer.Normalize(name), (DisplayNames.Clean(name), kind));
         }
 
         var keys = byKey.Keys.ToList();

@@ -106,9 +106,16 @@ public sealed class OperationRunner(
             result.Extensions["cost"] = new Dictionary<string, object?> { ["requested"] = cost, ["maximum"] = limits.MaxComplexity };
         }
 
-        var status = result.Executed ? StatusCodes.Status200OK
+        var status = result.Errors?.Any(e => Data.DbErrors.IsUnavailable(e.InnerException)) == true ? StatusCodes.Status503ServiceUnavailable
+            : result.Executed ? StatusCodes.Status200OK
             : result.Errors?.Any(e => e.Code == QueryCost.RateLimitedCode) == true ? StatusCodes.Status429TooManyRequests
             : requestError;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The database did not answer: say so (clients retry on 503), not "200 with an error".
+            http.Response.Headers.RetryAfter = Common.Http.NewsExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return new OperationOutcome(result, status, !isMutation);
     }
 

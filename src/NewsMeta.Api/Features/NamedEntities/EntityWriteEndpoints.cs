@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Auth;
+using NewsMeta.Api.Common.Http;
+
+namespace NewsMeta.Api.Features.NamedEntities;
+
+/// <summary>Body of POST /entities and PUT /entities/{id}.</summary>
+public sealed class EntityWriteRequest
+{
+    /// <example>رامي القاسم</example>
+    public string? Name { get; init; }
+
+    /// <summary>person, organization, location, event or other.</summary>
+    /// <example>person</example>
+    public string? Type { get; init; }
+
+    /// <summary>Other spellings to add (kept; never removed by a write).</summary>
+    public List<string>? Aliases { get; init; }
+}
+
+/// <summary>Body of POST /entities/{id}/aliases: one alias, or several.</summary>
+public sealed class AliasRequest
+{
+    /// <example>Rami Al-Qasim</example>
+    public string? Alias { get; init; }
+
+    public List<string>? Aliases { get; init; }
+}
+
+/// <summary>Body of POST /entities/{id}/merge: the duplicates to fold into the entity in the path.</summary>
+public sealed class MergeRequest
+{
+    /// <example>[12, 15]</example>
+    public List<int>? From { get; init; }
+}
+
+/// <summary>Curating the entity catalogue over REST (write scope), through the same writer as the GraphQL mutations.</summary>
+public static class EntityWriteEndpoints
+{
+    public static RouteGroupBuilder MapEntityWrites(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", CreateEntity).WithName("createEntity")
+            .WithSummary("Create an entity (or find it)")
+            .WithDescription("Finds the entity of this type by normalised name or alias, or creates it (201); aliases are added either way. Articles are linked to new names by the background relink job.")
+            .Accepts<EntityWriteRequest>("application/json")
+            .WithWriteResponses();
+        group.MapPut("/{id:int}", UpdateEntity).WithName("updateEntity")
+            .WithSummary("Rename or retype an entity")
+            .WithDescription("The old name stays as an alias, so articles and searches using it still find the entity. 409 when another entity of the type already has the name (merge them instead). If-Match with the entity's ETag makes it conditional.")
+            .Accepts<EntityWriteRequest>("application/json")
+            .WithWriteResponses()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPost("/{id:int}/aliases", AddAliases).WithName("addEntityAliases")
+            .WithSummary("Add spellings of an entity's name")
+            .WithDescription("Body {\"alias\": \"…\"} or {\"aliases\": [\"…\"]}; spellings already known are ignored.")
+            .Accepts<AliasRequest>("application/json")
+            .WithWriteResponses()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:int}/merge", Merge).WithName("mergeEntities")
+            .WithSummary("Merge duplicate entities into this one")
+            .WithDescription("Body {\"from\": [ids]}: their names and aliases become aliases of this entity, their mentions move to it (summed where an article names both), and they are deleted.")
+            .Accepts<MergeRequest>("application/json")
+            .WithWriteResponses()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static RouteHandlerBuilder WithWriteResponses(this RouteHandlerBuilder endpoint) => endpoint
+        .RequireAuthorization(Scopes.WritePolicy)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<Created<EntityDto>, Ok<EntityDto>, ValidationProblem, ProblemHttpResult>> CreateEntity(
+        HttpRequest request, EntityWriter writer, EntityQueries queries, CancellationToken ct)
+    {
+        var (body, errors) = await ReadAsync(request, ct);
+        if (body is null)
+        {
+            return Problems.Invalid(errors!);
+        }
+
+        var result = await writer.UpsertAsync(null, body.Value.Name, body.Value.Type, body.Value.Aliases, ct);
+        if (Failure(result) is { } failed)
+        {
+            return failed;
+        }
+
+        var entity = (await queries.GetAsync(result.EntityId!.Value, ct))!;
+        return result.Created ? TypedResults.Created($"/api/v1/entities/{entity.Id}", entity) : TypedResults.Ok(entity);
+    }
+
+    private static async Task<Results<Ok<EntityDto>, ValidationProblem, ProblemHttpResult>> UpdateEntity(
+        int id, HttpRequest request, EntityWriter writer, EntityQueries queries, CancellationToken ct)
+    {
+        var (body, errors) = await ReadAsync(request, ct);
+        if (body is null)
+        {
+            return Problems.Invalid(errors!);
+        }
+
+        if (Preconditions.Requested(request) && Preconditions.Check(request, await queries.GetAsync(id, ct)) is { } stale)
+        {
+            return stale;
+        }
+
+        var result = await writer.UpsertAsync(id, body.Value.Name, body.Value.Type, body.Value.Aliases, ct);
+        return Failure(result) is { } failed ? failed : TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
+
+    private static async Task<Results<Ok<EntityDto>, ValidationProblem, ProblemHttpResult>> AddAliases(
+        int id, HttpRequest request, EntityWriter writer, EntityQueries queries, CancellationToken ct)
+    {
+        var (body, errors) = await JsonBody.ReadAsync<AliasRequest>(request, ct);
+        if (body is null)
+        {
+            return Problems.Invalid(errors!);
+        }
+
+        var aliases = (body.Aliases ?? []).Prepend(body.Alias).OfType<string>().ToList();
+        if (aliases.Count == 0)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["alias"] = ["is required (or give aliases: [...])"] });
+        }
+
+        foreach (var alias in aliases)
+        {
+            if (Failure(await writer.AddAliasAsync(id, alias, ct)) is { } failed)
+            {
+                return failed;
+            }
+        }
+
+        return TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
+
+    private static async Task<Results<Ok<EntityDto>, ValidationProblem, ProblemHttpResult>> Merge(
+        int id, HttpRequest request, EntityWriter writer, EntityQueries queries, CancellationToken ct)
+    {
+        var (body, errors) = await JsonBody.ReadAsync<MergeRequest>(request, ct);
+        if (body is null)
+        {
+            return Problems.Invalid(errors!);
+        }
+
+        var result = await writer.MergeAsync(id, body.From ?? [], ct);
+        return Failure(result) is { } failed ? failed : TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
+
+    private static async Task<((string Name, EntityType Type, List<string> Aliases)? Value, Dictionary<string, string[]>? Errors)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (body, errors) = await JsonBody.ReadAsync<EntityWriteRequest>(request, ct);
+        if (body is null)
+        {
+            return (null, errors);
+        }
+
+        if (!EnumNames.TryParse<EntityType>(body.Type, out var type))
+        {
+            return (null, new() { ["type"] = [$"must be one of {EnumNames.List<EntityType>()}"] });
+        }
+
+        return ((body.Name ?? "", type, body.Aliases ?? []), null);
+    }
+
+    /// <summary>The writer's errors as HTTP: an unknown id is 404, a name taken by another entity 409, the rest 400.</summary>
+    private static Failed? Failure(EntityWriteResult result)
+    {
+        if (result.Errors.Count == 0)
+        {
+            return null;
+        }
+
+        if (result.Errors.Any(e => e.Value.Any(m => m.StartsWith("no entity has this id", StringComparison.Ordinal))))
+        {
+            return new Failed(Problems.NotFound("entity"), null);
+        }
+
+        return result.Errors.TryGetValue("name", out var messages) && messages.Any(m => m.StartsWith("another entity", StringComparison.Ordinal))
+            ? new Failed(TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: messages[0]), null)
+            : new Failed(null, Problems.Invalid(result.Errors));
+    }
+
+    /// <summary>One of a problem or a validation problem.</summary>
+    private sealed record Failed(ProblemHttpResult? Problem, ValidationProblem? Invalid)
+    {
+        public static implicit operator Results<Ok<EntityDto>, ValidationProblem, ProblemHttpResult>(Failed f) =>
+            f.Problem is { } p ? p : f.Invalid!;
+
+        public static implicit operator Results<Created<EntityDto>, Ok<EntityDto>, ValidationProblem, ProblemHttpResult>(Failed f) =>
+            f.Problem is { } p ? p : f.Invalid!;
+    }
+}
