@@ -18,6 +18,24 @@ public static class DbErrors
     }
 
     /// <summary>
+    /// Another transaction got in the way and running the same work again will do: a row changed under an
+    /// optimistic update, a PostgreSQL deadlock or serialization failure, SQLite busy past its timeout.
+    /// </summary>
+    public static bool IsRetryableConflict(Exception exception) =>
+        exception is DbUpdateConcurrencyException
+        || (exception is DbUpdateException update && IsUniqueViolation(update))
+        || Chain(exception).Any(e => e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
+            or SqliteException { SqliteErrorCode: 5 or 6 });
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
+
+    /// <summary>
     /// The database cannot serve right now, not a bug: PostgreSQL unreachable, shutting down, out of
     /// connections or timing out; SQLite busy or locked past the busy timeout, or its file unavailable.
     /// Callers answer 503 with Retry-After instead of 500.

@@ -52,14 +52,18 @@ public static class ArticleWriteEndpoints
             return Problems.Invalid(errors);
         }
 
-        // The current representation is only read when the client made the write conditional.
-        if (Preconditions.Requested(request)
-            && Preconditions.Check(request, await queries.GetByExternalIdAsync(externalId, ct)) is { } failed)
+        // The current representation is only read when the client made the write conditional, and then
+        // inside the write's transaction, so a concurrent writer with the same ETag cannot slip in between.
+        ProblemHttpResult? failed = null;
+        Func<CancellationToken, Task<bool>>? precondition = Preconditions.Requested(request)
+            ? async token => (failed = Preconditions.Check(request, await queries.GetByExternalIdAsync(externalId, token))) is null
+            : null;
+        var outcome = (await writer.UpsertAsync([record], ct, precondition))[0];
+        if (outcome.Status == WriteStatus.PreconditionFailed)
         {
-            return failed;
+            return failed!;
         }
 
-        var outcome = (await writer.UpsertAsync([record], ct))[0];
         if (outcome.Status == WriteStatus.Rejected)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",

@@ -21,16 +21,22 @@ namespace NewsMeta.Api.Features.Articles;
 /// </summary>
 public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, EntityLinker linker, ArticleEnrichment enrichment)
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     /// <summary>Upserts by externalId; returns one outcome per record, in order.</summary>
-    public async Task<IReadOnlyList<WriteOutcome>> UpsertAsync(IReadOnlyList<ArticleRecord> records, CancellationToken ct)
+    /// <param name="records">Validated records.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="precondition">
+    /// For a single conditional write (If-Match): checked inside the write's transaction, again on every
+    /// retry, so two writers holding the same ETag cannot both succeed; false gives <see cref="WriteStatus.PreconditionFailed"/>.
+    /// </param>
+    public async Task<IReadOnlyList<WriteOutcome>> UpsertAsync(IReadOnlyList<ArticleRecord> records, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null)
     {
         var outcomes = new List<WriteOutcome>(records.Count);
         // A repeated externalId starts a new run, so the later record wins, as if sent one by one.
         foreach (var run in SplitAtRepeats(records))
         {
-            outcomes.AddRange(await WriteRunWithRetryAsync(run, ct));
+            outcomes.AddRange(await WriteRunWithRetryAsync(run, precondition, ct));
         }
 
         if (outcomes.Any(o => o.Status is WriteStatus.Created or WriteStatus.Updated))
@@ -63,25 +69,33 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         return true;
     }
 
-    private async Task<IReadOnlyList<WriteOutcome>> WriteRunWithRetryAsync(IReadOnlyList<ArticleRecord> run, CancellationToken ct)
+    private async Task<IReadOnlyList<WriteOutcome>> WriteRunWithRetryAsync(IReadOnlyList<ArticleRecord> run, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await WriteRunAsync(run, ct);
+                return await WriteRunAsync(run, precondition, ct);
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && DbErrors.IsUniqueViolation(ex))
+            catch (Exception ex) when (attempt < MaxAttempts && DbErrors.IsRetryableConflict(ex))
             {
-                // Another writer created the same externalId, source, keyword or entity meanwhile: start again and see it.
+                // Another writer created the same externalId, source, keyword or entity, or changed the same
+                // article, meanwhile: start again and see its work (the later write wins). A short random pause
+                // keeps two writers from colliding again in step.
                 db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
             }
         }
     }
 
-    private async Task<IReadOnlyList<WriteOutcome>> WriteRunAsync(IReadOnlyList<ArticleRecord> run, CancellationToken ct)
+    private async Task<IReadOnlyList<WriteOutcome>> WriteRunAsync(IReadOnlyList<ArticleRecord> run, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (precondition is not null && !await precondition(ct))
+        {
+            return run.Select(_ => new WriteOutcome(WriteStatus.PreconditionFailed, 0)).ToList();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var externalIds = run.Select(r => r.ExternalId!).ToList();
         var existing = await db.Articles.Where(a => externalIds.Contains(a.ExternalId)).ToDictionaryAsync(a => a.ExternalId, ct);

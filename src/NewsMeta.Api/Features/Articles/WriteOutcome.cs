@@ -11,6 +11,9 @@ public enum WriteStatus
 
     /// <summary>The record conflicts with stored data (e.g. its url belongs to another article).</summary>
     Rejected,
+
+    /// <summary>The caller's condition (If-Match / If-None-Match) did not hold when the write was to happen.</summary>
+    PreconditionFailed,
 }
 
 /// <summary>The result of writing one record; <see cref="Errors"/> is set when rejected.</summary>
