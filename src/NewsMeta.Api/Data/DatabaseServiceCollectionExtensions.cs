@@ -18,9 +18,13 @@ public static class DatabaseServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var connectionString = PrepareSqliteFile(configuration.GetConnectionString("NewsMeta") ?? DatabaseOptions.DefaultSqliteConnection);
+                var connectionString = PrepareSqliteFile(configuration.GetConnectionString("NewsMeta") ?? DatabaseOptions.DefaultSqliteConnection, options.SqliteBusyTimeoutMs);
+                // Microsoft.Data.Sqlite retries a busy database for the command timeout (30 s by default) on top
+                // of SQLite's own busy timeout: make both the one configured wait, so a writer blocked by another
+                // gets its 503 after that long, not minutes later.
+                var busySeconds = BusySeconds(options.SqliteBusyTimeoutMs);
                 services.AddDbContextPool<SqliteNewsDbContext>((sp, db) => db
-                    .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName))
+                    .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName).CommandTimeout(busySeconds))
                     .AddInterceptors(new SqliteConnectionSetup(options.SqliteBusyTimeoutMs))
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqliteNewsDbContext>());
@@ -59,10 +63,17 @@ public static class DatabaseServiceCollectionExtensions
 
     public const int ConnectTimeoutSeconds = 3;
 
+    private static int BusySeconds(int busyTimeoutMs) => Math.Max(1, (int)Math.Ceiling(busyTimeoutMs / 1000.0));
+
     /// <summary>Makes sure the folder of the SQLite file exists, so a fresh clone runs without setup.</summary>
-    private static string PrepareSqliteFile(string connectionString)
+    private static string PrepareSqliteFile(string connectionString, int busyTimeoutMs)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = BusySeconds(busyTimeoutMs);
+        }
+
         if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && !path.StartsWith("file:", StringComparison.Ordinal))
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));

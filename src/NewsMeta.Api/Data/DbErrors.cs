@@ -19,13 +19,13 @@ public static class DbErrors
 
     /// <summary>
     /// Another transaction got in the way and running the same work again will do: a row changed under an
-    /// optimistic update, a PostgreSQL deadlock or serialization failure, SQLite busy past its timeout.
+    /// optimistic update, a PostgreSQL deadlock or serialization failure. (SQLite busy is not here: its busy
+    /// timeout already waited and retried; one more round would only double the wait before the 503.)
     /// </summary>
     public static bool IsRetryableConflict(Exception exception) =>
         exception is DbUpdateConcurrencyException
         || (exception is DbUpdateException update && IsUniqueViolation(update))
-        || Chain(exception).Any(e => e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
-            or SqliteException { SqliteErrorCode: 5 or 6 });
+        || Chain(exception).Any(e => e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure });
 
     private static IEnumerable<Exception> Chain(Exception? exception)
     {
