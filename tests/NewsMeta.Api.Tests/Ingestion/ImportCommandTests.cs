@@ -76,5 +76,72 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("Recomputed similar links of 1 articles", similar, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_killed_import_leaves_only_whole_batches_and_running_it_again_completes_it()
+    {
+        const int Records = 3000;
+        const int Batch = 500;
+        var file = Path.Combine(_folder, "big.ndjson");
+        await File.WriteAllLinesAsync(file, Enumerable.Range(0, Records).Select(i => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            externalId = $"killed-{i:D5}",
+            title = $"خبر رقم {i} عن ميناء الريان",
+            body = $"وصلت السفينة رقم {i} إلى ميناء الريان. وقال سليم الحوت إن الحركة تتزايد.",
+            language = "ar",
+            publishedAt = "2026-11-20T09:00:00Z",
+            source = new { name = "صحيفة الواحة", kind = "newspaper" },
+            keywords = new[] { "ميناء الريان", "سفن", $"رحلة {i % 50}" },
+            entities = new[] { new { name = "سليم الحوت", type = "person" } },
+        })), TestContext.Current.CancellationToken);
+        var path = Path.Combine(_folder, "killed.db");
+        var database = $"--ConnectionStrings:NewsMeta=Data Source={path}";
+
+        using (var import = CliProcess.Start("import", file, database))
+        {
+            // Kill it once the first batch is in, while later ones are on their way.
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (await CountAsync(path, "Articles") < Batch && !import.HasExited && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+
+            Assert.False(import.HasExited, "the import finished before it could be killed; make the file bigger");
+            import.Kill(entireProcessTree: true);
+            await import.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var stored = await CountAsync(path, "Articles");
+        Assert.True(stored is > 0 and < Records, $"{stored} articles after the kill");
+        Assert.Equal(0, stored % Batch); // a batch is one transaction: all of it or none
+        Assert.Equal(stored * 3, await CountAsync(path, "ArticleKeywords WHERE Origin = 'Publisher'"));
+        Assert.Equal(stored, await CountAsync(path, "ArticleSearch"));
+
+        var (exit, output) = await RunAsync("import", file, database);
+        Assert.Equal(0, exit);
+        Assert.Contains($"{Records - stored} created, 0 updated, {stored} unchanged, 0 rejected", output, StringComparison.Ordinal);
+        Assert.Equal(Records, await CountAsync(path, "Articles"));
+    }
+
+    private static async Task<long> CountAsync(string path, string table)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        try
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT count(*) FROM {table}";
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // not migrated yet
+        }
+    }
+
     private static Task<(int Exit, string Output)> RunAsync(params string[] args) => CliProcess.RunAsync(args);
 }
