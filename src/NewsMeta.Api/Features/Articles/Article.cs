@@ -59,6 +59,9 @@ public class ArticleCredit
     public int Position { get; set; }
     public int SourceId { get; set; }
     public Source Source { get; set; } = null!;
+
+    /// <summary>Lets queries walk from a credited agency to its articles (credited-articles connections).</summary>
+    public Article Article { get; set; } = null!;
 }
 
 /// <summary>Who put a keyword, mention or link on an article.</summary>

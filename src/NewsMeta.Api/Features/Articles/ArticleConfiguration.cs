@@ -27,7 +27,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.HasIndex(a => new { a.Language, a.PublishedAt, a.Id });
 
         b.HasOne(a => a.Source).WithMany().HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(a => a.Credits).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Credits).WithOne(c => c.Article).HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Keywords).WithOne(k => k.Article).HasForeignKey(k => k.ArticleId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Entities).WithOne(e => e.Article).HasForeignKey(e => e.ArticleId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(a => a.Links).WithOne().HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -5,14 +5,21 @@ namespace NewsMeta.Api.Features.Articles;
 
 /// <summary>
 /// The article filters shared by /articles, /entities/{id}/articles, /keywords/{id}/articles,
-/// /sources/{id}/articles (and later search and GraphQL). Entity and keyword ids combine with AND
-/// (articles mentioning all of them); source ids with OR (an article has one source).
+/// /sources/{id}/articles, search and GraphQL. Entity and keyword ids combine with AND (articles
+/// mentioning all of them); source ids and credit ids with OR (an article has one source; any credited
+/// agency of the list will do).
 /// </summary>
 public sealed record ArticleFilter
 {
     public IReadOnlyList<int> EntityIds { get; init; } = [];
     public IReadOnlyList<int> KeywordIds { get; init; } = [];
     public IReadOnlyList<int> SourceIds { get; init; } = [];
+
+    /// <summary>Articles crediting any of these agencies (provenance).</summary>
+    public IReadOnlyList<int> CreditIds { get; init; } = [];
+
+    /// <summary>True: articles that credit an agency (taken from elsewhere); false: the publisher's own.</summary>
+    public bool? IsRepublication { get; init; }
     public string? Language { get; init; }
     public DateTime? PublishedFrom { get; init; }
     public DateTime? PublishedTo { get; init; }
@@ -34,6 +41,14 @@ public sealed class ArticleListParameters
     /// <summary>Source id (repeatable; articles published by any of them).</summary>
     [FromQuery(Name = "source")]
     public string[]? Source { get; set; }
+
+    /// <summary>Credited agency id (repeatable; articles crediting any of them).</summary>
+    [FromQuery(Name = "credit")]
+    public string[]? Credit { get; set; }
+
+    /// <summary>true: only articles that credit an agency (republished); false: only the publisher's own.</summary>
+    [FromQuery(Name = "isRepublication")]
+    public string? IsRepublication { get; set; }
 
     /// <summary>Language tag, e.g. ar or en.</summary>
     [FromQuery(Name = "language")]
@@ -88,12 +103,30 @@ public sealed class ArticleListParameters
             EntityIds = errors.Ids("entity", Entity),
             KeywordIds = errors.Ids("keyword", Keyword),
             SourceIds = errors.Ids("source", Source),
+            CreditIds = errors.Ids("credit", Credit),
+            IsRepublication = ParseBool(errors, "isRepublication", IsRepublication),
             Language = string.IsNullOrEmpty(Language) ? null : LanguageTag.Canonical(Language),
             PublishedFrom = from,
             PublishedTo = to,
             UpdatedSince = errors.Instant("updatedSince", UpdatedSince),
             Ascending = ascending,
         };
+    }
+
+    private static bool? ParseBool(QueryErrors errors, string field, string? value)
+    {
+        switch (value)
+        {
+            case null or "":
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                errors.Add(field, "must be true or false");
+                return null;
+        }
     }
 
     private static bool Invalid(QueryErrors errors)

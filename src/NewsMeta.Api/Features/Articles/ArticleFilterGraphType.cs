@@ -11,6 +11,8 @@ public sealed class ArticleFilterInput
     public List<string>? EntityIds { get; set; }
     public List<string>? KeywordIds { get; set; }
     public List<string>? SourceIds { get; set; }
+    public List<string>? CreditIds { get; set; }
+    public bool? IsRepublication { get; set; }
     public string? Language { get; set; }
     public DateTime? PublishedAfter { get; set; }
     public DateTime? PublishedBefore { get; set; }
@@ -36,6 +38,8 @@ public sealed class ArticleFilterInput
             EntityIds = IdArguments.ParseAll("where.entityIds", EntityIds, GlobalId.Entity),
             KeywordIds = IdArguments.ParseAll("where.keywordIds", KeywordIds, GlobalId.Keyword),
             SourceIds = IdArguments.ParseAll("where.sourceIds", SourceIds, GlobalId.Source),
+            CreditIds = IdArguments.ParseAll("where.creditIds", CreditIds, GlobalId.Source),
+            IsRepublication = IsRepublication,
             Language = string.IsNullOrEmpty(Language) ? null : LanguageTag.Canonical(Language),
             PublishedFrom = after,
             PublishedTo = before,
@@ -53,10 +57,12 @@ public sealed class ArticleFilterGraphType : InputObjectGraphType<ArticleFilterI
     public ArticleFilterGraphType()
     {
         Name = "ArticleFilter";
-        Description = "Filters of article lists. Entity and keyword ids combine with AND (articles with all of them), source ids with OR.";
+        Description = "Filters of article lists. Entity and keyword ids combine with AND (articles with all of them), source and credit ids with OR.";
         Field(f => f.EntityIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Articles mentioning all these entities.");
         Field(f => f.KeywordIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Articles tagged with all these keywords.");
         Field(f => f.SourceIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Articles published by any of these sources.");
+        Field(f => f.CreditIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Articles crediting any of these agencies (source ids).");
+        Field(f => f.IsRepublication, nullable: true).Description("true: articles that credit an agency (republished); false: the publisher's own.");
         Field(f => f.Language, nullable: true).Description("Language tag, e.g. ar or en.");
         Field(f => f.PublishedAfter, nullable: true).Description("Published at or after this instant (ISO 8601).");
         Field(f => f.PublishedBefore, nullable: true).Description("Published before this instant (ISO 8601, exclusive).");

@@ -92,6 +92,17 @@ public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
             query = query.Where(a => sourceIds.Contains(a.SourceId));
         }
 
+        if (filter.CreditIds.Count > 0)
+        {
+            var creditIds = filter.CreditIds;
+            query = query.Where(a => a.Credits.Any(c => creditIds.Contains(c.SourceId)));
+        }
+
+        if (filter.IsRepublication is { } republished)
+        {
+            query = republished ? query.Where(a => a.Credits.Any()) : query.Where(a => !a.Credits.Any());
+        }
+
         if (filter.Language is not null)
         {
             query = query.Where(a => a.Language == filter.Language);

@@ -54,6 +54,11 @@ public static class SourceEndpoints
             .WithSummary("Get a source")
             .WithDescription("The source and its article count. Sends an ETag; If-None-Match gives 304.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/credited-articles", ListCreditedArticles).WithName("listSourceCreditedArticles")
+            .WithSummary("List the articles that credit a source")
+            .WithDescription("Article summaries by other publishers that credit this source (typically an agency) as where the story came from, newest first; takes the same filters and paging as GET /articles.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:int}/articles", ListSourceArticles).WithName("listSourceArticles")
             .WithSummary("List the articles a source published")
             .WithDescription("Article summaries published by the source, newest first; takes the same filters and paging as GET /articles.")
@@ -78,6 +83,12 @@ public static class SourceEndpoints
     private static async Task<Results<ETaggedJson<SourceDto>, ProblemHttpResult>> GetSource(int id, SourceQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } source
             ? new ETaggedJson<SourceDto>(source)
+            : Problems.NotFound($"No source has id {id}.");
+
+    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ValidationProblem, ProblemHttpResult>> ListCreditedArticles(
+        int id, [AsParameters] ArticleListParameters parameters, SourceQueries sources, ArticleQueries articles, HttpContext context, CancellationToken ct) =>
+        await sources.ExistsAsync(id, ct)
+            ? await ArticleLists.RespondAsync(parameters, f => f with { CreditIds = [id] }, articles, context, ct)
             : Problems.NotFound($"No source has id {id}.");
 
     private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ValidationProblem, ProblemHttpResult>> ListSourceArticles(

@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.GraphQL;
 using NewsMeta.Api.GraphQL.Connections;
@@ -18,6 +20,14 @@ public sealed class SourceGraphType : ObjectGraphType<SourceDto>
         Field<NonNullGraphType<ArticleConnectionGraphType>>("articles").Description("Articles it published, newest first.")
             .PagingArguments()
             .Resolve(c => NestedArticles.Load(c, "source", c.Source.Id, c.Source.ArticleCount));
+        Field<NonNullGraphType<ArticleConnectionGraphType>>("creditedArticles").Description("Articles by other publishers that credit it (as the agency they took the story from), newest first.")
+            .PagingArguments()
+            .Resolve(c =>
+            {
+                var db = c.Service<Data.NewsDbContext>();
+                var id = c.Source.Id;
+                return NestedArticles.Load(c, "credit", id, () => db.ArticleCredits.Where(x => x.SourceId == id).Select(x => x.ArticleId).Distinct().CountAsync(c.CancellationToken));
+            });
     }
 }
 
