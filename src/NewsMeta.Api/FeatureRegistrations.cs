@@ -13,7 +13,13 @@ namespace NewsMeta.Api;
 public static class FeatureRegistrations
 {
     public static IServiceCollection AddArticles(this IServiceCollection services) =>
-        services.AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>().AddScoped<Features.Enrichment.ArticleEnrichment>().AddSingleton(TimeProvider.System);
+        services.AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>().AddScoped<Features.Enrichment.ArticleEnrichment>()
+            .AddSingleton(TimeProvider.System);
+
+    /// <summary>Tombstones of deleted articles and the change feed over them and the articles.</summary>
+    public static IServiceCollection AddChangeFeed(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<Features.Changes.ChangeFeedOptions>(configuration.GetSection(Features.Changes.ChangeFeedOptions.Section))
+            .AddScoped<Features.Changes.Tombstones>().AddScoped<Features.Changes.ChangeFeed>();
 
     public static IServiceCollection AddSourceCatalog(this IServiceCollection services) =>
         services.AddScoped<SourceCatalog>().AddScoped<SourceQueries>();

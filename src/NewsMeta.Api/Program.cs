@@ -5,6 +5,7 @@ using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Changes;
 using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
@@ -29,6 +30,7 @@ builder.Services
     .AddNewsTelemetry(builder.Configuration)
     .AddNewsOpenApi()
     .AddArticles()
+    .AddChangeFeed(builder.Configuration)
     .AddSourceCatalog()
     .AddKeywordCatalog()
     .AddEntityCatalog()
@@ -52,6 +54,7 @@ articles.MapArticleWrites();
 articles.MapIngestion();
 articles.MapPageImport();
 app.MapEntities().MapEntityWrites();
+app.MapChanges();
 app.MapKeywords();
 app.MapSources();
 app.MapSearch();

@@ -26,6 +26,7 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Common.Jobs.JobLease> JobLeases => Set<Common.Jobs.JobLease>();
     public DbSet<Common.Jobs.JobState> JobStates => Set<Common.Jobs.JobState>();
     public DbSet<Common.Auth.ApiKey> ApiKeys => Set<Common.Auth.ApiKey>();
+    public DbSet<Features.Changes.ArticleTombstone> ArticleTombstones => Set<Features.Changes.ArticleTombstone>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,7 +19,7 @@ namespace NewsMeta.Api.Features.Articles;
 /// in one transaction: every article in it is either wholly stored or absent.
 /// Records must already have passed <see cref="ArticleRecordValidator"/>.
 /// </summary>
-public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, EntityLinker linker, ArticleEnrichment enrichment)
+public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, EntityLinker linker, ArticleEnrichment enrichment, Changes.Tombstones tombstones)
 {
     private const int MaxAttempts = 5;
 
@@ -51,7 +51,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
     public async Task<bool> DeleteAsync(int id, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var article = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Id, a.SourceId }).FirstOrDefaultAsync(ct);
+        var article = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Id, a.SourceId, a.ExternalId }).FirstOrDefaultAsync(ct);
         if (article is null)
         {
             return false;
@@ -61,6 +61,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         // Computed similarity to an article that is gone is no similarity; publisher links stay, unresolved.
         await db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
+        await tombstones.RecordAsync(id, article.ExternalId, clock.GetUtcNow().UtcDateTime, ct);
         await enrichment.ForgetAsync(id, ct);
         touched.SourceIds.Add(article.SourceId);
         await RecountAsync(touched, ct);

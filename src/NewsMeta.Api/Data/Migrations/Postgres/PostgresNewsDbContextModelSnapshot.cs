@@ -316,6 +316,32 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.ToTable("ArticleLinks");
                 });
 
+            modelBuilder.Entity("NewsMeta.Api.Features.Changes.ArticleTombstone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt", "Id");
+
+                    b.ToTable("ArticleTombstones");
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.Keywords.Keyword", b =>
                 {
                     b.Property<int>("Id")
@@ -483,7 +509,7 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleCredit", b =>
                 {
-                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
                         .WithMany("Credits")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -494,6 +520,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Article");
 
                     b.Navigation("Source");
                 });

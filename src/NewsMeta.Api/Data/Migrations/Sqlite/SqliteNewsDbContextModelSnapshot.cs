@@ -305,6 +305,30 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.ToTable("ArticleLinks");
                 });
 
+            modelBuilder.Entity("NewsMeta.Api.Features.Changes.ArticleTombstone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt", "Id");
+
+                    b.ToTable("ArticleTombstones");
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.Keywords.Keyword", b =>
                 {
                     b.Property<int>("Id")
@@ -464,7 +488,7 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleCredit", b =>
                 {
-                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
                         .WithMany("Credits")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -475,6 +499,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasForeignKey("SourceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Article");
 
                     b.Navigation("Source");
                 });
