@@ -19,7 +19,13 @@ if (HealthProbe.IsRequested(args))
 }
 
 var command = CliCommands.Parse(args);
-var builder = WebApplication.CreateBuilder(command?.HostArgs ?? args);
+// appsettings*.json live next to the app; the content root is the working directory, so running the dll from
+// elsewhere (dotnet /opt/newsmeta/NewsMeta.Api.dll) would silently start without them. Fall back to the app's folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command?.HostArgs ?? args,
+    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+});
 
 builder.Services
     .AddNewsDatabase(builder.Configuration)

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.Features.NamedEntities;
 
 namespace NewsMeta.Api.GraphQL;
@@ -12,6 +13,7 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         this.AddArticleMutations();
         this.AddEntityMutations();
+        this.AddPageImportMutation();
     }
 }
 

@@ -165,6 +165,28 @@ public sealed class PageImportTests(NewsMetaFactory factory) : IClassFixture<New
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync("/api/v1/articles/import-page?externalId=a&title=b&publishedAt=2026-11-20T00:00:00Z", Text(Page), Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task GraphQL_importPage_reads_the_same_page_and_reports_a_missing_part()
+    {
+        var page = Page.Replace("هدر المياه", "ترشيد المياه", StringComparison.Ordinal).Replace("مؤتمراً عن", "ورشة عن", StringComparison.Ordinal);
+        const string Mutation = "mutation($input: ImportPageInput!) { importPage(input: $input) { status missingPart article { externalId credits { name } keywords { name } links { kind title } } readAlso { title } userErrors { field message } } }";
+        var response = await _client.GraphQLAsync(Mutation, new { input = new { text = page, externalId = "page-graphql-1", title = "الريان تشغل محطة تحلية" } });
+        var payload = response.Data["importPage"]!;
+        Assert.Equal("CREATED", payload["status"]!.GetValue<string>());
+        Assert.Equal("وكالة زهران للأنباء", payload["article"]!["credits"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal(["رامي القاسم", "محطة التحلية", "هيئة المياه"], Names(payload["article"]!["keywords"]!).Take(3));
+        Assert.Equal("الريان تستضيف ورشة عن تحلية المياه", payload["readAlso"]!["title"]!.GetValue<string>());
+        Assert.Contains(payload["article"]!["links"]!.AsArray(), l => l!["kind"]!.GetValue<string>() == "READ_ALSO");
+
+        var unreadable = (await _client.GraphQLAsync(Mutation, new { input = new { text = "نص الخبر فقط بلا مصدر." } })).Data["importPage"]!;
+        Assert.Equal("publisher", unreadable["missingPart"]!.GetValue<string>());
+        Assert.Null(unreadable["article"]);
+        Assert.Equal("text", unreadable["userErrors"]![0]!["field"]!.GetValue<string>());
+
+        var anonymous = await factory.CreateClient().GraphQLAsync(Mutation, new { input = new { text = page } });
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
+    }
+
     private static List<string> Names(JsonNode list) => [.. list.AsArray().Select(k => k!["name"]!.GetValue<string>())];
 
     private static StringContent Text(string page) => new(page, Encoding.UTF8, "text/plain");
