@@ -19,7 +19,8 @@ public static class FeatureRegistrations
     /// <summary>Tombstones of deleted articles and the change feed over them and the articles.</summary>
     public static IServiceCollection AddChangeFeed(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<Features.Changes.ChangeFeedOptions>(configuration.GetSection(Features.Changes.ChangeFeedOptions.Section))
-            .AddScoped<Features.Changes.Tombstones>().AddScoped<Features.Changes.ChangeFeed>();
+            .AddScoped<Features.Changes.Tombstones>().AddScoped<Features.Changes.ChangeFeed>()
+            .AddScoped<Features.Facets.FacetQueries>();
 
     public static IServiceCollection AddSourceCatalog(this IServiceCollection services) =>
         services.AddScoped<SourceCatalog>().AddScoped<SourceQueries>();

@@ -76,6 +76,7 @@ public sealed class QueryType : ObjectGraphType
                 c.Service<NewsDbContext>().Sources, PageArgs.From(c), c.Service<TypeAdapterConfig>(), s => (s.ArticleCount, s.Id), c.CancellationToken));
 
         this.AddSearchField();
+        Features.Facets.FacetQueryField.AddFacets(this);
     }
 
     private static async Task<object?> ResolveNode(IResolveFieldContext c)

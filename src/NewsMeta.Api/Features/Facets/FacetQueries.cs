@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Features.Search;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.Facets;
+
+/// <summary>
+/// Facets of the articles matching the list filters and, optionally, a search query. Every count is a
+/// GROUP BY over the matching ids in the database: one query per facet (entities: one per type), so a
+/// fixed number of queries whatever the size of the set. The histogram is bounded to
+/// <see cref="MaxDays"/> days (the newest).
+/// </summary>
+public sealed class FacetQueries(NewsDbContext db, ArticleQueries articles, SearchIndex index)
+{
+    public const int MaxDays = 366;
+
+    public async Task<FacetsDto> ComputeAsync(ArticleFilter filter, SearchQuery? query, int size, CancellationToken ct)
+    {
+        var matching = articles.Filtered(filter);
+        if (query is { IsEmpty: false })
+        {
+            matching = matching.Join(index.Hits(query), a => a.Id, h => h.ArticleId, (a, h) => a);
+        }
+
+        var ids = matching.Select(a => a.Id);
+        var total = await matching.CountAsync(ct);
+
+        var entities = new List<EntityFacetDto>();
+        foreach (var type in Enum.GetValues<EntityType>())
+        {
+            var values = await db.ArticleEntities.Where(ae => ids.Contains(ae.ArticleId) && ae.Entity.Type == type)
+                .GroupBy(ae => new { ae.EntityId, ae.Entity.Name })
+                .Select(g => new { g.Key.EntityId, g.Key.Name, Count = g.Count() })
+                .OrderByDescending(g => g.Count).ThenBy(g => g.EntityId).Take(size).ToListAsync(ct);
+            if (values.Count > 0)
+            {
+                entities.Add(new EntityFacetDto { Type = type, Values = [.. values.Select(v => new FacetValueDto { Id = v.EntityId, Name = v.Name, Count = v.Count })] });
+            }
+        }
+
+        var keywords = await db.ArticleKeywords.Where(ak => ids.Contains(ak.ArticleId))
+            .GroupBy(ak => new { ak.KeywordId, ak.Keyword.Name })
+            .Select(g => new { Id = g.Key.KeywordId, g.Key.Name, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(size).ToListAsync(ct);
+        var sources = await matching.GroupBy(a => new { a.SourceId, a.Source.Name })
+            .Select(g => new { Id = g.Key.SourceId, g.Key.Name, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(size).ToListAsync(ct);
+        var credits = await db.ArticleCredits.Where(c => ids.Contains(c.ArticleId))
+            .GroupBy(c => new { c.SourceId, c.Source.Name })
+            .Select(g => new { Id = g.Key.SourceId, g.Key.Name, Count = g.Select(c => c.ArticleId).Distinct().Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(size).ToListAsync(ct);
+        var languages = await matching.GroupBy(a => a.Language)
+            .Select(g => new { Name = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name).Take(size).ToListAsync(ct);
+        var days = await matching.GroupBy(a => a.PublishedAt.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Day).Take(MaxDays).ToListAsync(ct);
+
+        return new FacetsDto
+        {
+            Total = total,
+            Entities = entities,
+            Keywords = [.. keywords.Select(k => new FacetValueDto { Id = k.Id, Name = k.Name, Count = k.Count })],
+            Sources = [.. sources.Select(s => new FacetValueDto { Id = s.Id, Name = s.Name, Count = s.Count })],
+            Credits = [.. credits.Select(s => new FacetValueDto { Id = s.Id, Name = s.Name, Count = s.Count })],
+            Languages = [.. languages.Select(l => new FacetValueDto { Name = l.Name, Count = l.Count })],
+            PublishedPerDay = [.. days.OrderBy(d => d.Day).Select(d => new FacetValueDto { Name = d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Count = d.Count })],
+        };
+    }
+}
