@@ -77,6 +77,7 @@ public sealed class QueryType : ObjectGraphType
 
         this.AddSearchField();
         Features.Facets.FacetQueryField.AddFacets(this);
+        Features.Changes.ChangeQueryField.AddChanges(this);
     }
 
     private static async Task<object?> ResolveNode(IResolveFieldContext c)

@@ -65,6 +65,38 @@ public sealed class ChangeFeedTests(ChangeFeedTests.Factory factory) : IClassFix
         Assert.Equal("application/problem+json", gone.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task GraphQL_changes_walks_the_same_feed_with_articles_resolved()
+    {
+        var kept = await PutAsync("gql-kept", "خبر يبقى");
+        var gone = await PutAsync("gql-gone", "خبر يحذف");
+        Assert.Equal(HttpStatusCode.NoContent, (await _writer.DeleteAsync($"/api/v1/articles/{gone}", Ct)).StatusCode);
+
+        const string Query = "query($since: String) { changes(since: $since, first: 100) { nextSince items { change databaseId externalId article { title } } } }";
+        var items = new List<JsonNode>();
+        string? since = null;
+        while (true)
+        {
+            var page = (await _partner.GraphQLAsync(Query, new { since })).Data["changes"]!;
+            var batch = page["items"]!.AsArray();
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            items.AddRange(batch.Select(i => i!));
+            since = page["nextSince"]!.GetValue<string>();
+        }
+
+        var ours = items.Where(i => i["externalId"]!.GetValue<string>().StartsWith("gql-", StringComparison.Ordinal)).ToList();
+        Assert.Equal([("created", kept), ("deleted", gone)], ours.Select(i => (i["change"]!.GetValue<string>(), i["databaseId"]!.GetValue<int>())));
+        Assert.Equal("خبر يبقى", ours[0]["article"]!["title"]!.GetValue<string>());
+        Assert.Null(ours[1]["article"]);
+
+        var bad = await _partner.GraphQLAsync(Query, new { since = "not-a-token" });
+        Assert.Equal("BAD_USER_INPUT", bad.FirstCode);
+    }
+
     // Only this test's articles: the fixture's other test writes its own.
     private static IEnumerable<KeyValuePair<int, (string ExternalId, string Title)>> Ours(Dictionary<int, (string ExternalId, string Title)> articles) =>
         articles.Where(a => a.Value.ExternalId.StartsWith("feed-", StringComparison.Ordinal));
