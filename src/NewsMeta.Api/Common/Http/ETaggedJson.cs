@@ -15,13 +15,24 @@ namespace NewsMeta.Api.Common.Http;
 public sealed class ETaggedJson<T> : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult<T>
 {
     private readonly byte[] _body;
+    private readonly string _contentType;
 
     public ETaggedJson(T value)
+        : this(value, JsonSerializer.SerializeToUtf8Bytes(value, NewsJson.Options), "application/json")
+    {
+    }
+
+    private ETaggedJson(T value, byte[] body, string contentType)
     {
         Value = value;
-        _body = JsonSerializer.SerializeToUtf8Bytes(value, NewsJson.Options);
+        _body = body;
+        _contentType = contentType;
         ETag = ETags.ForBytes(_body);
     }
+
+    /// <summary>The value sent in another representation of it (JSON-LD, ninjs); the ETag is that representation's.</summary>
+    public static ETaggedJson<T> As(T value, System.Text.Json.Nodes.JsonNode body, string contentType) =>
+        new(value, JsonSerializer.SerializeToUtf8Bytes(body, NewsJson.Options), contentType);
 
     public T Value { get; }
 
@@ -34,6 +45,8 @@ public sealed class ETaggedJson<T> : IResult, IEndpointMetadataProvider, IStatus
         var response = httpContext.Response;
         response.Headers.ETag = ETag;
         response.Headers.CacheControl = "no-cache";
+        // The same URL has other representations (Accept): caches must key on it.
+        response.Headers.Vary = "Accept";
         if (ETags.Matches(httpContext.Request.Headers.IfNoneMatch, ETag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
@@ -41,7 +54,7 @@ public sealed class ETaggedJson<T> : IResult, IEndpointMetadataProvider, IStatus
         }
 
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json; charset=utf-8";
+        response.ContentType = $"{_contentType}; charset=utf-8";
         response.ContentLength = _body.Length;
         return response.Body.WriteAsync(_body).AsTask();
     }

@@ -15,11 +15,15 @@ public static class ArticleEndpoints
         var group = app.MapGroup("/api/v1/articles").WithTags("Articles").CacheOutput(ResponseCache.Policy);
         group.MapGet("/", ListArticles).WithName("listArticles")
             .WithSummary("List articles")
-            .WithDescription("Article summaries (no body, entities or links), newest first by default. Filters combine with AND; entity and keyword ids must all match; source ids match any. Cursor-paginated: pass nextCursor as cursor (also in the Link header).")
+            .WithDescription("Article summaries (no body, entities or links), newest first by default. Filters combine with AND; entity and keyword ids must all match; source ids match any. Cursor-paginated: pass nextCursor as cursor (also in the Link header). Accept: application/ld+json gives a schema.org ItemList of NewsArticle; application/vnd.iptc.ninjs+json gives {items: [ninjs 2.1], nextCursor}.")
+            .Produces(StatusCodes.Status200OK, contentType: Formats.ArticleMediaTypes.JsonLd)
+            .Produces(StatusCodes.Status200OK, contentType: Formats.ArticleMediaTypes.Ninjs)
             .ProducesValidationProblem();
         group.MapGet("/{id:int}", GetArticle).WithName("getArticle")
             .WithSummary("Get an article by id")
-            .WithDescription("The full article with body, source, credits, keywords, entities and links. Sends an ETag; If-None-Match gives 304.")
+            .WithDescription("The full article with body, source, credits, keywords, entities and links. Sends an ETag; If-None-Match gives 304. Accept: application/ld+json gives schema.org NewsArticle (JSON-LD); application/vnd.iptc.ninjs+json gives IPTC ninjs 2.1.")
+            .Produces(StatusCodes.Status200OK, contentType: Formats.ArticleMediaTypes.JsonLd)
+            .Produces(StatusCodes.Status200OK, contentType: Formats.ArticleMediaTypes.Ninjs)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-external-id/{externalId}", GetArticleByExternalId).WithName("getArticleByExternalId")
             .WithSummary("Get an article by the publisher's externalId")
@@ -33,18 +37,18 @@ public static class ArticleEndpoints
         return group;
     }
 
-    private static Task<Results<Ok<Page<ArticleSummaryDto>>, ValidationProblem, ProblemHttpResult>> ListArticles(
+    private static Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListArticles(
         [AsParameters] ArticleListParameters parameters, ArticleQueries queries, HttpContext context, CancellationToken ct) =>
-        ArticleLists.RespondAsync(parameters, f => f, queries, context, ct);
+        Formats.ArticleRepresentations.ListAsync(parameters, queries, context, ct);
 
-    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticle(int id, ArticleQueries queries, CancellationToken ct) =>
+    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticle(int id, ArticleQueries queries, HttpRequest request, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } article
-            ? new ETaggedJson<ArticleDto>(article)
+            ? Formats.ArticleRepresentations.OneArticle(article, request)
             : Problems.NotFound($"No article has id {id}.");
 
-    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticleByExternalId(string externalId, ArticleQueries queries, CancellationToken ct) =>
+    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticleByExternalId(string externalId, ArticleQueries queries, HttpRequest request, CancellationToken ct) =>
         await queries.GetByExternalIdAsync(externalId, ct) is { } article
-            ? new ETaggedJson<ArticleDto>(article)
+            ? Formats.ArticleRepresentations.OneArticle(article, request)
             : Problems.NotFound($"No article has externalId '{externalId}'.");
 
     /// <param name="id">Article id.</param>

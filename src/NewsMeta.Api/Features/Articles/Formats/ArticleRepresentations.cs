@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.Paging;
+
+namespace NewsMeta.Api.Features.Articles.Formats;
+
+/// <summary>Answers article requests in the negotiated representation (JSON, JSON-LD or ninjs).</summary>
+public static class ArticleRepresentations
+{
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    public static ETaggedJson<ArticleDto> OneArticle(ArticleDto article, HttpRequest request) => ArticleMediaTypes.Negotiate(request) switch
+    {
+        ArticleFormat.JsonLd => ETaggedJson<ArticleDto>.As(article, JsonLdFormat.Article(article, BaseUrl(request)), ArticleMediaTypes.JsonLd),
+        ArticleFormat.Ninjs => ETaggedJson<ArticleDto>.As(article, NinjsFormat.Article(article, BaseUrl(request)), ArticleMediaTypes.Ninjs),
+        _ => new ETaggedJson<ArticleDto>(article),
+    };
+
+    /// <summary>
+    /// A page of summaries: JSON as usual; JSON-LD as an ItemList; ninjs as <c>{"items":[ninjs…],"nextCursor"}</c>
+    /// (ninjs describes one item, so the page around them stays ours). The Link header carries the next page in all three.
+    /// </summary>
+    public static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListAsync(
+        ArticleListParameters parameters, ArticleQueries queries, HttpContext context, CancellationToken ct)
+    {
+        var format = ArticleMediaTypes.Negotiate(context.Request);
+        var errors = new QueryErrors();
+        var filter = parameters.ToFilter(errors);
+        var limit = PageLimits.Parse(parameters.Limit, errors);
+        var page = errors.Any ? null : await queries.ListAsync(filter, limit, parameters.Cursor, errors, ct);
+        if (page is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        LinkHeader.AddNext(context, page.NextCursor);
+        context.Response.Headers.Vary = "Accept";
+        var baseUrl = BaseUrl(context.Request);
+        JsonNode? body = format switch
+        {
+            ArticleFormat.JsonLd => JsonLdFormat.List(page.Items, baseUrl),
+            ArticleFormat.Ninjs => new JsonObject
+            {
+                ["items"] = new JsonArray([.. page.Items.Select(a => NinjsFormat.Article(a, baseUrl))]),
+                ["nextCursor"] = page.NextCursor,
+            },
+            _ => null,
+        };
+        return body is null
+            ? TypedResults.Ok(page)
+            : TypedResults.Content(body.ToJsonString(Options), ArticleMediaTypes.ContentType(format), System.Text.Encoding.UTF8);
+    }
+
+    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
