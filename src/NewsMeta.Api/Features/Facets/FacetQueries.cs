@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
-using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Features.Search;
 using NewsMeta.Text;
 
@@ -9,8 +8,8 @@ namespace NewsMeta.Api.Features.Facets;
 
 /// <summary>
 /// Facets of the articles matching the list filters and, optionally, a search query. Every count is a
-/// GROUP BY over the matching ids in the database: one query per facet (entities: one per type), so a
-/// fixed number of queries whatever the size of the set. The histogram is bounded to
+/// GROUP BY over the matching ids in the database: one query per facet, so a fixed number of queries
+/// (seven, with the total) whatever the size of the set. The histogram is bounded to
 /// <see cref="MaxDays"/> days (the newest).
 /// </summary>
 public sealed class FacetQueries(NewsDbContext db, ArticleQueries articles, SearchIndex index)
@@ -28,18 +27,20 @@ public sealed class FacetQueries(NewsDbContext db, ArticleQueries articles, Sear
         var ids = matching.Select(a => a.Id);
         var total = await matching.CountAsync(ct);
 
-        var entities = new List<EntityFacetDto>();
-        foreach (var type in Enum.GetValues<EntityType>())
-        {
-            var values = await db.ArticleEntities.Where(ae => ids.Contains(ae.ArticleId) && ae.Entity.Type == type)
-                .GroupBy(ae => new { ae.EntityId, ae.Entity.Name })
-                .Select(g => new { g.Key.EntityId, g.Key.Name, Count = g.Count() })
-                .OrderByDescending(g => g.Count).ThenBy(g => g.EntityId).Take(size).ToListAsync(ct);
-            if (values.Count > 0)
+        // One pass over the mentions for every type (not one per type); the top values of each type are
+        // picked here. The rows are at most the entities the matching articles mention.
+        var mentioned = await db.ArticleEntities.Where(ae => ids.Contains(ae.ArticleId))
+            .GroupBy(ae => new { ae.EntityId, ae.Entity.Type, ae.Entity.Name })
+            .Select(g => new { g.Key.EntityId, g.Key.Type, g.Key.Name, Count = g.Count() })
+            .ToListAsync(ct);
+        var entities = mentioned.GroupBy(m => m.Type).OrderBy(g => g.Key)
+            .Select(g => new EntityFacetDto
             {
-                entities.Add(new EntityFacetDto { Type = type, Values = [.. values.Select(v => new FacetValueDto { Id = v.EntityId, Name = v.Name, Count = v.Count })] });
-            }
-        }
+                Type = g.Key,
+                Values = [.. g.OrderByDescending(m => m.Count).ThenBy(m => m.EntityId).Take(size)
+                    .Select(m => new FacetValueDto { Id = m.EntityId, Name = m.Name, Count = m.Count })],
+            })
+            .ToList();
 
         var keywords = await db.ArticleKeywords.Where(ak => ids.Contains(ak.ArticleId))
             .GroupBy(ak => new { ak.KeywordId, ak.Keyword.Name })
