@@ -5,7 +5,7 @@ using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Features.Articles;
-using NewsMeta.Text;
+using NewsMeta.Api.Features.Search;
 
 namespace NewsMeta.Api.Features.Facets;
 
@@ -35,7 +35,7 @@ public static class FacetEndpoints
     {
         var errors = new QueryErrors();
         var filter = parameters.ToFilter(errors);
-        var query = Parse(q, errors);
+        var query = SearchText.Parse(q, errors, required: false);
         var values = ParseSize(size, errors);
         if (parameters.Limit is not null || parameters.Cursor is not null)
         {
@@ -43,27 +43,6 @@ public static class FacetEndpoints
         }
 
         return errors.Any ? Problems.Invalid(errors) : TypedResults.Ok(await facets.ComputeAsync(filter, query, values, ct));
-    }
-
-    /// <summary>The rules of GET /search for q, shared with GraphQL facets.</summary>
-    public static SearchQuery? Parse(string? q, QueryErrors errors)
-    {
-        if (q is null)
-        {
-            return null;
-        }
-
-        var query = SearchQuery.Parse(q);
-        if (q.Length > 500)
-        {
-            errors.Add("q", "must be at most 500 characters");
-        }
-        else if (query.IsEmpty)
-        {
-            errors.Add("q", "must contain a word that is not a stop word");
-        }
-
-        return query;
     }
 
     public static int ParseSize(string? size, QueryErrors errors)

@@ -57,7 +57,7 @@ public static class FacetQueryField
             .ResolveAsync(async c =>
             {
                 var errors = new QueryErrors();
-                var query = FacetEndpoints.Parse(c.GetArgument<string?>("query"), errors);
+                var query = Search.SearchText.Parse(c.GetArgument<string?>("query"), errors, required: false);
                 var size = FacetEndpoints.ParseSize(c.GetArgument<int?>("size")?.ToString(System.Globalization.CultureInfo.InvariantCulture), errors);
                 if (errors.Any)
                 {

@@ -31,19 +31,7 @@ public static class SearchEndpoints
         [FromQuery] string? q, [AsParameters] ArticleListParameters parameters, SearchQueries queries, HttpContext context, CancellationToken ct)
     {
         var errors = new QueryErrors();
-        var query = SearchQuery.Parse(q);
-        if (string.IsNullOrWhiteSpace(q))
-        {
-            errors.Add("q", "is required");
-        }
-        else if (q.Length > 500)
-        {
-            errors.Add("q", "must be at most 500 characters");
-        }
-        else if (query.IsEmpty)
-        {
-            errors.Add("q", "must contain a word that is not a stop word");
-        }
+        var query = SearchText.Parse(q, errors, required: true)!;
 
         var filter = parameters.ToFilter(errors);
         if (parameters.Sort is not null)
