@@ -122,6 +122,16 @@ public sealed class ArticleFormatTests(NewsMetaFactory factory) : IClassFixture<
         Assert.Equal(2, ninjs["items"]!.AsArray().Count);
         Assert.All(ninjs["items"]!.AsArray(), i => Assert.Subset(NinjsProperties, i!.AsObject().Select(p => p.Key).ToHashSet()));
         Assert.NotNull(ninjs["nextCursor"]);
+
+        // The nested lists (an entity's, keyword's or source's articles) negotiate the same way.
+        var article = await (await _client.GetAsync("/api/v1/articles/by-external-id/ninjs-1", Ct)).NodeAsync();
+        var entity = article["entities"]![0]!["id"]!.GetValue<int>();
+        var source = article["source"]!["id"]!.GetValue<int>();
+        var ofEntity = await (await GetAsync($"/api/v1/entities/{entity}/articles", JsonLd)).NodeAsync();
+        Assert.Equal("ItemList", ofEntity["@type"]!.GetValue<string>());
+        Assert.Contains(ofEntity["itemListElement"]!.AsArray(), e => e!["item"]!["identifier"]!.GetValue<string>() == "ninjs-1");
+        var ofSource = await (await GetAsync($"/api/v1/sources/{source}/articles", Ninjs)).NodeAsync();
+        Assert.Contains(ofSource["items"]!.AsArray(), i => i!["altids"]![0]!["value"]!.GetValue<string>() == "ninjs-1");
     }
 
     private async Task<HttpResponseMessage> GetAsync(string url, string accept)

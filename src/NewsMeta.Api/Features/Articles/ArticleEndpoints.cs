@@ -39,7 +39,7 @@ public static class ArticleEndpoints
 
     private static Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListArticles(
         [AsParameters] ArticleListParameters parameters, ArticleQueries queries, HttpContext context, CancellationToken ct) =>
-        Formats.ArticleRepresentations.ListAsync(parameters, queries, context, ct);
+        ArticleLists.RespondAsync(parameters, f => f, queries, context, ct);
 
     private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticle(int id, ArticleQueries queries, HttpRequest request, CancellationToken ct) =>
         await queries.GetAsync(id, ct) is { } article

@@ -23,12 +23,17 @@ public static class ArticleRepresentations
     /// A page of summaries: JSON as usual; JSON-LD as an ItemList; ninjs as <c>{"items":[ninjs…],"nextCursor"}</c>
     /// (ninjs describes one item, so the page around them stays ours). The Link header carries the next page in all three.
     /// </summary>
+    /// <param name="parameters">The query string.</param>
+    /// <param name="scope">Narrows the filter to the parent (an entity's, keyword's or source's articles).</param>
+    /// <param name="queries">Article reads.</param>
+    /// <param name="context">For the Accept and Link headers.</param>
+    /// <param name="ct">Cancellation.</param>
     public static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListAsync(
-        ArticleListParameters parameters, ArticleQueries queries, HttpContext context, CancellationToken ct)
+        ArticleListParameters parameters, Func<ArticleFilter, ArticleFilter> scope, ArticleQueries queries, HttpContext context, CancellationToken ct)
     {
         var format = ArticleMediaTypes.Negotiate(context.Request);
         var errors = new QueryErrors();
-        var filter = parameters.ToFilter(errors);
+        var filter = scope(parameters.ToFilter(errors));
         var limit = PageLimits.Parse(parameters.Limit, errors);
         var page = errors.Any ? null : await queries.ListAsync(filter, limit, parameters.Cursor, errors, ct);
         if (page is null)
