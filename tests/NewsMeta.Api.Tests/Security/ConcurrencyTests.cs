@@ -1,15 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.Security;
 
 /// <summary>Many clients writing the same articles at once: one article per externalId, no lost update, no 5xx.</summary>
-public sealed class ConcurrencyTests(EmptyNewsMetaFactory factory) : IClassFixture<EmptyNewsMetaFactory>
+public sealed class ConcurrencyTests(ConcurrencyTests.Factory factory) : IClassFixture<ConcurrencyTests.Factory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -79,7 +81,7 @@ public sealed class ConcurrencyTests(EmptyNewsMetaFactory factory) : IClassFixtu
         var importResponse = await import;
         var singleResponses = await Task.WhenAll(singles);
 
-        Assert.Equal(HttpStatusCode.OK, importResponse.StatusCode);
+        Assert.True(importResponse.StatusCode == HttpStatusCode.OK, await importResponse.Content.ReadAsStringAsync(Ct) + string.Join("\n", factory.Logs.Lines.Where(l => l.Contains("unhandled", StringComparison.OrdinalIgnoreCase)).Take(1)));
         Assert.Empty((await importResponse.NodeAsync())["rejected"]!.AsArray());
         Assert.All(singleResponses, r => Assert.True(r.IsSuccessStatusCode, ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -102,4 +104,18 @@ public sealed class ConcurrencyTests(EmptyNewsMetaFactory factory) : IClassFixtu
         publishedAt = "2026-11-27T09:00:00Z",
         source = new { name = "صحيفة الواحة", kind = "newspaper" },
     };
+
+    /// <summary>An empty store whose error log lines a failing assertion can show.</summary>
+    public sealed class Factory : NewsMetaFactory
+    {
+        public CapturedLogs Logs { get; } = new();
+
+        protected override bool Seed => false;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
+    }
 }

@@ -92,6 +92,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
     private async Task<IReadOnlyList<WriteOutcome>> WriteRunAsync(IReadOnlyList<ArticleRecord> run, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockExternalIdsAsync(run, ct);
         if (precondition is not null && !await precondition(ct))
         {
             return run.Select(_ => new WriteOutcome(WriteStatus.PreconditionFailed, 0)).ToList();
@@ -245,6 +246,23 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// PostgreSQL: writers of the same externalIds take turns (transaction-scoped advisory locks, taken in
+    /// key order so two batches cannot deadlock). Without it, an import batch racing single writes would
+    /// hit the unique index again on every retry, once per racing writer. SQLite needs nothing: it runs
+    /// one write transaction at a time.
+    /// </summary>
+    private async Task LockExternalIdsAsync(IReadOnlyList<ArticleRecord> run, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var keys = run.Select(r => BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(r.ExternalId!)), 0)).Distinct().Order().ToArray();
+        await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest({keys}) AS k ORDER BY k) AS keys", ct);
     }
 
     private async Task<Dictionary<string, string>> FindUrlConflictsAsync(IReadOnlyList<ArticleRecord> run, CancellationToken ct)
