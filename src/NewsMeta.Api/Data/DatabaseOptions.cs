@@ -16,7 +16,7 @@ public sealed class DatabaseOptions
     public bool MigrateOnStartup { get; set; } = true;
 
     /// <summary>How long SQLite waits for another writer before giving up, in milliseconds.</summary>
-    public int SqliteBusyTimeoutMs { get; set; } = 5000;
+    public int SqliteBusyTimeoutMs { get; set; } = 15000;
 }
 
 public enum DatabaseProvider
