@@ -38,7 +38,7 @@ public static class FeatureRegistrations
             .AddScoped<SearchIndex>(sp => sp.GetRequiredService<NewsDbContext>().Database.IsNpgsql()
                 ? new PostgresSearchIndex(sp.GetRequiredService<NewsDbContext>())
                 : new SqliteSearchIndex(sp.GetRequiredService<NewsDbContext>()))
-            .AddScoped<SearchQueries>();
+            .AddScoped<SearchQueries>().AddScoped<SearchVariants>();
 
     public static IServiceCollection AddJobLeases(this IServiceCollection services) =>
         services.AddScoped<Common.Jobs.JobLeases>();

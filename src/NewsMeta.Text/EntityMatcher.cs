@@ -3,8 +3,12 @@ namespace NewsMeta.Text;
 /// <summary>
 /// A mention of a known entity: its id and the span of the original text that names it, from the
 /// start of the first word (clitics included, so a highlight shows "وبوتين") to the end of the last.
+/// <see cref="Alias"/> is the catalogue's alias the text used, or null when it used the entity's name.
 /// </summary>
-public readonly record struct EntityMention(int EntityId, int Start, int Length);
+public readonly record struct EntityMention(int EntityId, int Start, int Length, string? Alias = null);
+
+/// <summary>How often a text names an entity, and the alias it mostly uses (null: mostly its name).</summary>
+public readonly record struct EntityTally(int Mentions, string? MatchedAlias);
 
 /// <summary>
 /// Finds mentions of catalogue entities (people, organisations, places, events) in article text, for
@@ -53,13 +57,23 @@ public sealed class EntityMatcher
     /// Builds the matcher from each entity's name and aliases. Duplicate spellings are merged; when two
     /// entities share a spelling the lower id keeps it, so the result is deterministic.
     /// </summary>
-    public static EntityMatcher Build(IEnumerable<(int EntityId, string Spelling)> spellings)
+    public static EntityMatcher Build(IEnumerable<(int EntityId, string Spelling)> spellings) =>
+        Build(spellings, []);
+
+    /// <summary>Builds the matcher from names and aliases kept apart, so each mention says whether the text used an alias.</summary>
+    public static EntityMatcher Build(IEnumerable<(int EntityId, string Spelling)> names, IEnumerable<(int EntityId, string Spelling)> aliases)
     {
-        ArgumentNullException.ThrowIfNull(spellings);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(aliases);
         var builder = new EntityMatcherBuilder();
-        foreach (var (entityId, spelling) in spellings)
+        foreach (var (entityId, spelling) in names)
         {
             builder.Add(entityId, spelling);
+        }
+
+        foreach (var (entityId, spelling) in aliases)
+        {
+            builder.Add(entityId, spelling, isAlias: true);
         }
 
         return builder.ToMatcher();
@@ -81,7 +95,7 @@ public sealed class EntityMatcher
             }
 
             var last = tokens[i + found.TokenCount - 1];
-            mentions.Add(new EntityMention(found.EntityId, tokens[i].Start, last.Start + last.Length - tokens[i].Start));
+            mentions.Add(new EntityMention(found.EntityId, tokens[i].Start, last.Start + last.Length - tokens[i].Start, found.Alias));
             i += found.TokenCount;
         }
 
@@ -98,6 +112,35 @@ public sealed class EntityMatcher
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Each mentioned entity's mention count and the spelling the text uses most for it: an alias, or
+    /// null when the name is used at least as often as any alias (on a tie between aliases, the first seen).
+    /// </summary>
+    public Dictionary<int, EntityTally> Tally(string? text)
+    {
+        var spellings = new Dictionary<int, List<(string? Alias, int Count)>>();
+        foreach (var mention in Match(text))
+        {
+            var seen = spellings.TryGetValue(mention.EntityId, out var list) ? list : spellings[mention.EntityId] = [];
+            var index = seen.FindIndex(s => s.Alias == mention.Alias);
+            if (index < 0)
+            {
+                seen.Add((mention.Alias, 1));
+            }
+            else
+            {
+                seen[index] = (mention.Alias, seen[index].Count + 1);
+            }
+        }
+
+        return spellings.ToDictionary(e => e.Key, e =>
+        {
+            var name = e.Value.Find(s => s.Alias is null).Count;
+            var alias = e.Value.Where(s => s.Alias is not null).OrderByDescending(s => s.Count).FirstOrDefault();
+            return new EntityTally(e.Value.Sum(s => s.Count), alias.Count > name ? alias.Alias : null);
+        });
     }
 
     /// <summary>
@@ -157,19 +200,19 @@ public sealed class EntityMatcher
     /// <summary>Follows the trie from the first word's node over the next words exactly, remembering the last spelling end.</summary>
     private static Candidate Walk(EntityTrieNode node, List<Token> tokens, int first)
     {
-        var best = node.IsTerminal ? new Candidate(1, node.EntityId) : default;
+        var best = node.IsTerminal ? new Candidate(1, node.EntityId, node.Alias) : default;
         for (var i = first + 1; i < tokens.Count && node.TryGetChild(tokens[i].Normalized, out var next); i++)
         {
             node = next;
             if (node.IsTerminal)
             {
-                best = new Candidate(i - first + 1, node.EntityId);
+                best = new Candidate(i - first + 1, node.EntityId, node.Alias);
             }
         }
 
         return best;
     }
 
-    /// <summary>A spelling found at a word: how many words it covers (0 = none) and its entity.</summary>
-    private readonly record struct Candidate(int TokenCount, int EntityId);
+    /// <summary>A spelling found at a word: how many words it covers (0 = none), its entity, and the alias when it is one.</summary>
+    private readonly record struct Candidate(int TokenCount, int EntityId, string? Alias);
 }

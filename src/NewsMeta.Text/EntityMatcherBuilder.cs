@@ -20,6 +20,9 @@ internal sealed class EntityTrieNode
     /// <summary>The entity of the spelling that ends here (meaningful only when <see cref="IsTerminal"/>).</summary>
     public int EntityId { get; private set; }
 
+    /// <summary>The alias as the catalogue writes it, when the spelling ending here is an alias of <see cref="EntityId"/> rather than its name.</summary>
+    public string? Alias { get; private set; }
+
     public bool TryGetChild(string word, [NotNullWhen(true)] out EntityTrieNode? child)
     {
         child = null;
@@ -36,17 +39,24 @@ internal sealed class EntityTrieNode
     /// Marks the end of a spelling. When two entities share a spelling the lower id wins, so the
     /// result does not depend on the order the catalogue was read in.
     /// </summary>
+    /// <remarks>For one entity a name wins over an alias that normalises alike, so such an alias is never reported.</remarks>
     /// <returns>True when this is a new spelling (the node was not terminal yet).</returns>
-    internal bool Assign(int entityId)
+    internal bool Assign(int entityId, string? alias)
     {
         if (!IsTerminal)
         {
             IsTerminal = true;
             EntityId = entityId;
+            Alias = alias;
             return true;
         }
 
-        EntityId = Math.Min(EntityId, entityId);
+        if (entityId < EntityId || (entityId == EntityId && alias is null))
+        {
+            EntityId = entityId;
+            Alias = alias;
+        }
+
         return false;
     }
 
@@ -79,7 +89,10 @@ internal sealed class EntityMatcherBuilder
     /// both sides compare on identical tokens. Empty spellings, and single words that are stop words
     /// or a single letter, are ignored: they would match in nearly every article.
     /// </summary>
-    public void Add(int entityId, string? spelling)
+    /// <param name="entityId">The entity the spelling names.</param>
+    /// <param name="spelling">The name or alias as the catalogue writes it.</param>
+    /// <param name="isAlias">True for an alias, so mentions can say which variant the text used.</param>
+    public void Add(int entityId, string? spelling, bool isAlias = false)
     {
         var tokens = Tokenizer.Tokenize(spelling);
         if (tokens.Count == 0 || (tokens.Count == 1 && IsTooCommon(tokens[0].Normalized)))
@@ -93,7 +106,7 @@ internal sealed class EntityMatcherBuilder
             node = node.GetOrAddChild(tokens[i].Normalized);
         }
 
-        if (node.Assign(entityId))
+        if (node.Assign(entityId, isAlias ? spelling : null))
         {
             spellingCount++;
         }

@@ -3,17 +3,41 @@ namespace NewsMeta.Text;
 /// <summary>
 /// A parsed search query: every clause must match (AND). A clause is one stem, or a phrase (text in
 /// double quotes) whose stems must follow each other. Stop words are dropped, as in the index.
+/// A query can have other branches (<see cref="Or"/>): the same query with an entity's name written
+/// another way; an article matching any branch matches.
 /// </summary>
 public sealed class SearchQuery
 {
-    private SearchQuery(List<IReadOnlyList<string>> clauses) => Clauses = clauses;
+    private SearchQuery(List<IReadOnlyList<string>> clauses) => Branches = [clauses];
 
-    public IReadOnlyList<IReadOnlyList<string>> Clauses { get; }
+    private SearchQuery(IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> branches) => Branches = branches;
+
+    /// <summary>The clauses of the query as written (the first branch).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Clauses => Branches[0];
+
+    /// <summary>Alternative clause lists (OR); the first is the query as written.</summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Branches { get; }
 
     public bool IsEmpty => Clauses.Count == 0;
 
-    /// <summary>Every stem of the query, for highlighting.</summary>
-    public IReadOnlySet<string> Stems => Clauses.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Every stem of every branch, for highlighting (so the spelling an article uses is marked).</summary>
+    public IReadOnlySet<string> Stems => Branches.SelectMany(b => b).SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>This query or <paramref name="other"/>: its branches are added after these (empty or repeated ones are not).</summary>
+    public SearchQuery Or(SearchQuery other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var branches = Branches.ToList();
+        foreach (var branch in other.Branches.Where(b => b.Count > 0))
+        {
+            if (!branches.Any(b => b.Count == branch.Count && b.Zip(branch).All(p => p.First.SequenceEqual(p.Second, StringComparer.Ordinal))))
+            {
+                branches.Add(branch);
+            }
+        }
+
+        return new SearchQuery(branches);
+    }
 
     public static SearchQuery Parse(string? query)
     {

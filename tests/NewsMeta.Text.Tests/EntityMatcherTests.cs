@@ -181,4 +181,25 @@ public sealed class EntityMatcherTests
         Assert.All(results, r => Assert.Equal(expected, r));
         Assert.Equal([Putin, China, Haddad, Sahab], expected.Select(m => m.EntityId));
     }
+
+    [Fact]
+    public void Tally_reports_the_alias_a_text_mostly_uses_and_nothing_when_it_uses_the_name()
+    {
+        var matcher = EntityMatcher.Build([(Haddad, "يوسف الحداد"), (Rayyan, "الريان")], [(Haddad, "Youssef Haddad"), (Haddad, "يوسف حداد"), (Rayyan, "Al-Rayyan")]);
+
+        var tally = matcher.Tally("قال يوسف حداد إن Youssef Haddad سافر. ثم عاد يوسف حداد إلى الريان.");
+        Assert.Equal(new EntityTally(3, "يوسف حداد"), tally[Haddad]);
+        Assert.Equal(new EntityTally(1, null), tally[Rayyan]);
+
+        // The name used as often as an alias wins: the text does name the entity as the catalogue does.
+        Assert.Equal(new EntityTally(2, null), matcher.Tally("يوسف الحداد و Youssef Haddad")[Haddad]);
+        Assert.Equal("Al-Rayyan", matcher.Match("زار al-rayyan").Single().Alias);
+    }
+
+    [Fact]
+    public void An_alias_that_normalises_like_the_name_is_the_name()
+    {
+        var matcher = EntityMatcher.Build([(Haddad, "يوسف الحدّاد")], [(Haddad, "يوسف الحداد")]);
+        Assert.Null(matcher.Match("يوسف الحداد").Single().Alias);
+    }
 }

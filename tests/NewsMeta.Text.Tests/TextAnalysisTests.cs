@@ -66,4 +66,14 @@ public sealed class TextAnalysisTests
     }
 
     private static string Stem(string word) => ArabicStemmer.Stem(ArabicNormalizer.Normalize(word));
+
+    [Fact]
+    public void Or_adds_a_branch_per_other_spelling_and_highlights_every_branch()
+    {
+        var query = SearchQuery.Parse("موازنة فيكتور").Or(SearchQuery.Parse("موازنة فكتور")).Or(SearchQuery.Parse("موازنة  فيكتور"));
+        Assert.Equal(2, query.Branches.Count);
+        Assert.Equal(query.Branches[0], query.Clauses);
+        Assert.Contains(Stem("فكتور"), query.Stems);
+        Assert.Single(SearchQuery.Parse("موازنة").Or(SearchQuery.Parse("في")).Branches);
+    }
 }

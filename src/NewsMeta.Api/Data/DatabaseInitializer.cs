@@ -5,7 +5,7 @@ using NewsMeta.Api.Features.Ingestion;
 namespace NewsMeta.Api.Data;
 
 /// <summary>Start-up work on the database: WAL mode for SQLite, pending migrations, the sample corpus on an empty store.</summary>
-public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptions> options, NdjsonImporter importer, Features.Search.SearchIndex search, ILogger<DatabaseInitializer> log)
+public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptions> options, NdjsonImporter importer, Features.Search.SearchIndex search, Features.Enrichment.SimilarArticles similar, ILogger<DatabaseInitializer> log)
 {
     public static string SampleFile => Path.Combine(AppContext.BaseDirectory, "Data", "SampleData", "sample-articles.ndjson");
 
@@ -28,6 +28,7 @@ public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptio
 
         await search.EnsureCompleteAsync(log, ct);
         await Features.Articles.TitleKeyBackfill.RunAsync(db, log, ct);
+        await Features.Enrichment.LinkReasonsBackfill.RunAsync(db, similar, log, ct);
 
         if (allowSeed && options.Value.SeedSampleData && !await db.Articles.AnyAsync(ct))
         {

@@ -51,8 +51,12 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var where = c.GetArgument<EntityFilterInput?>("where");
-                var query = c.Service<EntityQueries>().Matching(where?.Type, Search(where?.Search));
-                return await CountedConnections.PageAsync<NamedEntity, EntitySummaryDto>(query, PageArgs.From(c), c.Service<TypeAdapterConfig>(), e => (e.ArticleCount, e.Id), c.CancellationToken);
+                var entities = c.Service<EntityQueries>();
+                var search = Search(where?.Search);
+                var connection = await CountedConnections.PageAsync<NamedEntity, EntitySummaryDto>(
+                    entities.Matching(where?.Type, search), PageArgs.From(c), c.Service<TypeAdapterConfig>(), e => (e.ArticleCount, e.Id), c.CancellationToken);
+                await entities.FillMatchedAliasesAsync(connection.Nodes, search, c.CancellationToken);
+                return connection;
             });
 
         Field<KeywordGraphType>("keyword").Description("One keyword by id or databaseId.")

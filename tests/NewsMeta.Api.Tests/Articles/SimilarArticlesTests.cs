@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.Articles;
@@ -22,6 +23,64 @@ public sealed class SimilarArticlesTests(NewsMetaFactory factory) : IClassFixtur
         // The older article was offered the newcomer too: similarity is kept both ways, incrementally.
         Assert.Contains(await LinksAsync(first), l => l.TargetId == second && l.Kind == "similar" && l.Origin == "computed");
         Assert.All(await LinksAsync(second), l => Assert.NotEqual(second, l.TargetId));
+    }
+
+    [Fact]
+    public async Task A_computed_link_explains_its_score_with_the_shared_entities_keywords_and_text_similarity()
+    {
+        var first = await PutAsync("reasons-a", "هيئة المرافئ تفتتح رصيف الحاويات الجديد", ["مرافئ", "رصيف الشحن"], [("هيئة المرافئ الشرقية", "organization"), ("ليلى الصواف", "person")]);
+        var second = await PutAsync("reasons-b", "رصيف جديد في مرفأ الشرق", ["رصيف الشحن", "ملاحة"], [("هيئة المرافئ الشرقية", "organization"), ("ليلى الصواف", "person")]);
+
+        var link = (await (await _client.GetAsync($"/api/v1/articles/{second}/links", Ct)).NodeAsync()).AsArray()
+            .Single(l => l!["targetId"]?.GetValue<int>() == first)!;
+        var reasons = link["reasons"]!;
+        var entities = reasons["sharedEntities"]!.AsArray();
+        Assert.Equal(new[] { "هيئة المرافئ الشرقية", "ليلى الصواف" }.Order(), entities.Select(e => e!["name"]!.GetValue<string>()).Order());
+        Assert.Equal(["organization", "person"], entities.Select(e => e!["type"]!.GetValue<string>()).Order());
+        var keywords = reasons["sharedKeywords"]!.AsArray();
+        Assert.Equal("رصيف الشحن", Assert.Single(keywords)!["name"]!.GetValue<string>());
+        // The weights are what the score is made of.
+        var weights = entities.Concat(keywords).Select(r => r!["weight"]!.GetValue<double>()).ToList();
+        Assert.All(weights, w => Assert.InRange(w, 0.0001, 1));
+        Assert.Equal(link["score"]!.GetValue<double>(), weights.Sum(), 3);
+        // Both titles say رصيف and الجديد (or جديد); the texts are not the same.
+        Assert.InRange(reasons["textSimilarity"]!.GetValue<double>(), 0.05, 0.99);
+
+        // The older article's link to the newcomer carries the same reasons.
+        var back = (await (await _client.GetAsync($"/api/v1/articles/{first}/links", Ct)).NodeAsync()).AsArray()
+            .Single(l => l!["targetId"]?.GetValue<int>() == second)!;
+        Assert.Equal(reasons.ToJsonString(), back["reasons"]!.ToJsonString());
+
+        var data = (await _client.GraphQLAsync(
+            "query($id: Int!) { article(databaseId: $id) { links(kind: SIMILAR) { score target { databaseId } reasons { textSimilarity sharedEntities { name type weight entity { name } } sharedKeywords { name weight } } } } }",
+            new { id = second })).Data;
+        var graph = data["article"]!["links"]!.AsArray().Single(l => l!["target"]!["databaseId"]!.GetValue<int>() == first)!;
+        Assert.Equal(reasons["textSimilarity"]!.GetValue<double>(), graph["reasons"]!["textSimilarity"]!.GetValue<double>());
+        Assert.Equal(
+            entities.Select(e => e!["name"]!.GetValue<string>()),
+            graph["reasons"]!["sharedEntities"]!.AsArray().Select(e => e!["entity"]!["name"]!.GetValue<string>()));
+        Assert.Equal(["ORGANIZATION", "PERSON"], graph["reasons"]!["sharedEntities"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Order());
+        Assert.Equal("رصيف الشحن", Assert.Single(graph["reasons"]!["sharedKeywords"]!.AsArray())!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Publisher_links_carry_no_reasons()
+    {
+        await PutAsync("reasons-c", "سباق الهجن في بادية الريم", ["هجن"], [("بادية الريم", "location")]);
+        var response = await _client.PutAsJsonAsync("/api/v1/articles/by-external-id/reasons-d", new
+        {
+            title = "نتائج سباق الهجن",
+            body = "أعلنت نتائج سباق الهجن في بادية الريم.",
+            language = "ar",
+            publishedAt = "2026-11-26T10:00:00Z",
+            source = new { name = "موقع الأفق الإخباري", kind = "site" },
+            links = new[] { new { externalId = "reasons-c", kind = "readAlso" } },
+        }, Ct);
+        var id = (await response.NodeAsync())["id"]!.GetValue<int>();
+        var links = (await (await _client.GetAsync($"/api/v1/articles/{id}/links", Ct)).NodeAsync()).AsArray();
+        var publisher = Assert.Single(links, l => l!["origin"]!.GetValue<string>() == "publisher")!;
+        Assert.Null(publisher["reasons"]);
+        Assert.All(links.Where(l => l!["origin"]!.GetValue<string>() == "computed"), l => Assert.NotNull(l!["reasons"]));
     }
 
     [Fact]

@@ -92,6 +92,10 @@ public class ArticleEntity
 
     /// <summary>How often the entity is mentioned in the text (0 when the publisher tagged it but the text never names it).</summary>
     public int Mentions { get; set; }
+
+    /// <summary>The entity's alias the text names it by (mostly), when that is not its name: a transliteration or short form.</summary>
+    public string? MatchedAlias { get; set; }
+
     public Origin Origin { get; set; }
     public NamedEntity Entity { get; set; } = null!;
 

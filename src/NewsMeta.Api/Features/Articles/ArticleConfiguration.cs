@@ -75,6 +75,8 @@ internal sealed class ArticleLinkConfiguration : IEntityTypeConfiguration<Articl
         b.Property(l => l.TargetExternalId).HasMaxLength(200);
         b.Property(l => l.TargetUrl).HasMaxLength(2048);
         b.Property(l => l.Title).HasMaxLength(500);
+        // JSON text on both providers: read whole with the link, never queried inside.
+        b.Property(l => l.Reasons).HasConversion(r => r == null ? null : LinkReasons.ToJson(r), s => s == null ? null : LinkReasons.FromJson(s));
         b.HasIndex(l => new { l.ArticleId, l.Position });
         // Resolution of pending links when their target arrives, and SET NULL when it is deleted.
         b.HasIndex(l => l.TargetArticleId);

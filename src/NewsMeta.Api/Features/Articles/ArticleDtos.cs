@@ -47,6 +47,10 @@ public sealed class ArticleEntityDto
     /// <example>4</example>
     public int Mentions { get; init; }
 
+    /// <summary>The alias the text names it by, when that is not the entity's name (a transliteration, a short form); null when the text uses the name.</summary>
+    /// <example>Youssef Haddad</example>
+    public string? MatchedAlias { get; init; }
+
     /// <summary>publisher (tagged by the publisher) or extracted (found in the text).</summary>
     /// <example>publisher</example>
     public Origin Origin { get; init; }
@@ -73,6 +77,9 @@ public sealed class ArticleLinkDto
 
     /// <summary>Similarity score of computed links; null for publisher links.</summary>
     public double? Score { get; init; }
+
+    /// <summary>Why a computed link was made: the shared entities and keywords whose weights sum to the score, and the text similarity. Null for publisher links.</summary>
+    public LinkReasons? Reasons { get; init; }
 
     /// <example>publisher</example>
     public Origin Origin { get; init; }

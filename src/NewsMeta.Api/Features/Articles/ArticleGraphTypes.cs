@@ -70,6 +70,8 @@ public sealed class EntityMentionGraphType : ObjectGraphType<EntityMentionRow>
         Description = "An entity as an article mentions it.";
         Field<NonNullGraphType<EntityGraphType>>("entity").Resolve(c => c.Source.Entity);
         Field(m => m.Mentions).Description("How often the text names it (0 when only the publisher tagged it).");
+        Field(m => m.MatchedAlias, nullable: true)
+            .Description("The alias the text names it by, when that is not the entity's name (a transliteration, a short form); null when the text uses the name.");
         Field<NonNullGraphType<OriginGraphType>>("origin").Description("Who made the link: the publisher, or extraction from the text.")
             .Resolve(c => c.Source.Origin);
     }
@@ -83,6 +85,9 @@ public sealed class ArticleLinkGraphType : ObjectGraphType<ArticleLinkDto>
         Description = "A link from one article to another.";
         Field<NonNullGraphType<LinkKindGraphType>>("kind").Resolve(c => c.Source.Kind);
         Field(l => l.Score, nullable: true).Description("Similarity score of computed links; null for publisher links.");
+        Field<LinkReasonsGraphType>("reasons")
+            .Description("Why a computed link was made: shared entities and keywords (their weights sum to the score) and text similarity. Null for publisher links.")
+            .Resolve(c => c.Source.Reasons);
         Field(l => l.Title, nullable: true).Description("The target's title when it is stored, else the title given with the link.");
         Field(l => l.Url, nullable: true).Description("The target's url when it is stored, else the url given with the link.");
         Field(l => l.TargetExternalId, nullable: true);

@@ -24,5 +24,8 @@ public class ArticleLink
     public string? TargetUrl { get; set; }
     public string? Title { get; set; }
     public double? Score { get; set; }
+
+    /// <summary>What the score of a computed link is made of; null for publisher links.</summary>
+    public LinkReasons? Reasons { get; set; }
     public Origin Origin { get; set; }
 }

@@ -14,6 +14,7 @@ public sealed class EntityMentionRow
     public int ArticleId { get; init; }
     public required EntitySummaryDto Entity { get; init; }
     public int Mentions { get; init; }
+    public string? MatchedAlias { get; init; }
     public Origin Origin { get; init; }
 }
 
@@ -48,6 +49,7 @@ public sealed class ArticleLoaders
                 ArticleId = e.ArticleId,
                 Entity = new EntitySummaryDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, ArticleCount = e.Entity.ArticleCount },
                 Mentions = e.Mentions,
+                MatchedAlias = e.MatchedAlias,
                 Origin = e.Origin,
             })
             .ToListAsync(ct), e => e.ArticleId, e => e), []);

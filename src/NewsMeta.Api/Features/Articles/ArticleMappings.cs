@@ -17,7 +17,7 @@ public sealed class ArticleMappings : IRegister
         config.NewConfig<Article, ArticleDto>()
             .Inherits<Article, ArticleSummaryDto>()
             .Map(d => d.Entities, s => s.Entities.OrderBy(e => e.Position)
-                .Select(e => new ArticleEntityDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, Mentions = e.Mentions, Origin = e.Origin }).ToList())
+                .Select(e => new ArticleEntityDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, Mentions = e.Mentions, MatchedAlias = e.MatchedAlias, Origin = e.Origin }).ToList())
             .Map(d => d.Links, s => s.Links.OrderBy(l => l.Position));
 
         // A stored target wins over what the link was given, so titles and urls follow the target's edits.
@@ -26,6 +26,9 @@ public sealed class ArticleMappings : IRegister
             .Map(d => d.TargetExternalId, s => s.TargetArticle != null ? s.TargetArticle.ExternalId : s.TargetExternalId)
             .Map(d => d.Title, s => s.TargetArticle != null ? s.TargetArticle.Title : s.Title)
             .Map(d => d.Url, s => s.TargetArticle != null ? s.TargetArticle.Url : s.TargetUrl);
+
+        // Reasons are one JSON column: copied as they are, never taken apart in SQL.
+        config.NewConfig<LinkReasons, LinkReasons>().MapWith(r => r);
 
         config.NewConfig<ArticleLink, ArticleLoaders.LinkWithOwner>()
             .Map(d => d.Link, s => s);

@@ -25,7 +25,10 @@ public sealed class SimilarArticles(NewsDbContext db)
             return;
         }
 
-        var scores = await SharedWeightsAsync(articleIds, ct);
+        var shares = await SharedAsync(articleIds, ct);
+        var scores = shares.GroupBy(s => (s.A, s.B))
+            .Select(g => (g.Key.A, g.Key.B, Score: Math.Round(g.Sum(s => s.Weight), 4)))
+            .ToList();
         var publisherTargets = (await db.ArticleLinks.Where(l => articleIds.Contains(l.ArticleId) && l.Origin == Origin.Publisher && l.TargetArticleId != null)
             .Select(l => new { l.ArticleId, Target = l.TargetArticleId!.Value }).ToListAsync(ct)).ToHashSet();
 
@@ -34,17 +37,19 @@ public sealed class SimilarArticles(NewsDbContext db)
         var top = scores.GroupBy(s => s.A).ToDictionary(g => g.Key, g => g
             .Where(s => !publisherTargets.Contains(new { ArticleId = s.A, Target = s.B }))
             .OrderByDescending(s => s.Score).ThenBy(s => s.B).Take(MaxLinks).ToList());
+        var linked = top.Values.SelectMany(l => l).ToList();
+        var explain = await ReasonsAsync(shares, linked, ct);
         foreach (var (article, links) in top)
         {
-            db.ArticleLinks.AddRange(links.Select((s, i) => NewLink(article, s.B, s.Score, FirstPosition + i)));
+            db.ArticleLinks.AddRange(links.Select((s, i) => NewLink(article, s.B, s.Score, explain(s.A, s.B), FirstPosition + i)));
         }
 
-        await OfferToCandidatesAsync(articleIds.ToHashSet(), top.Values.SelectMany(l => l).ToList(), ct);
+        await OfferToCandidatesAsync(articleIds.ToHashSet(), linked, explain, ct);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Adds a written article to a candidate's list when it beats the candidate's weakest computed link.</summary>
-    private async Task OfferToCandidatesAsync(HashSet<int> written, List<(int A, int B, double Score)> pairs, CancellationToken ct)
+    private async Task OfferToCandidatesAsync(HashSet<int> written, List<(int A, int B, double Score)> pairs, Func<int, int, LinkReasons> explain, CancellationToken ct)
     {
         var candidates = pairs.Select(p => p.B).Where(b => !written.Contains(b)).ToHashSet();
         if (candidates.Count == 0)
@@ -75,38 +80,69 @@ public sealed class SimilarArticles(NewsDbContext db)
                 list.Remove(weakest);
             }
 
-            var link = NewLink(offer.B, offer.A, offer.Score, FirstPosition + MaxLinks + list.Count);
+            // Sharing is symmetric, so the candidate's link has the same reasons.
+            var link = NewLink(offer.B, offer.A, offer.Score, explain(offer.A, offer.B), FirstPosition + MaxLinks + list.Count);
             db.ArticleLinks.Add(link);
             list.Add(link);
         }
     }
 
-    /// <summary>Shared-entity and shared-keyword weights between each written article and every other article.</summary>
-    private async Task<List<(int A, int B, double Score)>> SharedWeightsAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    /// <summary>
+    /// Every entity and keyword each written article shares with another article, with its weight.
+    /// Names or keywords on more than 1% of the store (at least 50 articles) are left out: they would
+    /// weigh under 1/(N/100) each and make the joins huge.
+    /// </summary>
+    private async Task<List<Share>> SharedAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
         var total = await db.Articles.CountAsync(ct);
-        // Names or keywords on more than 1% of the store weigh under 1/(N/100) each and would make the joins huge.
         var cap = Math.Max(50, total / 100);
         var byEntity = await db.ArticleEntities.Where(x => ids.Contains(x.ArticleId))
             .Join(db.Entities.Where(e => e.ArticleCount <= cap), x => x.EntityId, e => e.Id, (x, e) => new { x.ArticleId, x.EntityId, Weight = 1.0 / (1 + e.ArticleCount) })
-            .Join(db.ArticleEntities, a => a.EntityId, b => b.EntityId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, a.Weight })
+            .Join(db.ArticleEntities, a => a.EntityId, b => b.EntityId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, a.EntityId, a.Weight })
             .Where(p => p.A != p.B)
-            .GroupBy(p => new { p.A, p.B }).Select(g => new { g.Key.A, g.Key.B, Score = g.Sum(p => p.Weight) })
             .ToListAsync(ct);
         var byKeyword = await db.ArticleKeywords.Where(x => ids.Contains(x.ArticleId))
             .Join(db.Keywords.Where(k => k.ArticleCount <= cap), x => x.KeywordId, k => k.Id, (x, k) => new { x.ArticleId, x.KeywordId, Weight = 1.0 / (1 + k.ArticleCount) })
-            .Join(db.ArticleKeywords, a => a.KeywordId, b => b.KeywordId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, a.Weight })
+            .Join(db.ArticleKeywords, a => a.KeywordId, b => b.KeywordId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, a.KeywordId, a.Weight })
             .Where(p => p.A != p.B)
-            .GroupBy(p => new { p.A, p.B }).Select(g => new { g.Key.A, g.Key.B, Score = g.Sum(p => p.Weight) })
             .ToListAsync(ct);
-        return byEntity.Concat(byKeyword)
-            .GroupBy(p => (p.A, p.B))
-            .Select(g => (g.Key.A, g.Key.B, Score: Math.Round(g.Sum(p => p.Score), 4)))
+        return byEntity.Select(p => new Share(p.A, p.B, IsEntity: true, p.EntityId, p.Weight))
+            .Concat(byKeyword.Select(p => new Share(p.A, p.B, IsEntity: false, p.KeywordId, p.Weight)))
             .ToList();
     }
 
-    private static ArticleLink NewLink(int from, int to, double score, int position) => new()
+    /// <summary>
+    /// The reasons of each linked pair: names of the shared entities and keywords, and the text
+    /// similarity of the two articles (three queries whatever the number of links).
+    /// </summary>
+    private async Task<Func<int, int, LinkReasons>> ReasonsAsync(List<Share> shares, List<(int A, int B, double Score)> linked, CancellationToken ct)
     {
+        var pairs = linked.Select(l => (l.A, l.B)).ToHashSet();
+        var used = shares.Where(s => pairs.Contains((s.A, s.B))).ToList();
+        var entityIds = used.Where(s => s.IsEntity).Select(s => s.RefId).Distinct().ToList();
+        var keywordIds = used.Where(s => !s.IsEntity).Select(s => s.RefId).Distinct().ToList();
+        var articleIds = linked.SelectMany(l => new[] { l.A, l.B }).Distinct().ToList();
+        var entities = await db.Entities.Where(e => entityIds.Contains(e.Id)).Select(e => new { e.Id, e.Name, e.Type }).ToDictionaryAsync(e => e.Id, ct);
+        var keywords = await db.Keywords.Where(k => keywordIds.Contains(k.Id)).Select(k => new { k.Id, k.Name }).ToDictionaryAsync(k => k.Id, ct);
+        var texts = (await db.Articles.Where(a => articleIds.Contains(a.Id)).Select(a => new { a.Id, a.Title, a.Summary }).ToListAsync(ct))
+            .ToDictionary(a => a.Id, a => TextVector.Of($"{a.Title}\n{a.Summary}"));
+        var byPair = used.ToLookup(s => (s.A, s.B));
+        return (a, b) => new LinkReasons
+        {
+            SharedEntities = byPair[(a, b)].Where(s => s.IsEntity).OrderByDescending(s => s.Weight).ThenBy(s => s.RefId)
+                .Select(s => new SharedEntityReason { Id = s.RefId, Name = entities[s.RefId].Name, Type = entities[s.RefId].Type, Weight = Math.Round(s.Weight, 4) }).ToList(),
+            SharedKeywords = byPair[(a, b)].Where(s => !s.IsEntity).OrderByDescending(s => s.Weight).ThenBy(s => s.RefId)
+                .Select(s => new SharedKeywordReason { Id = s.RefId, Name = keywords[s.RefId].Name, Weight = Math.Round(s.Weight, 4) }).ToList(),
+            TextSimilarity = Math.Round(TextVector.Cosine(texts[a], texts[b]), 4),
+        };
+    }
+
+    /// <summary>One entity (or keyword) that article A shares with article B, and its weight.</summary>
+    private sealed record Share(int A, int B, bool IsEntity, int RefId, double Weight);
+
+    private static ArticleLink NewLink(int from, int to, double score, LinkReasons reasons, int position) => new()
+    {
+        Reasons = reasons,
         ArticleId = from,
         TargetArticleId = to,
         Kind = LinkKind.Similar,

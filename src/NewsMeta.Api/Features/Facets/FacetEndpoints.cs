@@ -29,9 +29,10 @@ public static class FacetEndpoints
     /// <param name="size">Values per facet, 1–50 (default 10).</param>
     /// <param name="parameters"></param>
     /// <param name="facets"></param>
+    /// <param name="variants"></param>
     /// <param name="ct"></param>
     private static async Task<Results<Ok<FacetsDto>, ValidationProblem>> GetFacets(
-        [FromQuery] string? q, [FromQuery] string? size, [AsParameters] ArticleListParameters parameters, FacetQueries facets, CancellationToken ct)
+        [FromQuery] string? q, [FromQuery] string? size, [AsParameters] ArticleListParameters parameters, FacetQueries facets, Search.SearchVariants variants, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var filter = parameters.ToFilter(errors);
@@ -42,7 +43,13 @@ public static class FacetEndpoints
             errors.Add("limit", "facets count the whole matching set: use size for the number of values per facet");
         }
 
-        return errors.Any ? Problems.Invalid(errors) : TypedResults.Ok(await facets.ComputeAsync(filter, query, values, ct));
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        query = query is null ? null : await variants.ExpandAsync(q!, query, ct);
+        return TypedResults.Ok(await facets.ComputeAsync(filter, query, values, ct));
     }
 
     public static int ParseSize(string? size, QueryErrors errors)

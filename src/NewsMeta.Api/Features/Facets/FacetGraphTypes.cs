@@ -65,6 +65,11 @@ public static class FacetQueryField
                     throw new UserInputError(field == "q" ? "query" : field, messages[0]);
                 }
 
+                if (query is not null)
+                {
+                    query = await c.Service<Search.SearchVariants>().ExpandAsync(c.GetArgument<string>("query"), query, c.CancellationToken);
+                }
+
                 return await c.Service<FacetQueries>().ComputeAsync(ArticleFilterInput.From(c), query, size, c.CancellationToken);
             });
 }

@@ -15,6 +15,10 @@ public sealed class EntitySummaryDto
     /// <summary>Articles mentioning it.</summary>
     /// <example>12</example>
     public int ArticleCount { get; init; }
+
+    /// <summary>In a list filtered by <c>q</c>: the alias that matched, when the entity's name did not (a transliteration, a short form); otherwise null.</summary>
+    /// <example>Youssef Haddad</example>
+    public string? MatchedAlias { get; set; }
 }
 
 /// <summary>One entity with its aliases.</summary>

@@ -16,6 +16,8 @@ public sealed class EntityGraphType : ObjectGraphType<EntitySummaryDto>
         Field(e => e.Name);
         Field<NonNullGraphType<EntityTypeGraphType>>("type").Resolve(c => c.Source.Type);
         Field(e => e.ArticleCount).Description("Articles mentioning it.");
+        Field(e => e.MatchedAlias, nullable: true)
+            .Description("In entities(where: {search}): the alias that matched, when the name did not (a transliteration, a short form); otherwise null.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Other spellings it is known by (short forms, transliterations).")
             .Resolve(c => c.Service<EntityLoaders>().Aliases.Load(c.Source.Id));

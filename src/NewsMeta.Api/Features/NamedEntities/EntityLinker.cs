@@ -18,23 +18,27 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
     /// publisher entities are loaded: publisher-tagged ones get their mention count, the others are
     /// added after them as extracted, most mentioned first. Returns the ids found.
     /// </summary>
-    public static Dictionary<int, int>.KeyCollection LinkMentions(Article article, EntityMatcher matcher)
+    public static Dictionary<int, EntityTally>.KeyCollection LinkMentions(Article article, EntityMatcher matcher)
     {
-        var counts = matcher.Count($"{article.Title}\n{article.Summary}\n{article.Body}");
+        var tallies = matcher.Tally($"{article.Title}\n{article.Summary}\n{article.Body}");
         foreach (var tagged in article.Entities.Where(e => e.Origin == Origin.Publisher))
         {
-            var id = tagged.Entity?.Id ?? tagged.EntityId;
-            tagged.Mentions = counts.GetValueOrDefault(id);
+            var tally = tallies.GetValueOrDefault(tagged.Entity?.Id ?? tagged.EntityId);
+            tagged.Mentions = tally.Mentions;
+            tagged.MatchedAlias = tally.MatchedAlias;
         }
 
         var publisherTagged = article.Entities.Select(e => e.Entity?.Id ?? e.EntityId).ToHashSet();
         var position = article.Entities.Count;
-        foreach (var (entityId, mentions) in counts.Where(c => !publisherTagged.Contains(c.Key)).OrderByDescending(c => c.Value).ThenBy(c => c.Key))
+        foreach (var (entityId, tally) in tallies.Where(c => !publisherTagged.Contains(c.Key)).OrderByDescending(c => c.Value.Mentions).ThenBy(c => c.Key))
         {
-            article.Entities.Add(new ArticleEntity { Position = position++, Origin = Origin.Extracted, EntityId = entityId, Mentions = mentions });
+            article.Entities.Add(new ArticleEntity
+            {
+                Position = position++, Origin = Origin.Extracted, EntityId = entityId, Mentions = tally.Mentions, MatchedAlias = tally.MatchedAlias,
+            });
         }
 
-        return counts.Keys;
+        return tallies.Keys;
     }
 
     /// <summary>
@@ -80,7 +84,7 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
     }
 
     private static string Signature(Article article) =>
-        string.Join(';', article.Entities.OrderBy(e => e.EntityId).Select(e => $"{e.EntityId}:{e.Mentions}:{e.Origin}"));
+        string.Join(';', article.Entities.OrderBy(e => e.EntityId).Select(e => $"{e.EntityId}:{e.Mentions}:{e.Origin}:{e.MatchedAlias}"));
 
     /// <summary>
     /// The catalogue's state. Every catalogue change adds or deletes an entity or alias row (a rename
@@ -101,7 +105,7 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
 
         var names = await db.Entities.AsNoTracking().Select(e => new { e.Id, e.Name }).ToListAsync(ct);
         var aliases = await db.EntityAliases.AsNoTracking().Select(a => new { a.EntityId, a.Name }).ToListAsync(ct);
-        var matcher = EntityMatcher.Build(names.Select(n => (n.Id, n.Name)).Concat(aliases.Select(a => (a.EntityId, a.Name))));
+        var matcher = EntityMatcher.Build(names.Select(n => (n.Id, n.Name)), aliases.Select(a => (a.EntityId, a.Name)));
         log.LogInformation("Entity matcher rebuilt: {Entities} entities, {Spellings} spellings", stamp.Entities, matcher.SpellingCount);
         cache.Set(stamp, matcher);
         return matcher;

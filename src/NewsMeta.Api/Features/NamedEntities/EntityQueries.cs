@@ -11,8 +11,41 @@ namespace NewsMeta.Api.Features.NamedEntities;
 public sealed class EntityQueries(NewsDbContext db, TypeAdapterConfig mapping)
 {
     /// <summary>Entities by article count; <paramref name="search"/> is a prefix of the normalised name or of an alias.</summary>
-    public Task<Page<EntitySummaryDto>?> ListAsync(EntityType? type, string? search, int limit, string? cursor, QueryErrors errors, CancellationToken ct) =>
-        CountOrderedPaging.PageAsync<NamedEntity, EntitySummaryDto>(Matching(type, search), $"e{type}", limit, cursor, errors, mapping, e => (e.ArticleCount, e.Id), ct);
+    public async Task<Page<EntitySummaryDto>?> ListAsync(EntityType? type, string? search, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    {
+        var page = await CountOrderedPaging.PageAsync<NamedEntity, EntitySummaryDto>(Matching(type, search), $"e{type}", limit, cursor, errors, mapping, e => (e.ArticleCount, e.Id), ct);
+        if (page is not null)
+        {
+            await FillMatchedAliasesAsync(page.Items, search, ct);
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// Sets <see cref="EntitySummaryDto.MatchedAlias"/> on the listed entities that <paramref name="search"/>
+    /// found by an alias rather than by their name (one query for the page).
+    /// </summary>
+    public async Task FillMatchedAliasesAsync(IEnumerable<EntitySummaryDto> items, string? search, CancellationToken ct)
+    {
+        var listed = items.ToList();
+        if (search is null || listed.Count == 0)
+        {
+            return;
+        }
+
+        var prefix = ArabicNormalizer.Normalize(search);
+        var ids = listed.Select(e => e.Id).ToList();
+        var aliases = (await db.EntityAliases.AsNoTracking()
+            .Where(a => ids.Contains(a.EntityId) && a.NormalizedName.StartsWith(prefix)
+                && !db.Entities.Any(e => e.Id == a.EntityId && e.NormalizedName.StartsWith(prefix)))
+            .OrderBy(a => a.Id).Select(a => new { a.EntityId, a.Name }).ToListAsync(ct))
+            .DistinctBy(a => a.EntityId).ToDictionary(a => a.EntityId, a => a.Name);
+        foreach (var entity in listed)
+        {
+            entity.MatchedAlias = aliases.GetValueOrDefault(entity.Id);
+        }
+    }
 
     /// <summary>Entities of a type (if given) whose normalised name or an alias starts with <paramref name="search"/> (if given).</summary>
     public IQueryable<NamedEntity> Matching(EntityType? type, string? search)

@@ -25,7 +25,7 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
     public override IQueryable<SearchHit> Hits(SearchQuery query)
     {
         // Stems are letters and digits only; quoting each keeps tsquery syntax out of them. <-> makes phrases.
-        var tsquery = string.Join(" & ", query.Clauses.Select(c => "(" + string.Join(" <-> ", c.Select(s => $"'{s}'")) + ")"));
+        var tsquery = string.Join(" | ", query.Branches.Select(b => "(" + string.Join(" & ", b.Select(c => "(" + string.Join(" <-> ", c.Select(s => $"'{s}'")) + ")")) + ")"));
         return Db.Database.SqlQuery<SearchHit>(
             $"SELECT s.\"ArticleId\", ts_rank(s.\"Document\", q)::float8 AS \"Score\" FROM \"ArticleSearch\" s, to_tsquery('simple', {tsquery}) q WHERE s.\"Document\" @@ q");
     }

@@ -25,10 +25,11 @@ public static class SearchEndpoints
     /// <param name="q">The query: words (all must match) and "phrases in double quotes".</param>
     /// <param name="parameters"></param>
     /// <param name="queries"></param>
+    /// <param name="variants"></param>
     /// <param name="context"></param>
     /// <param name="ct"></param>
     private static async Task<Results<Ok<Page<SearchResultDto>>, ValidationProblem, ProblemHttpResult>> Search(
-        [FromQuery] string? q, [AsParameters] ArticleListParameters parameters, SearchQueries queries, HttpContext context, CancellationToken ct)
+        [FromQuery] string? q, [AsParameters] ArticleListParameters parameters, SearchQueries queries, SearchVariants variants, HttpContext context, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var query = SearchText.Parse(q, errors, required: true)!;
@@ -46,6 +47,7 @@ public static class SearchEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
+        query = await variants.ExpandAsync(q!, query, ct);
         var page = await queries.RankAsync(query, filter, limit, offset, ct);
         var next = page.HasMore ? SearchCursor.Encode(offset + limit) : null;
         if (next is not null)

@@ -69,6 +69,7 @@ public static class SearchField
 
         var filter = ArticleFilterInput.From(c);
         var queries = c.Service<SearchQueries>();
+        query = await c.Service<SearchVariants>().ExpandAsync(text, query, c.CancellationToken);
         var page = await queries.RankAsync(query, filter, args.Size, offset, c.CancellationToken);
         var edges = page.Hits.Select((h, i) => new Edge<SearchResultRow>(SearchCursor.Encode(offset + i + 1), new SearchResultRow(h.ArticleId, h.Score, h.Highlights))).ToList();
         return new Connection<SearchResultRow>

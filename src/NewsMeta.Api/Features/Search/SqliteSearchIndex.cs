@@ -18,7 +18,7 @@ public sealed class SqliteSearchIndex(NewsDbContext db) : SearchIndex(db)
     public override IQueryable<SearchHit> Hits(SearchQuery query)
     {
         // Every clause quoted: a stem is never read as FTS5 syntax; a quoted multi-stem clause is a phrase.
-        var match = string.Join(" AND ", query.Clauses.Select(c => $"\"{string.Join(' ', c)}\""));
+        var match = string.Join(" OR ", query.Branches.Select(b => "(" + string.Join(" AND ", b.Select(c => $"\"{string.Join(' ', c)}\"")) + ")"));
         return Db.Database.SqlQuery<SearchHit>(
             $"SELECT rowid AS ArticleId, -bm25(ArticleSearch, 3.0, 1.0) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match}");
     }

@@ -220,6 +220,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<int>("EntityId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MatchedAlias")
+                        .HasColumnType("text");
+
                     b.Property<int>("Mentions")
                         .HasColumnType("integer");
 
@@ -284,6 +287,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Reasons")
+                        .HasColumnType("text");
 
                     b.Property<double?>("Score")
                         .HasColumnType("double precision");

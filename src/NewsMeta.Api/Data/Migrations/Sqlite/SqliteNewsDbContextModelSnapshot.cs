@@ -211,6 +211,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<int>("EntityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MatchedAlias")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Mentions")
                         .HasColumnType("INTEGER");
 
@@ -273,6 +276,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("Score")
                         .HasColumnType("REAL");

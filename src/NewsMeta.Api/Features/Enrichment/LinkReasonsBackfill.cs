@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+
+namespace NewsMeta.Api.Features.Enrichment;
+
+/// <summary>
+/// Recomputes the similar links of articles whose computed links were stored before links carried
+/// reasons, so every computed link explains itself. Runs at start-up; on a store written since it
+/// costs one query.
+/// </summary>
+public static class LinkReasonsBackfill
+{
+    private const int Batch = 200;
+
+    public static async Task RunAsync(NewsDbContext db, SimilarArticles similar, ILogger log, CancellationToken ct)
+    {
+        var done = 0;
+        var after = 0;
+        while (true)
+        {
+            var ids = await db.ArticleLinks.Where(l => l.Origin == Origin.Computed && l.Reasons == null && l.ArticleId > after)
+                .Select(l => l.ArticleId).Distinct().OrderBy(id => id).Take(Batch).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await similar.ComputeAsync(ids, ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            done += ids.Count;
+            after = ids[^1];
+        }
+
+        if (done > 0)
+        {
+            log.LogInformation("Recomputed the similar links of {Count} articles stored before links carried reasons", done);
+        }
+    }
+}
