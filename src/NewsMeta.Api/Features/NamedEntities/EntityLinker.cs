@@ -34,7 +34,11 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
         {
             article.Entities.Add(new ArticleEntity
             {
-                Position = position++, Origin = Origin.Extracted, EntityId = entityId, Mentions = tally.Mentions, MatchedAlias = tally.MatchedAlias,
+                Position = position++,
+                Origin = Origin.Extracted,
+                EntityId = entityId,
+                Mentions = tally.Mentions,
+                MatchedAlias = tally.MatchedAlias,
             });
         }
 
