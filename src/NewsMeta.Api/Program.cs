@@ -12,6 +12,7 @@ using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Features.Search;
 using NewsMeta.Api.Features.Sources;
+using NewsMeta.Api.Features.Webhooks;
 using NewsMeta.Api.GraphQL;
 
 if (HealthProbe.IsRequested(args))
@@ -44,6 +45,7 @@ builder.Services
     .AddIngestion()
     .AddSearch()
     .AddJobLeases()
+    .AddWebhooks(builder.Configuration)
     .AddNewsGraphQL(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -66,6 +68,7 @@ app.MapFacets();
 app.MapKeywords();
 app.MapSources();
 app.MapSearch();
+app.MapWebhooks();
 app.MapNewsGraphQL();
 app.MapNewsHealth();
 

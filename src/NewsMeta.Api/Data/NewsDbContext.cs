@@ -27,6 +27,8 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Common.Jobs.JobState> JobStates => Set<Common.Jobs.JobState>();
     public DbSet<Common.Auth.ApiKey> ApiKeys => Set<Common.Auth.ApiKey>();
     public DbSet<Features.Changes.ArticleTombstone> ArticleTombstones => Set<Features.Changes.ArticleTombstone>();
+    public DbSet<Features.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Features.Webhooks.WebhookSubscription>();
+    public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

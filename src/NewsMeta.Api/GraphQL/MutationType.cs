@@ -14,6 +14,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddArticleMutations();
         this.AddEntityMutations();
         this.AddPageImportMutation();
+        Features.Webhooks.WebhookFields.AddWebhookMutations(this);
     }
 }
 

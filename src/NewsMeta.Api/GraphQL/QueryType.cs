@@ -82,6 +82,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddSearchField();
         Features.Facets.FacetQueryField.AddFacets(this);
         Features.Changes.ChangeQueryField.AddChanges(this);
+        Features.Webhooks.WebhookFields.AddWebhooks(this);
     }
 
     private static async Task<object?> ResolveNode(IResolveFieldContext c)

@@ -58,6 +58,8 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
         builder.UseSetting("Enrichment:RelinkIntervalSeconds", "0");
         // Tests make hundreds of requests from one "client"; the rate-limit tests turn limits on.
         builder.UseSetting("RateLimit:Enabled", "false");
+        // The dispatcher polls the database in the background (and would count in SQL-command tests); the webhook tests turn it on.
+        builder.UseSetting("Webhooks:DispatchEnabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

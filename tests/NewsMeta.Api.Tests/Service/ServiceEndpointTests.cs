@@ -37,7 +37,7 @@ public sealed class ServiceEndpointTests(NewsMetaFactory factory) : IClassFixtur
         {
             "listArticles", "getArticle", "getArticleByExternalId", "listArticleLinks", "upsertArticle", "deleteArticle",
             "importArticles", "exportArticles", "listEntities", "getEntity", "listEntityArticles", "listRelatedEntities",
-            "createEntity", "updateEntity", "addEntityAliases", "mergeEntities", "listSourceCreditedArticles", "listChanges", "getArticleFacets",
+            "createEntity", "updateEntity", "addEntityAliases", "mergeEntities", "listSourceCreditedArticles", "listChanges", "getArticleFacets", "createWebhook", "listWebhooks", "getWebhook", "deleteWebhook", "listWebhookDeliveries",
             "listKeywords", "getKeyword", "listKeywordArticles", "listSources", "getSource", "listSourceArticles", "searchArticles", "importPage",
         };
         var ids = operations.Select(o => o.Operation["operationId"]?.GetValue<string>() ?? "").ToHashSet();

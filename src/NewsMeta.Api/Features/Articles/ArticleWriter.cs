@@ -19,7 +19,7 @@ namespace NewsMeta.Api.Features.Articles;
 /// in one transaction: every article in it is either wholly stored or absent.
 /// Records must already have passed <see cref="ArticleRecordValidator"/>.
 /// </summary>
-public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, EntityLinker linker, ArticleEnrichment enrichment, Changes.Tombstones tombstones)
+public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, EntityLinker linker, ArticleEnrichment enrichment, Changes.Tombstones tombstones, Webhooks.WebhookOutbox webhooks)
 {
     private const int MaxAttempts = 5;
 
@@ -62,6 +62,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         await db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
         await tombstones.RecordAsync(id, article.ExternalId, clock.GetUtcNow().UtcDateTime, ct);
+        await webhooks.EnqueueAsync([new(Webhooks.WebhookEvents.Deleted, id, article.ExternalId)], ct);
         await enrichment.ForgetAsync(id, ct);
         touched.SourceIds.Add(article.SourceId);
         await RecountAsync(touched, ct);
@@ -138,8 +139,11 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
                 outcomes[index] = new WriteOutcome(article.Version == 1 ? WriteStatus.Created : WriteStatus.Updated, article.Id);
             }
 
-            // In the same transaction: the index, keywords and similar links never disagree with the articles.
+            // In the same transaction: the index, keywords and similar links never disagree with the articles,
+            // and webhook deliveries exist exactly for the changes that were stored.
             await enrichment.EnrichAsync(toWrite.Select(w => existing[w.Record.ExternalId!]).ToList(), ct);
+            await webhooks.EnqueueAsync(toWrite.Select(w => existing[w.Record.ExternalId!])
+                .Select(a => new Webhooks.ArticleEvent(a.Version == 1 ? Webhooks.WebhookEvents.Created : Webhooks.WebhookEvents.Updated, a.Id, a.ExternalId)).ToList(), ct);
         }
 
         await tx.CommitAsync(ct);

@@ -11,7 +11,7 @@ namespace NewsMeta.Api.Features.NamedEntities;
 /// requests; a one-row query per write batch tells whether the catalogue changed since, so every
 /// instance rebuilds after a change made anywhere.
 /// </summary>
-public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, TimeProvider clock, Common.Caching.ICacheInvalidator responses, ILogger<EntityLinker> log)
+public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, TimeProvider clock, Common.Caching.ICacheInvalidator responses, Webhooks.WebhookOutbox webhooks, ILogger<EntityLinker> log)
 {
     /// <summary>
     /// Counts the catalogue's entities in the title, summary and body of a tracked article whose
@@ -60,6 +60,7 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var articles = await db.Articles.Include(a => a.Entities).Where(a => batch.Contains(a.Id)).ToListAsync(ct);
+            var updated = new List<Webhooks.ArticleEvent>();
             foreach (var article in articles)
             {
                 var before = Signature(article);
@@ -71,10 +72,12 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
                     article.ChangedAt = clock.GetUtcNow().UtcDateTime;
                     article.Version++;
                     changed++;
+                    updated.Add(new(Webhooks.WebhookEvents.Updated, article.Id, article.ExternalId));
                 }
             }
 
             await db.SaveChangesAsync(ct);
+            await webhooks.EnqueueAsync(updated, ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
             done += batch.Length;

@@ -1,0 +1,142 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsMeta.Api.Data;
+
+namespace NewsMeta.Api.Features.Webhooks;
+
+/// <summary>
+/// Sends due deliveries. Every instance runs one; a delivery is first claimed with a single conditional
+/// UPDATE (a lease no other instance can take while it lasts), so each is sent by one instance only,
+/// then POSTed, then its outcome recorded: 2xx delivered; otherwise retried with exponential backoff
+/// and jitter until <see cref="WebhookOptions.MaxAttempts"/>, then failed. Redirects are not followed
+/// (a receiver could point them at an internal address).
+/// </summary>
+/// <remarks>
+/// A crash between the POST and the record means the same delivery is sent again after its lease ends:
+/// receivers deduplicate on the X-NewsMeta-Delivery header, the one guarantee no sender can avoid needing.
+/// </remarks>
+public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptionsMonitor<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> log) : BackgroundService
+{
+    public const string HttpClientName = "webhooks";
+    private const int Batch = 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            if (options.CurrentValue.DispatchEnabled)
+            {
+                try
+                {
+                    sent = await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Database away, say: the deliveries stay pending and are tried at the next tick.
+                    log.LogWarning(ex, "Webhook dispatch round failed");
+                }
+            }
+
+            // A full batch means more may be due: go on at once.
+            if (sent < Batch)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(50, options.CurrentValue.PollMilliseconds)), clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims up to one batch of due deliveries, sends them, records the outcomes; returns how many were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var settings = options.CurrentValue;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var holder = Guid.NewGuid().ToString("N");
+        // Long enough for the whole batch to time out one by one: the lease must not end while this instance still sends.
+        var leaseUntil = now.AddSeconds((settings.TimeoutSeconds * Batch) + 30);
+        var deliveries = db.Set<WebhookDelivery>();
+
+        var due = deliveries.Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .OrderBy(d => d.Id).Select(d => d.Id).Take(Batch);
+        // A read first: an idle store costs an index lookup a tick, not a write lock (SQLite has one).
+        if (!await due.AnyAsync(ct))
+        {
+            return 0;
+        }
+
+        // The outer conditions are checked again on each row as it is updated, so of two instances racing for
+        // a row only the first one's UPDATE matches it (PostgreSQL re-reads a row another transaction changed).
+        var claimed = await deliveries.Where(d => due.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseHolder, holder).SetProperty(d => d.LeaseUntil, leaseUntil), ct);
+        if (claimed == 0)
+        {
+            return 0;
+        }
+
+        var mine = await deliveries.Include(d => d.Subscription).Where(d => d.LeaseHolder == holder).OrderBy(d => d.Id).ToListAsync(ct);
+        foreach (var delivery in mine)
+        {
+            await SendAsync(delivery, settings, ct);
+            // Recorded one by one: a crash mid-batch re-sends only what was not recorded.
+            await db.SaveChangesAsync(ct);
+        }
+
+        return claimed;
+    }
+
+    private async Task SendAsync(WebhookDelivery delivery, WebhookOptions settings, CancellationToken ct)
+    {
+        var body = Encoding.UTF8.GetBytes(delivery.Payload);
+        using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Subscription.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(delivery.Subscription.Secret, body));
+        request.Headers.Add("X-NewsMeta-Event", delivery.Event);
+        request.Headers.Add("X-NewsMeta-Delivery", delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        delivery.Attempts++;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            delivery.LastStatusCode = (int)response.StatusCode;
+            delivery.LastError = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+            if (response.IsSuccessStatusCode)
+            {
+                delivery.Status = DeliveryStatus.Delivered;
+                delivery.DeliveredAt = clock.GetUtcNow().UtcDateTime;
+                delivery.LeaseHolder = null;
+                delivery.LeaseUntil = null;
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            delivery.LastStatusCode = null;
+            delivery.LastError = ex is TaskCanceledException ? $"no answer within {settings.TimeoutSeconds} s" : Truncate(ex.Message);
+        }
+
+        Retry(delivery, settings);
+    }
+
+    private void Retry(WebhookDelivery delivery, WebhookOptions settings)
+    {
+        delivery.LeaseHolder = null;
+        delivery.LeaseUntil = null;
+        if (delivery.Attempts >= settings.MaxAttempts)
+        {
+            delivery.Status = DeliveryStatus.Failed;
+            log.LogWarning("Webhook delivery {Id} to subscription {Subscription} failed after {Attempts} attempts: {Error}",
+                delivery.Id, delivery.SubscriptionId, delivery.Attempts, delivery.LastError);
+            return;
+        }
+
+        // 1, 2, 4, 8… times the base, at most an hour, each ±20 % so a receiver coming back is not hit in step.
+        var seconds = Math.Min(3600, settings.RetryBaseSeconds * Math.Pow(2, delivery.Attempts - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4);
+        delivery.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddSeconds(seconds);
+    }
+
+    private static string Truncate(string message) => message.Length <= 500 ? message : message[..500];
+}

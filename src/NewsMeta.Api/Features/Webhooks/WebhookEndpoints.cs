@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Auth;
+using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.Paging;
+
+namespace NewsMeta.Api.Features.Webhooks;
+
+/// <summary>/api/v1/webhooks: a write key's subscriptions to article events, and their delivery log.</summary>
+public static class WebhookEndpoints
+{
+    private const string Signing = "Each delivery is a JSON POST {event, articleId, externalId, occurredAt, subscriptionId} with headers X-NewsMeta-Event, X-NewsMeta-Delivery (the delivery id: drop repeats) and X-NewsMeta-Signature: sha256=<lowercase hex HMAC-SHA256 of the body bytes, keyed with the secret>.";
+
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Scopes.WritePolicy);
+        group.MapPost("/", Create).WithName("createWebhook")
+            .WithSummary("Subscribe to article events")
+            .WithDescription("Body {\"url\", \"events\": [\"article.created\" | \"article.updated\" | \"article.deleted\"], \"secret\"}. The url must be http(s) under a prefix of the server's allow-list (Webhooks:AllowedUrls), else 400. " + Signing + " A 2xx answer is a delivery; anything else is retried with exponential backoff (Webhooks:MaxAttempts, default 8). Deliveries are stored with the change itself, so none is lost to a restart, and each is sent by one instance only.")
+            .Accepts<WebhookRequest>("application/json")
+            .Produces<WebhookDto>(StatusCodes.Status201Created)
+            .WithKeyProblems()
+            .ProducesValidationProblem();
+        group.MapGet("/", List).WithName("listWebhooks")
+            .WithSummary("This key's subscriptions")
+            .WithDescription("Subscriptions made with the calling API key, oldest first (other keys' are never shown). Paged with limit and cursor.")
+            .WithKeyProblems()
+            .ProducesValidationProblem();
+        group.MapGet("/{id:int}", Get).WithName("getWebhook")
+            .WithSummary("One subscription")
+            .WithDescription("404 when the calling key has no subscription with this id.")
+            .WithKeyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:int}", Delete).WithName("deleteWebhook")
+            .WithSummary("Unsubscribe")
+            .WithDescription("Deletes the subscription and its delivery log; pending deliveries are not sent.")
+            .WithKeyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:int}/deliveries", Deliveries).WithName("listWebhookDeliveries")
+            .WithSummary("A subscription's deliveries, newest first")
+            .WithDescription("Each with its status (pending, delivered, failed), attempts, the receiver's last status code or error, and the next attempt's time.")
+            .WithKeyProblems()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static RouteHandlerBuilder WithKeyProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden);
+
+    /// <summary>Subscriptions belong to the API key that made them.</summary>
+    private static string Owner(ClaimsPrincipal user) => user.Identity?.Name ?? "";
+
+    private static async Task<Results<Created<WebhookDto>, ValidationProblem>> Create(
+        HttpRequest request, ClaimsPrincipal user, WebhookSubscriptions subscriptions, CancellationToken ct)
+    {
+        var (body, bodyErrors) = await JsonBody.ReadAsync<WebhookRequest>(request, ct);
+        if (body is null)
+        {
+            return Problems.Invalid(bodyErrors!);
+        }
+
+        var errors = new QueryErrors();
+        var created = await subscriptions.CreateAsync(Owner(user), body.Url, body.Events, body.Secret, errors, ct);
+        return created is null ? Problems.Invalid(errors) : TypedResults.Created($"/api/v1/webhooks/{created.Id}", created);
+    }
+
+    /// <param name="limit">Items per page, 1–100 (default 20).</param>
+    /// <param name="cursor">nextCursor of the previous page.</param>
+    /// <param name="user"></param>
+    /// <param name="subscriptions"></param>
+    /// <param name="context"></param>
+    /// <param name="ct"></param>
+    private static async Task<Results<Ok<Page<WebhookDto>>, ValidationProblem, ProblemHttpResult>> List(
+        [FromQuery] string? limit, [FromQuery] string? cursor, ClaimsPrincipal user, WebhookSubscriptions subscriptions, HttpContext context, CancellationToken ct)
+    {
+        var errors = new QueryErrors();
+        var size = PageLimits.Parse(limit, errors);
+        return await PagedResults.RespondAsync(errors, () => subscriptions.ListAsync(Owner(user), size, cursor, errors, ct), context);
+    }
+
+    /// <param name="id">The subscription's id.</param>
+    /// <param name="user"></param>
+    /// <param name="subscriptions"></param>
+    /// <param name="ct"></param>
+    private static async Task<Results<Ok<WebhookDto>, ProblemHttpResult>> Get(int id, ClaimsPrincipal user, WebhookSubscriptions subscriptions, CancellationToken ct) =>
+        await subscriptions.GetAsync(Owner(user), id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound($"This key has no webhook subscription {id}.");
+
+    /// <param name="id">The subscription's id.</param>
+    /// <param name="user"></param>
+    /// <param name="subscriptions"></param>
+    /// <param name="ct"></param>
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int id, ClaimsPrincipal user, WebhookSubscriptions subscriptions, CancellationToken ct) =>
+        await subscriptions.DeleteAsync(Owner(user), id, ct) ? TypedResults.NoContent() : Problems.NotFound($"This key has no webhook subscription {id}.");
+
+    /// <param name="id">The subscription's id.</param>
+    /// <param name="limit">Items per page, 1–100 (default 20).</param>
+    /// <param name="cursor">nextCursor of the previous page.</param>
+    /// <param name="user"></param>
+    /// <param name="subscriptions"></param>
+    /// <param name="context"></param>
+    /// <param name="ct"></param>
+    private static async Task<Results<Ok<Page<WebhookDeliveryDto>>, ValidationProblem, ProblemHttpResult>> Deliveries(
+        int id, [FromQuery] string? limit, [FromQuery] string? cursor, ClaimsPrincipal user, WebhookSubscriptions subscriptions, HttpContext context, CancellationToken ct)
+    {
+        var errors = new QueryErrors();
+        var size = PageLimits.Parse(limit, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var page = await subscriptions.DeliveriesAsync(Owner(user), id, size, cursor, errors, ct);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return page is null ? Problems.NotFound($"This key has no webhook subscription {id}.") : await PagedResults.RespondAsync(errors, () => Task.FromResult<Page<WebhookDeliveryDto>?>(page), context);
+    }
+}

@@ -1,0 +1,32 @@
+namespace NewsMeta.Api.Features.Webhooks;
+
+/// <summary>Configuration section "Webhooks".</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    /// <summary>
+    /// URL prefixes subscriptions may target, e.g. "https://hooks.partner.example/newsmeta/". Scheme, host
+    /// and port must be equal and the path must start with the prefix's path; ":*" as the port allows any
+    /// port (for loopback receivers in Development). Empty: no subscription can be made.
+    /// </summary>
+    public List<string> AllowedUrls { get; set; } = [];
+
+    /// <summary>Set false to stop this instance sending (another instance, or a later start, sends what is pending).</summary>
+    public bool DispatchEnabled { get; set; } = true;
+
+    /// <summary>How often the dispatcher looks for due deliveries.</summary>
+    public int PollMilliseconds { get; set; } = 1000;
+
+    /// <summary>Attempts before a delivery is marked failed.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>First retry after this long; each later one waits twice as long (with jitter), at most an hour.</summary>
+    public double RetryBaseSeconds { get; set; } = 10;
+
+    /// <summary>How long a receiver may take to answer.</summary>
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Subscriptions per API key.</summary>
+    public int MaxSubscriptionsPerKey { get; set; } = 20;
+}

@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Paging;
+using NewsMeta.Api.Data;
+
+namespace NewsMeta.Api.Features.Webhooks;
+
+/// <summary>Subscriptions of one API key: create, list, delete, and their delivery log (REST and GraphQL).</summary>
+public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls, IOptionsMonitor<WebhookOptions> options, TimeProvider clock)
+{
+    public const int MinSecretLength = 16;
+    public const int MaxSecretLength = 200;
+
+    /// <summary>Validates and stores a subscription; null with <paramref name="errors"/> filled when the request is invalid.</summary>
+    public async Task<WebhookDto?> CreateAsync(string owner, string? url, IReadOnlyList<string>? events, string? secret, QueryErrors errors, CancellationToken ct)
+    {
+        if (urls.Check(url) is { } urlError)
+        {
+            errors.Add("url", urlError);
+        }
+
+        var wanted = (events ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            errors.Add("events", $"is required: one or more of {string.Join(", ", WebhookEvents.All)}");
+        }
+        else if (wanted.FirstOrDefault(e => !WebhookEvents.All.Contains(e)) is { } unknown)
+        {
+            errors.Add("events", $"'{(unknown.Length > 40 ? unknown[..40] : unknown)}' is not an event; use {string.Join(", ", WebhookEvents.All)}");
+        }
+
+        if (secret is null || secret.Length is < MinSecretLength or > MaxSecretLength || secret.Any(char.IsControl))
+        {
+            errors.Add("secret", $"is required: {MinSecretLength}–{MaxSecretLength} characters, no control characters");
+        }
+
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        if (await db.Set<WebhookSubscription>().CountAsync(s => s.Owner == owner, ct) >= options.CurrentValue.MaxSubscriptionsPerKey)
+        {
+            errors.Add("url", $"this key already has {options.CurrentValue.MaxSubscriptionsPerKey} subscriptions (the most allowed); delete one first");
+            return null;
+        }
+
+        var subscription = new WebhookSubscription
+        {
+            Url = new Uri(url!).AbsoluteUri,
+            Events = string.Join(',', WebhookEvents.All.Where(wanted.Contains)),
+            Secret = secret!,
+            Owner = owner,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(subscription);
+        await db.SaveChangesAsync(ct);
+        return ToDto(subscription);
+    }
+
+    public async Task<Page<WebhookDto>?> ListAsync(string owner, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    {
+        var after = 0L;
+        if (cursor is not null && !Cursor.TryDecode(cursor, "w", out after, out _))
+        {
+            errors.Add("cursor", "is not a cursor of this list; start again without it");
+            return null;
+        }
+
+        var rows = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Owner == owner && s.Id > after)
+            .OrderBy(s => s.Id).Take(limit + 1).ToListAsync(ct);
+        var items = rows.Take(limit).Select(ToDto).ToList();
+        return new Page<WebhookDto> { Items = items, NextCursor = rows.Count > limit ? Cursor.Encode("w", items[^1].Id, 0) : null };
+    }
+
+    public async Task<WebhookDto?> GetAsync(string owner, int id, CancellationToken ct) =>
+        await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Id == id && s.Owner == owner).FirstOrDefaultAsync(ct) is { } s ? ToDto(s) : null;
+
+    /// <summary>Deletes the subscription and its deliveries (pending ones are never sent); false when the key has no such subscription.</summary>
+    public async Task<bool> DeleteAsync(string owner, int id, CancellationToken ct) =>
+        await db.Set<WebhookSubscription>().Where(s => s.Id == id && s.Owner == owner).ExecuteDeleteAsync(ct) > 0;
+
+    /// <summary>The subscription's deliveries, newest first; null when the key has no such subscription.</summary>
+    public async Task<Page<WebhookDeliveryDto>?> DeliveriesAsync(string owner, int id, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    {
+        var before = long.MaxValue;
+        if (cursor is not null && !Cursor.TryDecode(cursor, $"wd{id}", out before, out _))
+        {
+            errors.Add("cursor", "is not a cursor of this list; start again without it");
+            return null;
+        }
+
+        if (!await db.Set<WebhookSubscription>().AnyAsync(s => s.Id == id && s.Owner == owner, ct))
+        {
+            return null;
+        }
+
+        var rows = await db.Set<WebhookDelivery>().AsNoTracking().Where(d => d.SubscriptionId == id && d.Id < before)
+            .OrderByDescending(d => d.Id).Take(limit + 1)
+            .Select(d => new WebhookDeliveryDto
+            {
+                Id = d.Id,
+                Event = d.Event,
+                ArticleId = d.ArticleId,
+                ExternalId = d.ExternalId,
+                Status = d.Status,
+                Attempts = d.Attempts,
+                CreatedAt = d.CreatedAt,
+                NextAttemptAt = d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null,
+                DeliveredAt = d.DeliveredAt,
+                LastStatusCode = d.LastStatusCode,
+                LastError = d.LastError,
+            }).ToListAsync(ct);
+        var items = rows.Take(limit).ToList();
+        return new Page<WebhookDeliveryDto> { Items = items, NextCursor = rows.Count > limit ? Cursor.Encode($"wd{id}", items[^1].Id, 0) : null };
+    }
+
+    private static WebhookDto ToDto(WebhookSubscription s) => new() { Id = s.Id, Url = s.Url, Events = WebhookEvents.Split(s.Events), CreatedAt = s.CreatedAt };
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace NewsMeta.Api.Tests.Infrastructure;
+
+/// <summary>A partner's webhook endpoint on loopback: records every POST and answers with the status the test chooses.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+
+    public WebhookReceiver()
+    {
+        Port = FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public int Port { get; }
+
+    public string Url(string path = "hooks") => $"http://127.0.0.1:{Port}/{path}";
+
+    public ConcurrentQueue<Received> Requests { get; } = new();
+
+    /// <summary>Decides the answer to the nth request (0-based); 204 unless set.</summary>
+    public Func<int, HttpStatusCode> Answer { get; set; } = _ => HttpStatusCode.NoContent;
+
+    /// <summary>Waits until <paramref name="predicate"/> holds for the requests received, or fails after the timeout.</summary>
+    public async Task<List<Received>> WaitForAsync(Func<IReadOnlyList<Received>, bool> predicate, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var seen = Requests.ToList();
+            if (predicate(seen))
+            {
+                return seen;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"the receiver got {seen.Count} requests, not what the test waited for: {string.Join(" | ", seen.Select(r => r.Body))}");
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task LoopAsync()
+    {
+        var n = 0;
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream);
+            var body = await reader.ReadToEndAsync();
+            var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
+            var status = Answer(n++);
+            Requests.Enqueue(new Received(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body, status));
+            context.Response.StatusCode = (int)status;
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public sealed record Received(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, HttpStatusCode AnsweredWith);
+}
