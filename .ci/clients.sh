@@ -54,6 +54,10 @@ if [ -z "$publish_dir" ]; then
 fi
 
 step "start the service on $url (fresh SQLite store, sample data, Development keys, no rate limits)"
+# The checks must talk to the service started here, not to another one already on the port.
+if (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+  fail_setup "port $port is already in use: set CLIENTS_PORT to a free port"
+fi
 # From the publish folder: it is the content root, where appsettings*.json are read from.
 (cd "$publish_dir" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" \
   ConnectionStrings__NewsMeta="Data Source=$work/clients.db" Database__SeedSampleData=true \
@@ -67,6 +71,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 ready || { tail -50 "$work/server.log"; fail_setup "the service did not become ready"; }
+kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; server=""; fail_setup "the service exited"; }
 echo "ready (PID $server)"
 
 # Adds the counts of a "WORD: N passed, N failed" line from a log; a step that exited non-zero without
