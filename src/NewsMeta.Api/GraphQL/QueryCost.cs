@@ -20,6 +20,15 @@ public static class QueryCost
     {
         options.MaxDepth = null;
         options.MaxComplexity = null;
+
+        // Introspection (__schema, __type, __typename and the fields of the __ types) is answered from the
+        // schema in memory, so it costs nothing: the IDE's and code generators' introspection queries list every
+        // type's fields and arguments and would otherwise count as hundreds of thousands. Depth still applies.
+        var standard = options.DefaultComplexityImpactDelegate;
+        options.DefaultComplexityImpactDelegate = context =>
+            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                ? new FieldComplexityResult(0, 1)
+                : standard(context);
         options.ValidateComplexityDelegate = context =>
         {
             var cost = Math.Round(context.TotalImpact);

@@ -58,7 +58,12 @@ public sealed class EntityWriteTests(NewsMetaFactory factory) : IClassFixture<Ne
         Assert.NotNull((await badType.NodeAsync())["errors"]!["type"]);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsJsonAsync("/api/v1/entities/999999/aliases", new { alias = "x" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsJsonAsync($"/api/v1/entities/{first}/aliases", new { }, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostAsJsonAsync($"/api/v1/entities/{first}/merge", new { from = new[] { first } }, Ct)).StatusCode);
+        var mergeSelf = await _client.PostAsJsonAsync($"/api/v1/entities/{first}/merge", new { from = new[] { first } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, mergeSelf.StatusCode);
+        Assert.NotNull((await mergeSelf.NodeAsync())["errors"]!["from"]);   // the body's field, not GraphQL's "ids"
+        var mergeMissing = await _client.PostAsJsonAsync($"/api/v1/entities/{first}/merge", new { from = new[] { 999999 } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, mergeMissing.StatusCode);
+        Assert.NotNull((await mergeMissing.NodeAsync())["errors"]!["from"]);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsJsonAsync("/api/v1/entities", new { name = "x", type = "person" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientWithKey(NewsMetaFactory.ReadKey).PostAsJsonAsync("/api/v1/entities", new { name = "x", type = "person" }, Ct)).StatusCode);
     }

@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.GraphQL;
 
 /// <summary>The committed schema.graphql is the live schema, and the IDE is served from the app itself.</summary>
-public sealed class GraphQLSchemaAndIdeTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>
+public sealed partial class GraphQLSchemaAndIdeTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>
 {
     private const string Regenerate = "dotnet run --project src/NewsMeta.Api --no-launch-profile -- schema > src/NewsMeta.Api/GraphQL/schema.graphql";
     private readonly HttpClient _client = factory.CreateClient();
@@ -53,4 +55,26 @@ public sealed class GraphQLSchemaAndIdeTests(NewsMetaFactory factory) : IClassFi
             Assert.DoesNotContain("http://", text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task The_IDE_s_own_introspection_query_is_answered_so_its_docs_load()
+    {
+        // Introspection is answered from memory, so the cost limit must not refuse it (it did: cost 665142 of 50000).
+        var script = await _client.GetStringAsync("/graphql/ui/app.js", Ct);
+        var query = IntrospectionQuery().Match(script).Groups[1].Value;
+        Assert.Contains("__schema", query, StringComparison.Ordinal);
+
+        var response = await _client.PostAsJsonAsync("/graphql", new { query, operationName = "IntrospectionQuery" }, Ct);
+        var body = await response.NodeAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToJsonString());
+        Assert.Null(body["errors"]);
+        Assert.Contains(body["data"]!["__schema"]!["types"]!.AsArray(), t => t!["name"]!.GetValue<string>() == "Article");
+
+        // Data fields keep their cost next to introspection.
+        var costly = await _client.PostAsJsonAsync("/graphql", new { query = "{ __typename entities(first: 100) { nodes { articles(first: 100) { nodes { title keywords { name } } } } } }" }, Ct);
+        Assert.Equal("QUERY_TOO_COMPLEX", (await costly.NodeAsync())["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [GeneratedRegex("const INTROSPECTION_QUERY = `([^`]+)`")]
+    private static partial Regex IntrospectionQuery();
 }

@@ -27,6 +27,19 @@ public sealed class ServiceEndpointTests(NewsMetaFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Swagger_ui_links_a_stylesheet_that_lays_out_Arabic_values_right_to_left()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var html = await _client.GetStringAsync("/swagger/index.html", ct);
+        Assert.Matches("<link[^>]+href=./swagger/newsmeta\\.css", html);
+
+        var css = await _client.GetAsync("/swagger/newsmeta.css", ct);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("unicode-bidi: plaintext", await css.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenApi_document_documents_every_operation()
     {
         var doc = await (await _client.GetAsync("/swagger/v1/swagger.json", TestContext.Current.CancellationToken)).NodeAsync();

@@ -147,6 +147,13 @@ public static class EntityWriteEndpoints
         }
 
         var result = await writer.MergeAsync(id, body.From ?? [], ct);
+
+        // The writer names the list "ids" (GraphQL's argument); over REST it is the body's "from".
+        if (result.Errors.Remove("ids", out var idErrors))
+        {
+            result.Errors["from"] = idErrors;
+        }
+
         return Failure(result) is { } failed ? failed : TypedResults.Ok((await queries.GetAsync(id, ct))!);
     }
 
