@@ -84,6 +84,7 @@ public sealed class FuzzTests(NewsMetaFactory factory) : IClassFixture<NewsMetaF
             ["mentions"] = await db.ArticleEntities.CountAsync(Ct),
             ["keywordTags"] = await db.ArticleKeywords.CountAsync(Ct),
             ["apiKeys"] = await db.ApiKeys.CountAsync(Ct),
+            ["webhooks"] = await db.WebhookSubscriptions.CountAsync(Ct),
         };
         return (export, counts);
     }

@@ -50,6 +50,7 @@ public static class HostileRequests
         (2, InvalidEntityWrites()),
         (1, InvalidImports()),
         (1, InvalidPages()),
+        (1, InvalidWebhooks()),
         (2, GraphQLMutations()),
         (1, MalformedBodies()));
 
@@ -188,6 +189,20 @@ public static class HostileRequests
                 ? new FuzzRequest("POST", "/api/v1/articles/import-page", NewsMetaFactory.WriteKey, "application/json", Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { text, title = v, publishedAt = v })))
                 : new FuzzRequest("POST", "/api/v1/articles/import-page?externalId=" + E(v), NewsMetaFactory.WriteKey, "text/plain", Encoding.UTF8.GetBytes(text));
         });
+
+    /// <summary>Subscriptions to addresses outside the allow-list, unknown events or bad secrets, and lookups of made-up ids.</summary>
+    private static Gen<FuzzRequest> InvalidWebhooks() =>
+        Gen.Select(Value, Gen.Int[0, 4], (v, kind) => kind switch
+        {
+            0 => Json("POST", "/api/v1/webhooks", new { url = v, events = new[] { "article.created" }, secret = "a-long-enough-secret" }),
+            1 => Json("POST", "/api/v1/webhooks", new { url = "http://10.0.0.1/" + v, events = new[] { "article.created" }, secret = "a-long-enough-secret" }),
+            2 => Json("POST", "/api/v1/webhooks", new { url = "http://127.0.0.1:9/hooks", events = new[] { v }, secret = "a-long-enough-secret" }),
+            3 => Json("POST", "/api/v1/webhooks", new { url = "http://127.0.0.1:9/hooks", events = new[] { "article.created" }, secret = v.Length is >= 16 and <= 200 ? v + "" : v }),
+            _ => new FuzzRequest("DELETE", Path("/api/v1/webhooks/{0}", v), NewsMetaFactory.WriteKey, null, null),
+        });
+
+    private static FuzzRequest Json(string method, string path, object body) =>
+        new(method, path, NewsMetaFactory.WriteKey, "application/json", JsonSerializer.SerializeToUtf8Bytes(body));
 
     private static Gen<FuzzRequest> GraphQLMutations()
     {
