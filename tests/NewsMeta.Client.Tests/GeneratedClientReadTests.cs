@@ -36,13 +36,13 @@ public sealed class GeneratedClientReadTests(NewsMetaFactory factory) : IClassFi
 
         var article = await _client.Api.Api.V1.Articles[english.Items[0].Id!.Value].GetAsync(cancellationToken: Ct);
         var sourceId = article!.Source!.Id!.Value;
-        var bySource = await _client.Api.Api.V1.Articles.GetAsync(r => r.QueryParameters.Source = [sourceId.ToString()], Ct);
+        var bySource = await _client.Api.Api.V1.Articles.GetAsync(r => r.QueryParameters.Source = [sourceId], Ct);
         Assert.NotEmpty(bySource!.Items!);
         Assert.All(bySource.Items!, a => Assert.Equal(sourceId, a.Source!.Id));
         Assert.Contains(bySource.Items!, a => a.Id == article.Id);
 
         var entityId = article.Entities!.First().Id!.Value;
-        var byEntity = await _client.Api.Api.V1.Articles.GetAsync(r => r.QueryParameters.Entity = [entityId.ToString()], Ct);
+        var byEntity = await _client.Api.Api.V1.Articles.GetAsync(r => r.QueryParameters.Entity = [entityId], Ct);
         Assert.Contains(byEntity!.Items!, a => a.Id == article.Id);
         foreach (var item in byEntity.Items!)
         {
@@ -53,11 +53,31 @@ public sealed class GeneratedClientReadTests(NewsMetaFactory factory) : IClassFi
         var oldestFirst = await _client.Api.Api.V1.Articles.GetAsync(r =>
         {
             r.QueryParameters.Sort = "publishedAt";
-            r.QueryParameters.Limit = "5";
+            r.QueryParameters.Limit = 5;
         }, Ct);
         Assert.Equal(5, oldestFirst!.Items!.Count);
         Assert.Equal(oldestFirst.Items.OrderBy(a => a.PublishedAt).Select(a => a.Id), oldestFirst.Items.Select(a => a.Id));
         Assert.NotNull(oldestFirst.NextCursor);
+
+        // Typed filters: a date-time window and a boolean.
+        var from = oldestFirst.Items[1].PublishedAt!.Value;
+        var to = oldestFirst.Items[3].PublishedAt!.Value;
+        var window = await _client.Api.Api.V1.Articles.GetAsync(r =>
+        {
+            r.QueryParameters.PublishedFrom = from;
+            r.QueryParameters.PublishedTo = to;
+            r.QueryParameters.Sort = "publishedAt";
+        }, Ct);
+        Assert.NotEmpty(window!.Items!);
+        Assert.All(window.Items!, a => Assert.InRange(a.PublishedAt!.Value, from, to.AddTicks(-1)));
+        Assert.Contains(window.Items!, a => a.Id == oldestFirst.Items[1].Id);
+
+        var republished = await _client.Api.Api.V1.Articles.GetAsync(r => r.QueryParameters.IsRepublication = true, Ct);
+        var own = await _client.Api.Api.V1.Articles.GetAsync(r => r.QueryParameters.IsRepublication = false, Ct);
+        Assert.All(republished!.Items!, a => Assert.NotEmpty(a.Credits!));
+        Assert.All(own!.Items!, a => Assert.Empty(a.Credits!));
+        Assert.NotEmpty(republished.Items!);
+        Assert.NotEmpty(own.Items!);
     }
 
     [Fact]
@@ -71,7 +91,7 @@ public sealed class GeneratedClientReadTests(NewsMetaFactory factory) : IClassFi
         {
             var page = await _client.Api.Api.V1.Articles.GetAsync(r =>
             {
-                r.QueryParameters.Limit = "7";
+                r.QueryParameters.Limit = 7;
                 r.QueryParameters.Cursor = cursor;
             }, Ct);
             Assert.NotNull(page?.Items);
@@ -92,7 +112,7 @@ public sealed class GeneratedClientReadTests(NewsMetaFactory factory) : IClassFi
     [Fact]
     public async Task Fetches_one_article_by_id_and_by_externalId()
     {
-        var first = (await _client.Api.Api.V1.Articles.GetAsync(r => r.QueryParameters.Limit = "1", Ct))!.Items!.Single();
+        var first = (await _client.Api.Api.V1.Articles.GetAsync(r => r.QueryParameters.Limit = 1, Ct))!.Items!.Single();
 
         var byId = await _client.Api.Api.V1.Articles[first.Id!.Value].GetAsync(cancellationToken: Ct);
         Assert.NotNull(byId);
@@ -128,7 +148,7 @@ public sealed class GeneratedClientReadTests(NewsMetaFactory factory) : IClassFi
     {
         var problem = await Assert.ThrowsAsync<HttpValidationProblemDetails>(() => _client.Api.Api.V1.Articles.GetAsync(r =>
         {
-            r.QueryParameters.Limit = "0";
+            r.QueryParameters.Limit = 0;
             r.QueryParameters.Sort = "sideways";
         }, Ct));
         Assert.Equal(400, problem.ResponseStatusCode);
