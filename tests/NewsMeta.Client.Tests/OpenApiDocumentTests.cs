@@ -66,7 +66,7 @@ public sealed class OpenApiDocumentTests(NewsMetaFactory factory) : IClassFixtur
             }
         }
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
     [Fact]
@@ -124,6 +124,6 @@ public sealed class OpenApiDocumentTests(NewsMetaFactory factory) : IClassFixtur
         Assert.NotNull(problemSchema.Properties);
         Assert.Contains("errors", problemSchema.Properties.Keys);
         Assert.Contains("title", document.Components.Schemas["ProblemDetails"].Properties!.Keys);
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 }
