@@ -50,12 +50,15 @@ builder.Services
 
 var app = builder.Build();
 
-if (command is not null)
+if (command is { NeedsEndpoints: false })
 {
     return await command.RunAsync(app);
 }
 
-await app.InitializeDatabaseAsync();
+if (command is null)
+{
+    await app.InitializeDatabaseAsync();
+}
 
 app.UseNewsHttp();
 var articles = app.MapArticles();
@@ -71,6 +74,12 @@ app.MapSearch();
 app.MapWebhooks();
 app.MapNewsGraphQL();
 app.MapNewsHealth();
+
+if (command is not null)
+{
+    // openapi: prints the document of the endpoints mapped above, without starting the server.
+    return await command.RunAsync(app);
+}
 
 await app.RunAsync();
 return 0;

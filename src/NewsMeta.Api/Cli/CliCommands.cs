@@ -8,7 +8,8 @@ namespace NewsMeta.Api.Cli;
 /// <summary>
 /// Commands run instead of the web server: <c>dotnet run --project src/NewsMeta.Api -- import FILE.ndjson</c>,
 /// <c>-- migrate</c>, <c>-- schema</c> (prints the GraphQL SDL), <c>-- relink</c> (entity linking with the current catalogue),
-/// <c>-- keys …</c> (API keys, see <see cref="KeyCommands"/>).
+/// <c>-- keys …</c> (API keys, see <see cref="KeyCommands"/>), <c>-- openapi</c> (prints the REST OpenAPI document, as served at
+/// /swagger/v1/swagger.json).
 /// Options after the command (<c>--Database:Provider=…</c>) still configure the host.
 /// </summary>
 public sealed class CliCommands
@@ -24,9 +25,12 @@ public sealed class CliCommands
     public string[] Arguments { get; }
     public string[] HostArgs { get; }
 
+    /// <summary>The command reads the mapped endpoints (so Program maps them before running it).</summary>
+    public bool NeedsEndpoints => Name == "openapi";
+
     public static CliCommands? Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("import" or "migrate" or "schema" or "relink" or "recompute-similar" or "import-page" or "keys"))
+        if (args.Length == 0 || args[0] is not ("import" or "migrate" or "schema" or "openapi" or "relink" or "recompute-similar" or "import-page" or "keys"))
         {
             return null;
         }
@@ -51,6 +55,19 @@ public sealed class CliCommands
         {
             // Needs no database: prints the GraphQL SDL that GraphQL/schema.graphql must match.
             Console.Out.Write(GraphQL.SchemaText.Print(app.Services.GetRequiredService<global::GraphQL.Types.ISchema>()));
+            return 0;
+        }
+
+        if (Name == "openapi")
+        {
+            // Needs no database: the document the Swagger middleware serves (OpenAPI 3.0 JSON), for client generators.
+            // The mapped endpoints reach the API explorer through UseEndpoints, which otherwise runs only when the server starts.
+            app.UseRouting();
+            app.UseEndpoints(_ => { });
+            var document = app.Services.GetRequiredService<Swashbuckle.AspNetCore.Swagger.ISwaggerProvider>().GetSwagger("v1");
+            await using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            document.SerializeAsV3(new Microsoft.OpenApi.OpenApiJsonWriter(text));
+            Console.Out.Write(text.ToString());
             return 0;
         }
 

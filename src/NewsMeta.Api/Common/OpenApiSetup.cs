@@ -37,6 +37,7 @@ public static class OpenApiSetup
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
             });
             o.SupportNonNullableReferenceTypes();
+            o.OperationFilter<NewsOpenApiOperationFilter>();
             o.CustomOperationIds(d => d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
         });
         return services;

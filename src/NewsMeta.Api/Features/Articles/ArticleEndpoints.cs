@@ -16,14 +16,12 @@ public static class ArticleEndpoints
         group.MapGet("/", ListArticles).WithName("listArticles")
             .WithSummary("List articles")
             .WithDescription("Article summaries (no body, entities or links), newest first by default. Filters combine with AND; entity and keyword ids must all match; source ids match any. Cursor-paginated: pass nextCursor as cursor (also in the Link header). Accept: application/ld+json gives a schema.org ItemList of NewsArticle; application/vnd.iptc.ninjs+json gives {items: [ninjs 2.1], nextCursor}.")
-            .Produces(StatusCodes.Status200OK, contentType: Formats.ArticleMediaTypes.JsonLd)
-            .Produces(StatusCodes.Status200OK, contentType: Formats.ArticleMediaTypes.Ninjs)
+            .Produces<Page<ArticleSummaryDto>>(StatusCodes.Status200OK, "application/json", Formats.ArticleMediaTypes.JsonLd, Formats.ArticleMediaTypes.Ninjs)
             .ProducesValidationProblem();
         group.MapGet("/{id:int}", GetArticle).WithName("getArticle")
             .WithSummary("Get an article by id")
             .WithDescription("The full article with body, source, credits, keywords, entities and links. Sends an ETag; If-None-Match gives 304. Accept: application/ld+json gives schema.org NewsArticle (JSON-LD); application/vnd.iptc.ninjs+json gives IPTC ninjs 2.1.")
-            .Produces(StatusCodes.Status200OK, contentType: Formats.ArticleMediaTypes.JsonLd)
-            .Produces(StatusCodes.Status200OK, contentType: Formats.ArticleMediaTypes.Ninjs)
+            .Produces<ArticleDto>(StatusCodes.Status200OK, "application/json", Formats.ArticleMediaTypes.JsonLd, Formats.ArticleMediaTypes.Ninjs)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/by-external-id/{externalId}", GetArticleByExternalId).WithName("getArticleByExternalId")
             .WithSummary("Get an article by the publisher's externalId")
