@@ -45,6 +45,7 @@ builder.Services
     .AddSearch()
     .AddJobLeases()
     .AddNewsGraphQL(builder.Configuration, builder.Environment);
+builder.Services.AddBenchmarkProbes(builder.Configuration); // Benchmark:Enabled only (tests/NewsMeta.Benchmarks/load)
 
 var app = builder.Build();
 
