@@ -247,13 +247,20 @@ def rows(results):
         n = max(w["requests"], 1)
         rps = w["requests"] / (w["durationUs"] / 1e6)
         errors = w["connect"] + w["read"] + w["write"] + w["timeout"] + w["non2xx"] + w["graphqlErrors"]
+        # Requests still unanswered when wrk stopped: normally one per connection (in flight). When fewer requests
+        # were answered than that, answers took longer than the window: not errors in wrk's sense (its timeouts
+        # only fire inside the window), but the scenario did not really run, so the table says so.
+        unanswered = max(0, w.get("issued", 0) - w.get("answered", 0) - w["timeout"])
+        starved = w["requests"] < unanswered
         out.append({
             "scenario": label.get(r["scenario"], r["scenario"]),
             "rps": rps,
-            "p50": fmt_ms(w["p50Us"]),
-            "p99": fmt_ms(w["p99Us"]),
+            "p50": fmt_ms(w["p50Us"]) if w["requests"] else "-",
+            "p99": fmt_ms(w["p99Us"]) if w["requests"] else "-",
             "errors": errors,
             "errorDetail": {k: w[k] for k in ("connect", "read", "write", "timeout", "non2xx", "graphqlErrors") if w[k]},
+            "unanswered": unanswered,
+            "starved": starved,
             "sql": (af["sqlCommands"] - b["sqlCommands"]) / n,
             "connections": (af["connectionsOpened"] - b["connectionsOpened"]) / n,
             "sqlMs": (af["sqlMilliseconds"] - b["sqlMilliseconds"]) / n,
@@ -272,8 +279,9 @@ def rows(results):
 def table(rs):
     head = ["scenario", "req/s", "p50 ms", "p99 ms", "errors", "SQL/req", "server RSS MB (peak)", "ratio to ceiling"]
     body = [[x["scenario"], f"{x['rps']:.0f}", x["p50"], x["p99"],
-             str(x["errors"]) + (" " + json.dumps(x["errorDetail"]) if x["errorDetail"] else ""),
-             f"{x['sql']:.2f}", f"{x['rss']:.0f} ({x['hwm']:.0f})",
+             str(x["errors"]) + (" " + json.dumps(x["errorDetail"]) if x["errorDetail"] else "")
+             + (f" ({x['unanswered']} unanswered at the end)" if x["starved"] else ""),
+             f"{x['sql']:.2f}" if x["requests"] else "-", f"{x['rss']:.0f} ({x['hwm']:.0f})",
              "" if x["ratio"] is None else f"{x['ratio']:.2f}"] for x in rs]
     return head, body
 
@@ -299,8 +307,8 @@ def cmd_report(a):
     head, body = table(rs)
     print()
     print(plain(head, body))
-    diag_head = ["scenario", "requests", "KB/response", "SQL ms/req", "DB connections opened/req", "allocated KB/req", "GCs gen0/1/2", "load avg before"]
-    diag = [[x["scenario"], str(x["requests"]), f"{x['kbResp']:.1f}", f"{x['sqlMs']:.2f}", f"{x['connections']:.2f}",
+    diag_head = ["scenario", "requests", "unanswered at the end", "KB/response", "SQL ms/req", "DB connections opened/req", "allocated KB/req", "GCs gen0/1/2", "load avg before"]
+    diag = [[x["scenario"], str(x["requests"]), str(x["unanswered"]), f"{x['kbResp']:.1f}", f"{x['sqlMs']:.2f}", f"{x['connections']:.2f}",
              f"{x['allocKb']:.0f}", x["gcs"], x["loadavg"]] for x in rs]
     m = meta
     md = [f"# Load benchmark: {m['db']}, {m['articles']:,} articles", "",
@@ -316,7 +324,9 @@ def cmd_report(a):
           "logging at Warning, `Benchmark:Enabled=true`",
           f"- S2 entity names resolved to ids before the run: {m.get('entitiesMissing', 0)} not found",
           f"- S5 cleanup: {m.get('cleanup', 'n/a')}",
-          "- errors = socket errors + timeouts + non-2xx + GraphQL bodies carrying \"errors\"; SQL/req = EF Core commands "
+          "- errors = socket errors + timeouts + non-2xx + GraphQL bodies carrying \"errors\"; \"unanswered at the end\" = "
+          "requests wrk sent that had no answer when it stopped (normally one in flight per connection; shown in the table "
+          "only when they outnumber the answers); SQL/req = EF Core commands "
           "counted by the service (`/_bench/stats`) during the measured window / requests completed; RSS = VmRSS (VmHWM) after the scenario",
           "- the machine has 2 cores shared with other work and with wrk itself: figures are noisy, compare within a run",
           "", markdown(head, body), "", "Diagnostics (same window):", "", markdown(diag_head, diag), ""]

@@ -18,6 +18,8 @@ end
 -- per-thread state (each thread has its own Lua state; globals are what thread:get reads)
 non2xx = 0
 graphql_errors = 0
+issued = 0   -- requests written; issued - answered = unanswered when wrk stops (timeouts, socket errors, in flight)
+answered = 0
 local reqs, pos, n, seq = {}, 1, 0, 0
 local mode, run, headers = "rest", "0", {}
 
@@ -44,6 +46,7 @@ function init(args)
 end
 
 function request()
+  issued = issued + 1
   local r = reqs[pos]
   pos = pos + 1
   if pos > n then pos = 1 end
@@ -54,6 +57,7 @@ function request()
 end
 
 function response(status, hdrs, body)
+  answered = answered + 1
   if status < 200 or status > 299 then
     non2xx = non2xx + 1
   elseif mode == "graphql" and body and body:find('"errors"', 1, true) then
@@ -62,16 +66,18 @@ function response(status, hdrs, body)
 end
 
 function done(summary, latency, requests)
-  local bad, gql = 0, 0
+  local bad, gql, sent, got = 0, 0, 0, 0
   for _, t in ipairs(threads) do
     bad = bad + (tonumber(t:get("non2xx")) or 0)
     gql = gql + (tonumber(t:get("graphql_errors")) or 0)
+    sent = sent + (tonumber(t:get("issued")) or 0)
+    got = got + (tonumber(t:get("answered")) or 0)
   end
   local e = summary.errors
   io.write(string.format(
     'RESULT {"requests":%d,"durationUs":%d,"bytes":%d,"p50Us":%d,"p90Us":%d,"p99Us":%d,"maxUs":%d,"meanUs":%.1f,' ..
-    '"connect":%d,"read":%d,"write":%d,"timeout":%d,"statusGt399":%d,"non2xx":%d,"graphqlErrors":%d}\n',
+    '"connect":%d,"read":%d,"write":%d,"timeout":%d,"statusGt399":%d,"non2xx":%d,"graphqlErrors":%d,"issued":%d,"answered":%d}\n',
     summary.requests, summary.duration, summary.bytes,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
-    e.connect, e.read, e.write, e.timeout, e.status, bad, gql))
+    e.connect, e.read, e.write, e.timeout, e.status, bad, gql, sent, got))
 end
