@@ -53,7 +53,7 @@ public static class BenchmarkProbes
                 switch (context.Request.Path.Value)
                 {
                     case "/_bench/ceiling" when HttpMethods.IsGet(context.Request.Method):
-                        var body = await context.RequestServices.GetRequiredService<CeilingBody>().GetAsync(context.RequestServices, context.RequestAborted);
+                        var body = await context.RequestServices.GetRequiredService<CeilingBody>().GetAsync();
                         context.Response.StatusCode = StatusCodes.Status200OK;
                         context.Response.ContentType = "application/json; charset=utf-8";
                         context.Response.ContentLength = body.Length;
@@ -71,27 +71,22 @@ public static class BenchmarkProbes
         };
     }
 
-    /// <summary>The ceiling's bytes: the S1 JSON of the article whose body length is the median, made on first use
-    /// (concurrent first requests may each compute it; the first stored wins).</summary>
-    private sealed class CeilingBody
+    /// <summary>The ceiling's bytes: the S1 JSON of the article whose body length is the median, computed once
+    /// (finding the median reads every body) in a scope of its own, then held in memory.</summary>
+    private sealed class CeilingBody(IServiceScopeFactory scopes)
     {
-        private byte[]? _body;
-
-        public async Task<byte[]> GetAsync(IServiceProvider requestServices, CancellationToken ct)
+        private readonly Lazy<Task<byte[]>> _body = new(async () =>
         {
-            if (Volatile.Read(ref _body) is { } ready)
-            {
-                return ready;
-            }
-
-            var db = requestServices.GetRequiredService<NewsDbContext>();
-            var count = await db.Articles.CountAsync(ct);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            var count = await db.Articles.CountAsync();
             var median = await db.Articles.AsNoTracking().OrderBy(a => a.Body.Length).ThenBy(a => a.Id)
-                .Skip(count / 2).Select(a => a.ExternalId).FirstOrDefaultAsync(ct);
-            var article = median is null ? null : await requestServices.GetRequiredService<ArticleQueries>().GetByExternalIdAsync(median, ct);
-            var body = article is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(article, Json.NewsJson.Options);
-            return Interlocked.CompareExchange(ref _body, body, null) ?? body;
-        }
+                .Skip(count / 2).Select(a => a.ExternalId).FirstOrDefaultAsync();
+            var article = median is null ? null : await scope.ServiceProvider.GetRequiredService<ArticleQueries>().GetByExternalIdAsync(median, CancellationToken.None);
+            return article is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(article, Json.NewsJson.Options);
+        });
+
+        public Task<byte[]> GetAsync() => _body.Value;
     }
 
     /// <summary>Counts EF Core's commands (with their time until the reader is disposed) and opened connections.</summary>

@@ -4,6 +4,7 @@
     bench.py prepare  --queries Q --base URL --out DIR      request files for wrk (one request a line)
     bench.py check    --base URL --key KEY --dir DIR        the first 5 requests of every list, checked
     bench.py record   --scenario S --wrk OUT --before B --after A --pid PID [--loadavg L]   one result (JSON line)
+    bench.py cpu      --pid PID [--pgdb NAME]               CPU seconds so far of the service and of its PostgreSQL backends
     bench.py cleanup  --base URL --key KEY                  deletes the bench-% articles through the API
     bench.py report   --results JSONL --meta META --out FILE  prints the table, writes the markdown
 
@@ -165,6 +166,37 @@ def cmd_check(a):
     return 0 if failures == 0 else 1
 
 
+# ---------------------------------------------------------------- cpu
+
+def cpu_seconds(pid):
+    """utime + stime of a process (whole process, all threads), in seconds."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def cmd_cpu(a):
+    """CPU used so far by the service and by the PostgreSQL backends serving database --pgdb (their process
+    title is "postgres: USER DB ..."): the per-request CPU cost holds up better than req/s on a shared machine."""
+    pg = 0.0
+    if a.pgdb:
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    with open(f"/proc/{d}/cmdline", "rb") as f:
+                        title = f.read().replace(b"\0", b" ").decode(errors="replace")
+                except OSError:
+                    continue
+                parts = title.split()  # "postgres: [CLUSTER:] USER DB HOST(PORT) STATE"
+                if parts and parts[0] == "postgres:" and a.pgdb in parts[2:4]:
+                    pg += cpu_seconds(d)
+    print(json.dumps({"serviceCpuSeconds": cpu_seconds(a.pid), "postgresCpuSeconds": pg}))
+    return 0
+
+
 # ---------------------------------------------------------------- record
 
 def proc_status(pid):
@@ -194,7 +226,11 @@ def cmd_record(a):
         with open(p) as f:
             return json.load(f)
 
-    rec = {"scenario": a.scenario, "wrk": wrk_result(a.wrk), "before": load(a.before), "after": load(a.after),
+    before, after = load(a.before), load(a.after)
+    for side, path in ((before, a.cpu_before), (after, a.cpu_after)):
+        if path:
+            side.update(load(path))
+    rec = {"scenario": a.scenario, "wrk": wrk_result(a.wrk), "before": before, "after": after,
            "proc": proc_status(a.pid), "loadavg": a.loadavg}
     print(json.dumps(rec))
     return 0
@@ -267,6 +303,8 @@ def rows(results):
             "allocKb": (af["allocatedBytes"] - b["allocatedBytes"]) / n / 1024,
             "gcs": f"{af['gen0'] - b['gen0']}/{af['gen1'] - b['gen1']}/{af['gen2'] - b['gen2']}",
             "kbResp": w["bytes"] / n / 1024,
+            "cpuMs": (af.get("serviceCpuSeconds", 0) - b.get("serviceCpuSeconds", 0)) * 1000 / n,
+            "pgCpuMs": (af.get("postgresCpuSeconds", 0) - b.get("postgresCpuSeconds", 0)) * 1000 / n,
             "rss": r["proc"].get("VmRSS", 0) / 1024,
             "hwm": r["proc"].get("VmHWM", 0) / 1024,
             "ratio": (rps / ceiling_rps) if ceiling_rps else None,
@@ -303,12 +341,14 @@ def cmd_report(a):
         results = [json.loads(l) for l in f if l.strip()]
     with open(a.meta) as f:
         meta = json.load(f)
+    m = meta
     rs = rows(results)
     head, body = table(rs)
     print()
     print(plain(head, body))
-    diag_head = ["scenario", "requests", "unanswered at the end", "KB/response", "SQL ms/req", "DB connections opened/req", "allocated KB/req", "GCs gen0/1/2", "load avg before"]
-    diag = [[x["scenario"], str(x["requests"]), str(x["unanswered"]), f"{x['kbResp']:.1f}", f"{x['sqlMs']:.2f}", f"{x['connections']:.2f}",
+    diag_head = ["scenario", "requests", "unanswered at the end", "KB/response", "service CPU ms/req", "PostgreSQL CPU ms/req", "SQL ms/req", "DB connections opened/req", "allocated KB/req", "GCs gen0/1/2", "load avg before"]
+    diag = [[x["scenario"], str(x["requests"]), str(x["unanswered"]), f"{x['kbResp']:.1f}", f"{x['cpuMs']:.2f}",
+             f"{x['pgCpuMs']:.2f}" if m["db"] == "postgres" else "-", f"{x['sqlMs']:.2f}", f"{x['connections']:.2f}",
              f"{x['allocKb']:.0f}", x["gcs"], x["loadavg"]] for x in rs]
     m = meta
     md = [f"# Load benchmark: {m['db']}, {m['articles']:,} articles", "",
@@ -329,7 +369,8 @@ def cmd_report(a):
           "only when they outnumber the answers); SQL/req = EF Core commands "
           "counted by the service (`/_bench/stats`) during the measured window / requests completed; RSS = VmRSS (VmHWM) after the scenario",
           "- the machine has 2 cores shared with other work and with wrk itself: figures are noisy, compare within a run",
-          "", markdown(head, body), "", "Diagnostics (same window):", "", markdown(diag_head, diag), ""]
+          "", markdown(head, body), "", "Diagnostics (same window; CPU ms/req = CPU time of the process(es) over the window / "
+          "requests, less sensitive to the machine's other load than req/s):", "", markdown(diag_head, diag), ""]
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w", encoding="utf-8") as f:
         f.write("\n".join(md))
@@ -352,6 +393,11 @@ def main():
     for k in ("--scenario", "--wrk", "--before", "--after", "--pid"):
         p.add_argument(k, required=True)
     p.add_argument("--loadavg", default="")
+    p.add_argument("--cpu-before")
+    p.add_argument("--cpu-after")
+    p = sub.add_parser("cpu")
+    p.add_argument("--pid", required=True)
+    p.add_argument("--pgdb", default="")
     p = sub.add_parser("cleanup")
     p.add_argument("--base", required=True)
     p.add_argument("--key", required=True)
@@ -365,7 +411,7 @@ def main():
     if a.cmd == "mode":
         print(MODES[a.scenario])
         return 0
-    return {"prepare": cmd_prepare, "check": cmd_check, "record": cmd_record, "cleanup": cmd_cleanup, "report": cmd_report}[a.cmd](a)
+    return {"prepare": cmd_prepare, "check": cmd_check, "record": cmd_record, "cleanup": cmd_cleanup, "report": cmd_report, "cpu": cmd_cpu}[a.cmd](a)
 
 
 if __name__ == "__main__":

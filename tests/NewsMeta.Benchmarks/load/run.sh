@@ -12,7 +12,8 @@
 #
 # Environment: NEWSMETA_SHARED (default: ../shared next to the repository), NEWSMETA_BENCH_CACHE (corpora,
 # publish output, databases, logs; default /tmp/newsmeta-bench), NEWSMETA_BENCH_PGDB (default newsmeta_bench),
-# NEWSMETA_BENCH_PORT (default 5183).
+# NEWSMETA_BENCH_PORT (default 5183), NEWSMETA_BENCH_PG_OPTIONS (appended to the PostgreSQL connection string,
+# e.g. "SSL Mode=Disable;Max Auto Prepare=30", for experiments; written into the results).
 # --keep keeps the database; --reuse-db uses a kept one (same --articles) instead of importing.
 set -euo pipefail
 
@@ -139,8 +140,8 @@ g = lambda *ks: next((kv[k] for k in kv if k.lower() in ks), "")
 print("PG_HOST=%s PG_PORT=%s PG_USER=%s PG_PASSWORD=%s" % tuple(shlex.quote(x) for x in (g("host", "server"), g("port") or "5432", g("username", "user id", "user"), g("password"))))
 ' "$PG_CONN")"
   export Database__Provider=Postgres
-  export ConnectionStrings__NewsMeta="$PG_CONN;Database=$PGDB"
-  DB_VERSION="PostgreSQL $(pg_psql postgres -c 'SHOW server_version')"
+  export ConnectionStrings__NewsMeta="$PG_CONN;Database=$PGDB${NEWSMETA_BENCH_PG_OPTIONS:+;$NEWSMETA_BENCH_PG_OPTIONS}"
+  DB_VERSION="PostgreSQL $(pg_psql postgres -c 'SHOW server_version')${NEWSMETA_BENCH_PG_OPTIONS:+ (connection string + \\`$NEWSMETA_BENCH_PG_OPTIONS\\`)}"
   MARKER="$CACHE/db/postgres-$PGDB.n"
   if [ "$REUSE" = 1 ] && [ "$(pg_psql postgres -c "SELECT 1 FROM pg_database WHERE datname = '$PGDB'")" = 1 ]; then FRESH=0; else
     pg_psql postgres -c "DROP DATABASE IF EXISTS \"$PGDB\" WITH (FORCE)" >/dev/null
@@ -202,6 +203,7 @@ log "checking the first 5 requests of every list"
 $BENCH check --base "$BASE" --key "$KEY" --dir "$REQ"
 $BENCH cleanup --base "$BASE" --key "$KEY" # the check's S5 writes
 
+CPU_PGDB=""; [ "$DB" = postgres ] && CPU_PGDB="$PGDB"
 RESULTS="$WORK/results.jsonl"
 : >"$RESULTS"
 IFS=',' read -r -a SCENARIOS <<<"$SCENARIO_LIST"
@@ -213,12 +215,14 @@ for s in "${SCENARIOS[@]}"; do
   run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${TIMEOUT}s" -s "$HERE/scenario.lua" "$BASE" \
     -- "$REQ/$s.req" "$THREADS" "$mode" "$STAMP-$s-w" "$KEY" >"$WORK/$s.warmup.out"
   curl -fsS "$BASE/_bench/stats" >"$WORK/$s.before.json"
+  $BENCH cpu --pid "$SERVER_PID" --pgdb "$CPU_PGDB" >"$WORK/$s.cpu.before.json"
   log "$s: measuring ${DURATION} s"
   run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${TIMEOUT}s" -s "$HERE/scenario.lua" "$BASE" \
     -- "$REQ/$s.req" "$THREADS" "$mode" "$STAMP-$s-m" "$KEY" >"$WORK/$s.out"
+  $BENCH cpu --pid "$SERVER_PID" --pgdb "$CPU_PGDB" >"$WORK/$s.cpu.after.json"
   curl -fsS "$BASE/_bench/stats" >"$WORK/$s.after.json"
   $BENCH record --scenario "$s" --wrk "$WORK/$s.out" --before "$WORK/$s.before.json" --after "$WORK/$s.after.json" \
-    --pid "$SERVER_PID" --loadavg "$loadavg" >>"$RESULTS"
+    --cpu-before "$WORK/$s.cpu.before.json" --cpu-after "$WORK/$s.cpu.after.json" --pid "$SERVER_PID" --loadavg "$loadavg" >>"$RESULTS"
   grep -E 'Requests/sec|Non-2xx|Socket errors' "$WORK/$s.out" >&2 || true
 done
 
