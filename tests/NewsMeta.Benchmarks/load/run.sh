@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     --scenarios) SCENARIO_LIST="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --reuse-db) REUSE=1; KEEP=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
