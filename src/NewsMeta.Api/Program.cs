@@ -47,6 +47,7 @@ builder.Services
     .AddJobLeases()
     .AddWebhooks(builder.Configuration)
     .AddNewsGraphQL(builder.Configuration, builder.Environment);
+builder.Services.AddBenchmarkProbes(builder.Configuration); // Benchmark:Enabled only (tests/NewsMeta.Benchmarks/load)
 
 var app = builder.Build();
 
