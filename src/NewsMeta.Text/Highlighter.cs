@@ -19,15 +19,15 @@ public static class Highlighter
     /// </summary>
     public static string Snippet(string text, IReadOnlySet<string> stems, int words = 30)
     {
-        var terms = TextAnalyzer.Terms(text);
+        // One tokenisation; words are stemmed only up to the first match, and only the window is marked:
+        // search highlights 20 whole bodies per page, so this is most of a search's CPU.
         var tokens = Tokenizer.Tokenize(text);
         if (tokens.Count == 0)
         {
             return string.Empty;
         }
 
-        var firstMatch = terms.FindIndex(t => stems.Contains(t.Stem));
-        var anchor = firstMatch < 0 ? 0 : tokens.FindIndex(t => t.Start == terms[firstMatch].Start);
+        var anchor = Math.Max(0, tokens.FindIndex(t => !StopWords.Contains(t.Normalized) && stems.Contains(ArabicStemmer.Stem(t.Normalized))));
         var from = Math.Max(0, anchor - (words / 3));
         var to = Math.Min(tokens.Count - 1, from + words - 1);
         var start = tokens[from].Start;
@@ -40,9 +40,11 @@ public static class Highlighter
     {
         var result = new StringBuilder(end - start + 32);
         var position = start;
-        foreach (var term in TextAnalyzer.Terms(text))
+        // The window starts and ends at word boundaries, so analysing it alone finds the same words.
+        foreach (var window in TextAnalyzer.Terms(text[start..end]))
         {
-            if (term.Start < start || term.Start + term.Length > end || !stems.Contains(term.Stem))
+            var term = window with { Start = window.Start + start };
+            if (!stems.Contains(term.Stem))
             {
                 continue;
             }

@@ -60,6 +60,8 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimit:Enabled", "false");
         // The dispatcher polls the database in the background (and would count in SQL-command tests); the webhook tests turn it on.
         builder.UseSetting("Webhooks:DispatchEnabled", "false");
+        // Tests that count SQL commands or read their own writes see the uncached path; ResponseCacheTests turn it on.
+        builder.UseSetting("Caching:InProcess", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

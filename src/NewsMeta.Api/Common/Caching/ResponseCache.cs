@@ -5,11 +5,12 @@ using StackExchange.Redis;
 namespace NewsMeta.Api.Common.Caching;
 
 /// <summary>
-/// Response caching shared by every instance, only when Redis is configured (ConnectionStrings:Redis).
-/// Without Redis nothing is cached, so no instance can serve a response older than the last write.
-/// With Redis, cached GET responses are keyed by a data generation that every write increments, so a
-/// response computed before a write is never served after it, on any instance; the write also evicts
-/// the "news" tag to free the memory at once.
+/// Response caching of GET responses, keyed by a data generation that every write changes, so a response
+/// computed before a write is never served after it, on any instance; the write also evicts the "news"
+/// tag to free the memory at once. With Redis (ConnectionStrings:Redis) the entries and the generation
+/// live there, shared by every instance. Without it, each instance caches in its own memory
+/// (Caching:InProcess, default true; Caching:MemoryMegabytes) and reads the generation from the database,
+/// one single-row query per cacheable request. Caching:InProcess=false caches nothing.
 /// </summary>
 public static class ResponseCache
 {
@@ -23,6 +24,24 @@ public static class ResponseCache
         // Deployments (or test runs) sharing one Redis keep apart by prefix.
         var prefix = configuration.GetValue("Caching:RedisPrefix", "newsmeta:")!;
         var generationKey = new RedisKey(prefix + "generation");
+        if (string.IsNullOrWhiteSpace(redis) && configuration.GetValue("Caching:InProcess", true))
+        {
+            services.AddOutputCache(o =>
+            {
+                o.SizeLimit = configuration.GetValue("Caching:MemoryMegabytes", 64L) * 1024 * 1024;
+                o.AddPolicy(Policy, b => b
+                    .AddPolicy<CacheableRequests>()
+                    .Expire(lifetime)
+                    .Tag(Tag)
+                    .SetVaryByHeader("Accept", "X-Api-Key")
+                    .VaryByValue(async (context, ct) => new KeyValuePair<string, string>(
+                        "generation", await DatabaseGeneration.ReadAsync(context.RequestServices.GetRequiredService<Data.NewsDbContext>(), ct))),
+                    excludeDefaultPolicy: true);
+            });
+            services.AddSingleton<ICacheInvalidator, DatabaseGenerationInvalidator>();
+            return services;
+        }
+
         if (string.IsNullOrWhiteSpace(redis))
         {
             services.AddOutputCache(o => o.AddPolicy(Policy, b => b.NoCache()));
@@ -40,6 +59,7 @@ public static class ResponseCache
             o.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(multiplexer);
         });
         services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+            .AddPolicy<CacheableRequests>()
             .Expire(lifetime)
             .Tag(Tag)
             .SetVaryByHeader("Accept", "X-Api-Key")
@@ -47,7 +67,7 @@ public static class ResponseCache
             {
                 var generation = await context.RequestServices.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync(generationKey);
                 return new KeyValuePair<string, string>("generation", generation.HasValue ? generation.ToString() : "0");
-            })));
+            }), excludeDefaultPolicy: true));
         services.AddSingleton<ICacheInvalidator>(sp => new RedisCacheInvalidator(multiplexer, sp.GetRequiredService<IOutputCacheStore>(), generationKey));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;

@@ -88,6 +88,14 @@ public sealed class OperationRunner(
         {
             [QueryCost.ChargeKey] = (Func<double, Common.RateLimiting.RateDecision?>)(cost => budget.ChargeCost(http, cost)),
         };
+        // Cached GET answers are keyed by the article data's generation; webhook subscriptions and their
+        // delivery log change without it, so an operation that may read them is never stored.
+        if (query?.Contains("webhooks", StringComparison.Ordinal) == true
+            && http.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
+        }
+
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = query,

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common.Jobs;
+using NewsMeta.Api.Data;
+
+namespace NewsMeta.Api.Common.Caching;
+
+/// <summary>
+/// The data generation for in-process response caching without Redis: one row of JobStates that every
+/// write replaces with a new random value. Each instance keys its cached responses by the value it reads
+/// (one indexed single-row query per cacheable request), so a response computed before a write on any
+/// instance is never served after that write commits: the write's new value is what every later reader sees.
+/// </summary>
+public static class DatabaseGeneration
+{
+    public const string Name = "response-generation";
+
+    public static async Task<string> ReadAsync(NewsDbContext db, CancellationToken ct) =>
+        await db.Set<JobState>().AsNoTracking().Where(s => s.Name == Name).Select(s => s.Value).FirstOrDefaultAsync(ct) ?? "0";
+
+    /// <summary>Replaces the generation (creating the row the first time); called after a write commits.</summary>
+    public static async Task BumpAsync(NewsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var value = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var updated = await db.Set<JobState>().Where(s => s.Name == Name)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Value, value).SetProperty(s => s.UpdatedAt, now), ct);
+        if (updated == 0)
+        {
+            db.Add(new JobState { Name = Name, Value = value, UpdatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance created it first: replace its value instead.
+                db.ChangeTracker.Clear();
+                await db.Set<JobState>().Where(s => s.Name == Name)
+                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.Value, value).SetProperty(s => s.UpdatedAt, now), ct);
+            }
+        }
+    }
+}
+
+/// <summary>Bumps the database generation and frees this instance's cached responses at once.</summary>
+internal sealed class DatabaseGenerationInvalidator(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock) : ICacheInvalidator
+{
+    public async Task InvalidateAsync(CancellationToken ct)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await DatabaseGeneration.BumpAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), clock, ct);
+        }
+
+        await store.EvictByTagAsync(ResponseCache.Tag, ct);
+    }
+}

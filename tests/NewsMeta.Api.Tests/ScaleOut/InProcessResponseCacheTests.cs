@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using NewsMeta.Api.Tests.Infrastructure;
+
+namespace NewsMeta.Api.Tests.ScaleOut;
+
+/// <summary>
+/// Two instances on one database without Redis, each caching GET responses in its own memory keyed by
+/// the database's data generation: a repeat is answered with one single-row query, and a write on the
+/// other instance makes the next read fresh (REST and GraphQL GET).
+/// </summary>
+public sealed class InProcessResponseCacheTests : IAsyncDisposable
+{
+    private readonly NewsMetaFactory _first;
+    private readonly NewsMetaFactory _second;
+
+    public InProcessResponseCacheTests()
+    {
+        _first = new NewsMetaFactory { Settings = { ["Caching:InProcess"] = "true" } };
+        _second = new NewsMetaFactory { Database = _first.Database, Settings = { ["Caching:InProcess"] = "true" } };
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_repeat_costs_one_generation_query_and_a_write_on_the_other_instance_refreshes_it()
+    {
+        var a = _first.CreateClient();
+        var writer = _second.ClientWithKey(NewsMetaFactory.WriteKey);
+        const string Url = "/api/v1/articles/by-external-id/shorouq-2026-03-10-budget-vote";
+        var before = await (await a.GetAsync(Url, Ct)).NodeAsync();
+        _first.Sql.Reset();
+        var again = await a.GetAsync(Url, Ct);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(1, _first.Sql.Count); // the generation, nothing else
+        Assert.Equal(before.ToJsonString(), (await again.NodeAsync()).ToJsonString());
+
+        var record = TestJson.SampleRecords().Single(r => r["externalId"]!.GetValue<string>() == "shorouq-2026-03-10-budget-vote");
+        record["title"] = "عنوان معدل عبر النسخة الثانية دون ذاكرة مشتركة";
+        Assert.Equal(HttpStatusCode.OK, (await writer.PutAsJsonAsync(Url, record, Ct)).StatusCode);
+
+        var after = await (await a.GetAsync(Url, Ct)).NodeAsync();
+        Assert.Equal("عنوان معدل عبر النسخة الثانية دون ذاكرة مشتركة", after["title"]!.GetValue<string>());
+
+        // Partners' keyed reads are cached too, apart from anonymous ones and from other keys.
+        var withKey = _first.ClientWithKey(NewsMetaFactory.ReadKey);
+        Assert.Equal(HttpStatusCode.OK, (await withKey.GetAsync(Url, Ct)).StatusCode);
+        _first.Sql.Reset();
+        Assert.Equal("عنوان معدل عبر النسخة الثانية دون ذاكرة مشتركة", (await (await withKey.GetAsync(Url, Ct)).NodeAsync())["title"]!.GetValue<string>());
+        Assert.Equal(1, _first.Sql.Count);
+        using var jsonLd = new HttpRequestMessage(HttpMethod.Get, Url);
+        jsonLd.Headers.Accept.ParseAdd("application/ld+json");
+        var ld = await a.SendAsync(jsonLd, Ct);
+        Assert.Equal("application/ld+json", ld.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_cached_graphql_get_is_refreshed_after_a_mutation_on_the_other_instance()
+    {
+        var a = _first.CreateClient();
+        var writer = _second.ClientWithKey(NewsMetaFactory.WriteKey);
+        var url = $"/graphql?query={Uri.EscapeDataString("{ entity(databaseId: 2) { aliases } }")}";
+        await a.GetAsync(url, Ct);
+        _first.Sql.Reset();
+        await a.GetAsync(url, Ct);
+        Assert.Equal(1, _first.Sql.Count);
+
+        var alias = $"alias {Guid.NewGuid():N}";
+        var payload = (await writer.GraphQLAsync("mutation($a: String!) { addEntityAlias(entityId: \"2\", alias: $a) { userErrors { field } } }", new { a = alias })).Data;
+        Assert.Empty(payload["addEntityAlias"]!["userErrors"]!.AsArray());
+
+        var fresh = await (await a.GetAsync(url, Ct)).NodeAsync();
+        Assert.Contains(alias, fresh["data"]!["entity"]!["aliases"]!.AsArray().Select(x => x!.GetValue<string>()));
+
+        // Webhook subscriptions change without the data generation: a GET reading them is never stored.
+        var hooks = $"/graphql?query={Uri.EscapeDataString("{ webhooks { id } }")}";
+        var keyed = _first.ClientWithKey(NewsMetaFactory.WriteKey);
+        Assert.Empty((await (await keyed.GetAsync(hooks, Ct)).NodeAsync())["data"]!["webhooks"]!.AsArray());
+        Assert.Equal(HttpStatusCode.Created, (await keyed.PostAsJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/hooks", events = new[] { "article.created" }, secret = "a-long-enough-secret" }, Ct)).StatusCode);
+        Assert.Single((await (await keyed.GetAsync(hooks, Ct)).NodeAsync())["data"]!["webhooks"]!.AsArray());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _second.DisposeAsync();
+        await _first.DisposeAsync();
+    }
+}
