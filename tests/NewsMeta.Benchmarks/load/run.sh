@@ -2,7 +2,7 @@
 # Load benchmark of NewsMeta: the five scenarios of ../shared/bench/SCENARIOS.md plus a ceiling, with wrk.
 #
 #   bash tests/NewsMeta.Benchmarks/load/run.sh [--articles 20000] [--db sqlite|postgres] [--duration 10] [--warmup 3]
-#        [--connections 32] [--threads 2] [--timeout 10] [--scenarios ceiling,s1,s2,s3,s4,s5] [--keep] [--reuse-db]
+#        [--connections 32] [--threads 2] [--timeout 10] [--scenarios ceiling,s1,s2,s3,s3get,s4,s5] [--keep] [--reuse-db]
 #
 # Generates (and caches) the corpus, publishes the API in Release, imports the corpus into a fresh database,
 # starts the service on 127.0.0.1:5183, checks the first 5 requests of every list, runs each scenario
@@ -22,7 +22,7 @@ ROOT="$(cd "$HERE/../../.." && pwd)"
 COMMAND="bash tests/NewsMeta.Benchmarks/load/run.sh${*:+ $*}"
 
 ARTICLES=20000 DB=sqlite DURATION=10 WARMUP=3 CONNECTIONS=32 THREADS=2 TIMEOUT=10
-SCENARIO_LIST="ceiling,s1,s2,s3,s4,s5" KEEP=0 REUSE=0
+SCENARIO_LIST="ceiling,s1,s2,s3,s3get,s4,s5" KEEP=0 REUSE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) ARTICLES="$2"; shift 2 ;;
