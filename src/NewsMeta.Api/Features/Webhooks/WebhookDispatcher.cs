@@ -21,6 +21,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
     public const string HttpClientName = "webhooks";
     private const int Batch = 20;
 
+    private DateTime _nextPrune = DateTime.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -59,15 +61,16 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         var leaseUntil = now.AddSeconds((settings.TimeoutSeconds * Batch) + 30);
         var deliveries = db.Set<WebhookDelivery>();
 
-        var due = deliveries.Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .OrderBy(d => d.Id).Select(d => d.Id).Take(Batch);
+        await PruneAsync(deliveries, now, settings, ct);
         // A read first: an idle store costs an index lookup a tick, not a write lock (SQLite has one).
-        if (!await due.AnyAsync(ct))
+        var due = await deliveries.Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .OrderBy(d => d.Id).Select(d => d.Id).Take(Batch).ToListAsync(ct);
+        if (due.Count == 0)
         {
             return 0;
         }
 
-        // The outer conditions are checked again on each row as it is updated, so of two instances racing for
+        // The conditions are checked again on each row as it is updated, so of two instances racing for
         // a row only the first one's UPDATE matches it (PostgreSQL re-reads a row another transaction changed).
         var claimed = await deliveries.Where(d => due.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseHolder, holder).SetProperty(d => d.LeaseUntil, leaseUntil), ct);
@@ -76,7 +79,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
             return 0;
         }
 
-        var mine = await deliveries.Include(d => d.Subscription).Where(d => d.LeaseHolder == holder).OrderBy(d => d.Id).ToListAsync(ct);
+        var mine = await deliveries.Include(d => d.Subscription).Where(d => due.Contains(d.Id) && d.LeaseHolder == holder).OrderBy(d => d.Id).ToListAsync(ct);
         foreach (var delivery in mine)
         {
             await SendAsync(delivery, settings, ct);
@@ -85,6 +88,23 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         }
 
         return claimed;
+    }
+
+    /// <summary>Forgets delivered and failed deliveries older than Webhooks:LogDays, at most once an hour per instance.</summary>
+    private async Task PruneAsync(DbSet<WebhookDelivery> deliveries, DateTime now, WebhookOptions settings, CancellationToken ct)
+    {
+        if (now < _nextPrune)
+        {
+            return;
+        }
+
+        _nextPrune = now.AddHours(1);
+        var cutoff = now.AddDays(-settings.LogDays);
+        // NextAttemptAt of a finished delivery is when it was last tried: the (Status, NextAttemptAt) index finds them.
+        foreach (var finished in new[] { DeliveryStatus.Delivered, DeliveryStatus.Failed })
+        {
+            await deliveries.Where(d => d.Status == finished && d.NextAttemptAt < cutoff).ExecuteDeleteAsync(ct);
+        }
     }
 
     private async Task SendAsync(WebhookDelivery delivery, WebhookOptions settings, CancellationToken ct)

@@ -27,6 +27,9 @@ public sealed class WebhookOptions
     /// <summary>How long a receiver may take to answer.</summary>
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>How long delivered and failed deliveries stay in the log.</summary>
+    public int LogDays { get; set; } = 30;
+
     /// <summary>Subscriptions per API key.</summary>
     public int MaxSubscriptionsPerKey { get; set; } = 20;
 }
