@@ -80,6 +80,23 @@ public sealed class InProcessResponseCacheTests : IAsyncDisposable
         Assert.Single((await (await keyed.GetAsync(hooks, Ct)).NodeAsync())["data"]!["webhooks"]!.AsArray());
     }
 
+    [Fact]
+    public async Task An_unknown_persisted_query_is_not_remembered_once_it_is_registered()
+    {
+        var a = _first.CreateClient();
+        const string Query = "{ articles(first: 2) { nodes { externalId } } }";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Query)));
+        var extensions = Uri.EscapeDataString($"{{\"persistedQuery\":{{\"version\":1,\"sha256Hash\":\"{hash}\"}}}}");
+        var byHash = $"/graphql?extensions={extensions}";
+
+        var unknown = await a.GetAsync(byHash, Ct);
+        Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await GraphQLClient.ReadAsync(unknown)).FirstCode);
+        Assert.True((await a.GetAsync($"/graphql?query={Uri.EscapeDataString(Query)}&extensions={extensions}", Ct)).IsSuccessStatusCode);
+
+        var known = await GraphQLClient.ReadAsync(await a.GetAsync(byHash, Ct));
+        Assert.Equal(2, known.Data["articles"]!["nodes"]!.AsArray().Count);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _second.DisposeAsync();

@@ -76,6 +76,13 @@ public static class GraphQLEndpoint
             outcome = OperationOutcome.Error(ex.Status, "BAD_REQUEST", ex.Message);
         }
 
+        // An answer with errors is never stored: some depend on state the data generation does not cover
+        // (PERSISTED_QUERY_NOT_FOUND stops being true once the query is registered, without any data write).
+        if (outcome.Result.Errors is { Count: > 0 } && http.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
+        }
+
         await WriteAsync(http, serializer, mediaType, outcome, cacheable: true);
     }
 
