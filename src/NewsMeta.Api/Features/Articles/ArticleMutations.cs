@@ -44,8 +44,11 @@ public static class ArticleMutations
         }
 
         var article = await c.Service<NewsDbContext>().Articles.AsNoTracking().Where(a => a.Id == outcome.ArticleId)
-            .ProjectToType<ArticleRow>(c.Service<TypeAdapterConfig>()).FirstAsync(c.CancellationToken);
-        return new UpsertArticlePayload(article, outcome.Status, []);
+            .ProjectToType<ArticleRow>(c.Service<TypeAdapterConfig>()).FirstOrDefaultAsync(c.CancellationToken);
+        // A concurrent delete can remove it between the write's commit and this read-back.
+        return article is null
+            ? new UpsertArticlePayload(null, outcome.Status, [new UserError("externalId", "the article was stored, then deleted by a concurrent request")])
+            : new UpsertArticlePayload(article, outcome.Status, []);
     }
 
     private static async Task<DeleteArticlePayload> DeleteAsync(IResolveFieldContext c)

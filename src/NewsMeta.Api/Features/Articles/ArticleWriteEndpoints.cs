@@ -70,7 +70,13 @@ public static class ArticleWriteEndpoints
                 detail: string.Join(" ", outcome.Errors!.Select(e => $"{e.Key} {string.Join("; ", e.Value)}")));
         }
 
-        var article = (await queries.GetAsync(outcome.ArticleId, ct))!;
+        // A concurrent DELETE can remove the article between this write's commit and its read-back (the soak found it).
+        if (await queries.GetAsync(outcome.ArticleId, ct) is not { } article)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+                detail: $"The article was stored, then deleted by a concurrent request before it could be read back (externalId '{externalId}').");
+        }
+
         request.HttpContext.Response.Headers.ETag = ETags.For(article);
         return outcome.Status == WriteStatus.Created
             ? TypedResults.Created($"/api/v1/articles/{article.Id}", article)
