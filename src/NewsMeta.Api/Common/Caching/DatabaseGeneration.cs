@@ -18,8 +18,12 @@ public static class DatabaseGeneration
     public static async Task<string> ReadAsync(NewsDbContext db, CancellationToken ct) =>
         await db.Set<JobState>().AsNoTracking().Where(s => s.Name == Name).Select(s => s.Value).FirstOrDefaultAsync(ct) ?? "0";
 
-    /// <summary>Replaces the generation (creating the row the first time); called after a write commits.</summary>
-    public static async Task BumpAsync(NewsDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Replaces the generation (creating the row the first time) and returns the new value. Inside a
+    /// writer's transaction it commits with the data, so no reader can pair the old value with new data;
+    /// on PostgreSQL the listening instances are notified at that commit.
+    /// </summary>
+    public static async Task<string> BumpAsync(NewsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var value = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -40,19 +44,45 @@ public static class DatabaseGeneration
                     .ExecuteUpdateAsync(set => set.SetProperty(s => s.Value, value).SetProperty(s => s.UpdatedAt, now), ct);
             }
         }
+
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({PostgresDataGeneration.Channel}, {value})", ct);
+        }
+
+        return value;
     }
 }
 
-/// <summary>Bumps the database generation and frees this instance's cached responses at once.</summary>
-internal sealed class DatabaseGenerationInvalidator(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock) : ICacheInvalidator
+/// <summary>
+/// Bumps the database generation (inside the writer's transaction when the writer stages it, else in its
+/// own statement after the commit) and frees this instance's cached responses at once.
+/// </summary>
+internal sealed class DatabaseGenerationInvalidator(IServiceScopeFactory scopes, IOutputCacheStore store, TimeProvider clock, IDataGeneration generation) : ICacheInvalidator
 {
     public async Task InvalidateAsync(CancellationToken ct)
     {
+        string value;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await DatabaseGeneration.BumpAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), clock, ct);
+            value = await DatabaseGeneration.BumpAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), clock, ct);
         }
 
+        await CommittedAsync(new CacheBump(value), ct);
+    }
+
+    public async Task<CacheBump?> StageAsync(NewsDbContext db, CancellationToken ct) =>
+        new(await DatabaseGeneration.BumpAsync(db, clock, ct));
+
+    public async Task CommittedAsync(CacheBump? bump, CancellationToken ct)
+    {
+        if (bump is null)
+        {
+            await InvalidateAsync(ct);
+            return;
+        }
+
+        generation.Replaced(bump.Value);
         await store.EvictByTagAsync(ResponseCache.Tag, ct);
     }
 }

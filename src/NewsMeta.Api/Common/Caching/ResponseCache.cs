@@ -9,8 +9,9 @@ namespace NewsMeta.Api.Common.Caching;
 /// computed before a write is never served after it, on any instance; the write also evicts the "news"
 /// tag to free the memory at once. With Redis (ConnectionStrings:Redis) the entries and the generation
 /// live there, shared by every instance. Without it, each instance caches in its own memory
-/// (Caching:InProcess, default true; Caching:MemoryMegabytes) and reads the generation from the database,
-/// one single-row query per cacheable request. Caching:InProcess=false caches nothing.
+/// (Caching:InProcess, default true; Caching:MemoryMegabytes) and learns the generation from the database:
+/// on SQLite (or PostgreSQL with a read replica) one single-row query per cacheable request; on PostgreSQL
+/// from LISTEN/NOTIFY, no query at all (<see cref="PostgresDataGeneration"/>). Caching:InProcess=false caches nothing.
 /// </summary>
 public static class ResponseCache
 {
@@ -35,9 +36,21 @@ public static class ResponseCache
                     .Tag(Tag)
                     .SetVaryByHeader("Accept", "X-Api-Key")
                     .VaryByValue(async (context, ct) => new KeyValuePair<string, string>(
-                        "generation", await DatabaseGeneration.ReadAsync(context.RequestServices.GetRequiredService<Data.NewsDbContext>(), ct))),
+                        "generation", await context.RequestServices.GetRequiredService<IDataGeneration>().CurrentAsync(context.RequestServices, ct))),
                     excludeDefaultPolicy: true);
             });
+            if (configuration.GetValue<Data.DatabaseProvider>("Database:Provider") == Data.DatabaseProvider.Postgres
+                && string.IsNullOrWhiteSpace(configuration.GetConnectionString("NewsMetaReadOnly")))
+            {
+                services.AddSingleton<PostgresDataGeneration>();
+                services.AddSingleton<IDataGeneration>(sp => sp.GetRequiredService<PostgresDataGeneration>());
+                services.AddHostedService(sp => sp.GetRequiredService<PostgresDataGeneration>());
+            }
+            else
+            {
+                services.AddSingleton<IDataGeneration, QueriedDataGeneration>();
+            }
+
             services.AddSingleton<ICacheInvalidator, DatabaseGenerationInvalidator>();
             return services;
         }
@@ -81,11 +94,20 @@ public static class ResponseCache
             await redis.GetDatabase().StringIncrementAsync(generationKey);
             await store.EvictByTagAsync(Tag, ct);
         }
+
+        // Redis is not in the database's transaction: it is bumped after the commit.
+        public Task<CacheBump?> StageAsync(Data.NewsDbContext db, CancellationToken ct) => Task.FromResult<CacheBump?>(null);
+
+        public Task CommittedAsync(CacheBump? bump, CancellationToken ct) => InvalidateAsync(ct);
     }
 
     private sealed class NoCacheInvalidator : ICacheInvalidator
     {
         public Task InvalidateAsync(CancellationToken ct) => Task.CompletedTask;
+
+        public Task<CacheBump?> StageAsync(Data.NewsDbContext db, CancellationToken ct) => Task.FromResult<CacheBump?>(null);
+
+        public Task CommittedAsync(CacheBump? bump, CancellationToken ct) => Task.CompletedTask;
     }
 
     private sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
@@ -105,8 +127,19 @@ public static class ResponseCache
     }
 }
 
-/// <summary>Called by every writer after its transaction commits.</summary>
+/// <summary>
+/// Every writer tells the response cache about its writes: either <see cref="InvalidateAsync"/> after its
+/// transaction commits, or <see cref="StageAsync"/> as the last statement inside the transaction (the
+/// generation then changes atomically with the data) and <see cref="CommittedAsync"/> after the commit.
+/// </summary>
 public interface ICacheInvalidator
 {
     Task InvalidateAsync(CancellationToken ct);
+
+    Task<CacheBump?> StageAsync(Data.NewsDbContext db, CancellationToken ct);
+
+    Task CommittedAsync(CacheBump? bump, CancellationToken ct);
 }
+
+/// <summary>A generation replaced inside a write transaction, to be announced once it commits.</summary>
+public sealed record CacheBump(string Value);

@@ -39,11 +39,6 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
             outcomes.AddRange(await WriteRunWithRetryAsync(run, precondition, ct));
         }
 
-        if (outcomes.Any(o => o.Status is WriteStatus.Created or WriteStatus.Updated))
-        {
-            await cache.InvalidateAsync(ct);
-        }
-
         return outcomes;
     }
 
@@ -66,8 +61,9 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         await enrichment.ForgetAsync(id, ct);
         touched.SourceIds.Add(article.SourceId);
         await RecountAsync(touched, ct);
+        var bump = await cache.StageAsync(db, ct);
         await tx.CommitAsync(ct);
-        await cache.InvalidateAsync(ct);
+        await cache.CommittedAsync(bump, ct);
         return true;
     }
 
@@ -146,7 +142,14 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
                 .Select(a => new Webhooks.ArticleEvent(a.Version == 1 ? Webhooks.WebhookEvents.Created : Webhooks.WebhookEvents.Updated, a.Id, a.ExternalId)).ToList(), ct);
         }
 
+        // Last before the commit: the generation row is one row every writer updates, held only this long.
+        var bump = toWrite.Count > 0 ? await cache.StageAsync(db, ct) : null;
         await tx.CommitAsync(ct);
+        if (toWrite.Count > 0)
+        {
+            await cache.CommittedAsync(bump, ct);
+        }
+
         // Long imports reuse this context: keep the change tracker from growing batch after batch.
         db.ChangeTracker.Clear();
         return outcomes.Select(o => o!).ToList();
