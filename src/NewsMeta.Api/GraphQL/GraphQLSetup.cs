@@ -44,7 +44,7 @@ public static class GraphQLSetup
 
     public static WebApplication MapNewsGraphQL(this WebApplication app)
     {
-        app.MapPost("/graphql", GraphQLEndpoint.HandlePostAsync).ExcludeFromDescription();
+        app.MapPost("/graphql", GraphQLEndpoint.HandlePostAsync).CacheOutput(Common.Caching.ResponseCache.Policy).WithMetadata(new Common.Caching.CacheablePostQueries()).ExcludeFromDescription();
         app.MapGet("/graphql", GraphQLEndpoint.HandleGetAsync).CacheOutput(Common.Caching.ResponseCache.Policy).ExcludeFromDescription();
         app.MapGet("/graphql/schema.graphql", (ISchema schema) => Results.Text(SchemaText.Print(schema), "text/plain; charset=utf-8"))
             .ExcludeFromDescription();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using NewsMeta.Api;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.ScaleOut;
@@ -117,6 +118,52 @@ public sealed class InProcessResponseCacheTests : IAsyncDisposable
         Assert.Empty((await (await keyed.GetAsync(hooks, Ct)).NodeAsync())["data"]!["webhooks"]!.AsArray());
         Assert.Equal(HttpStatusCode.Created, (await keyed.PostAsJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/hooks", events = new[] { "article.created" }, secret = "a-long-enough-secret" }, Ct)).StatusCode);
         Assert.Single((await (await keyed.GetAsync(hooks, Ct)).NodeAsync())["data"]!["webhooks"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_posted_query_is_cached_like_a_get_and_a_posted_mutation_never_is()
+    {
+        var a = _first.CreateClient();
+        var writer = _second.ClientWithKey(NewsMetaFactory.WriteKey);
+        const string Query = "query($id: Int!) { entity(databaseId: $id) { aliases } }";
+        var before = await a.GraphQLAsync(Query, new { id = 3 });
+        Assert.Null(before.Body["errors"]);
+        _first.Sql.Reset();
+        var again = await a.GraphQLAsync(Query, new { id = 3 });
+        Assert.Equal(before.Data.ToJsonString(), again.Data.ToJsonString());
+        Assert.Equal(GenerationQueries, _first.Sql.Count);
+
+        // Other variables are another body, another entry.
+        _first.Sql.Reset();
+        Assert.Null((await a.GraphQLAsync(Query, new { id = 4 })).Body["errors"]);
+        Assert.True(_first.Sql.Count > GenerationQueries);
+
+        // A write on the other instance refreshes it.
+        var alias = $"alias {Guid.NewGuid():N}";
+        Assert.Empty((await writer.GraphQLAsync("mutation($a: String!) { addEntityAlias(entityId: \"3\", alias: $a) { userErrors { field } } }", new { a = alias })).Data["addEntityAlias"]!["userErrors"]!.AsArray());
+        var fresh = await FreshAsync(() => a.GraphQLAsync(Query, new { id = 3 }),
+            r => r.Data["entity"]!["aliases"]!.AsArray().Any(x => x!.GetValue<string>() == alias));
+        Assert.Contains(alias, fresh.Data["entity"]!["aliases"]!.AsArray().Select(x => x!.GetValue<string>()));
+
+        // The same mutation body twice runs twice: the second alias request answers that it exists already.
+        var keyed = _first.ClientWithKey(NewsMetaFactory.WriteKey);
+        const string Add = "mutation($a: String!) { addEntityAlias(entityId: \"3\", alias: $a) { entity { aliases } userErrors { field message } } }";
+        var other = $"alias {Guid.NewGuid():N}";
+        var first = await keyed.GraphQLAsync(Add, new { a = other });
+        Assert.Empty(first.Data["addEntityAlias"]!["userErrors"]!.AsArray());
+        _first.Sql.Reset();
+        await keyed.GraphQLAsync(Add, new { a = other });
+        Assert.True(_first.Sql.Count > 1, "a repeated mutation must reach the database");
+    }
+
+    [Fact]
+    public void Only_single_bodies_free_of_the_words_mutation_and_subscription_are_screened_in()
+    {
+        Assert.True(Common.Caching.CacheablePostQueries.Accepts("""  {"query":"{ articles { nodes { id } } }"}"""u8));
+        Assert.False(Common.Caching.CacheablePostQueries.Accepts("""{"query":"mutation { deleteArticle(id: \"1\") { deletedId } }"}"""u8));
+        Assert.False(Common.Caching.CacheablePostQueries.Accepts("""{"query":"subscription { x }"}"""u8));
+        Assert.False(Common.Caching.CacheablePostQueries.Accepts("""[{"query":"{ articles { nodes { id } } }"}]"""u8));
+        Assert.False(Common.Caching.CacheablePostQueries.Accepts(""u8));
     }
 
     [Fact]

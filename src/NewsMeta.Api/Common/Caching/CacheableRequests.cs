@@ -3,23 +3,33 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace NewsMeta.Api.Common.Caching;
 
 /// <summary>
-/// Which exchanges are cached: GET and HEAD answered 200 without cookies, with or without an API key.
+/// Which exchanges are cached: GET and HEAD answered 200 without cookies, with or without an API key;
+/// and on endpoints marked <see cref="CacheablePostQueries"/> (POST /graphql), a POST whose JSON body
+/// is one query (keyed by the body's hash; <see cref="CacheablePostQueries.Accepts"/> says which).
 /// The framework's default refuses authenticated requests; here authentication has already run before the
 /// cache (a revoked key is refused before any lookup), answers do not depend on who asks beyond the key's
 /// scopes, and entries vary by X-Api-Key, so partners' keyed reads are cached too.
 /// </summary>
 internal sealed class CacheableRequests : IOutputCachePolicy
 {
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var method = context.HttpContext.Request.Method;
-        var cacheable = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+        var request = context.HttpContext.Request;
+        var cacheable = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        context.AllowLocking = true;
+        if (!cacheable && HttpMethods.IsPost(request.Method) && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CacheablePostQueries>() is { } posts
+            && await posts.BodyKeyAsync(request, cancellation) is { } bodyKey)
+        {
+            cacheable = true;
+            context.CacheVaryByRules.VaryByValues["body"] = bodyKey;
+            // Identical POSTs are not made to wait for each other: the body was only screened, not parsed.
+            context.AllowLocking = false;
+        }
+
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

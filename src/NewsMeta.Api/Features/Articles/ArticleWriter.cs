@@ -52,15 +52,15 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
             return false;
         }
 
-        var touched = await TouchedCatalogAsync([id], ct);
+        var counts = new CatalogCountDeltas();
+        await RemoveStoredAsync(counts, [(id, article.SourceId)], ct);
         // Computed similarity to an article that is gone is no similarity; publisher links stay, unresolved.
         await db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
         await tombstones.RecordAsync(id, article.ExternalId, clock.GetUtcNow().UtcDateTime, ct);
         await webhooks.EnqueueAsync([new(Webhooks.WebhookEvents.Deleted, id, article.ExternalId)], ct);
         await enrichment.ForgetAsync(id, ct);
-        touched.SourceIds.Add(article.SourceId);
-        await RecountAsync(touched, ct);
+        await counts.ApplyAsync(db, ct);
         var bump = await cache.StageAsync(db, ct);
         await tx.CommitAsync(ct);
         await cache.CommittedAsync(bump, ct);
@@ -126,9 +126,10 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
             }
         }
 
+        var counts = new CatalogCountDeltas();
         if (toWrite.Count > 0)
         {
-            await WriteArticlesAsync(toWrite.Select(w => (w.Record, w.Hash)).ToList(), existing, now, ct);
+            await WriteArticlesAsync(toWrite.Select(w => (w.Record, w.Hash)).ToList(), existing, now, counts, ct);
             foreach (var (index, record, _) in toWrite)
             {
                 var article = existing[record.ExternalId!];
@@ -140,6 +141,12 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
             await enrichment.EnrichAsync(toWrite.Select(w => existing[w.Record.ExternalId!]).ToList(), ct);
             await webhooks.EnqueueAsync(toWrite.Select(w => existing[w.Record.ExternalId!])
                 .Select(a => new Webhooks.ArticleEvent(a.Version == 1 ? Webhooks.WebhookEvents.Created : Webhooks.WebhookEvents.Updated, a.Id, a.ExternalId)).ToList(), ct);
+            foreach (var article in toWrite.Select(w => existing[w.Record.ExternalId!]))
+            {
+                counts.Add(article.SourceId, article.Keywords.Select(k => k.Keyword?.Id ?? k.KeywordId), article.Entities.Select(e => e.Entity?.Id ?? e.EntityId));
+            }
+
+            await counts.ApplyAsync(db, ct);
         }
 
         // Last before the commit: the generation row is one row every writer updates, held only this long.
@@ -155,18 +162,18 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         return outcomes.Select(o => o!).ToList();
     }
 
-    private async Task WriteArticlesAsync(List<(ArticleRecord Record, string Hash)> batch, Dictionary<string, Article> existing, DateTime now, CancellationToken ct)
+    private async Task WriteArticlesAsync(List<(ArticleRecord Record, string Hash)> batch, Dictionary<string, Article> existing, DateTime now, CatalogCountDeltas counts, CancellationToken ct)
     {
-        var updatedIds = batch.Where(w => existing.ContainsKey(w.Record.ExternalId!)).Select(w => existing[w.Record.ExternalId!].Id).ToList();
-        var touched = await TouchedCatalogAsync(updatedIds, ct);
+        var updated = batch.Where(w => existing.ContainsKey(w.Record.ExternalId!)).Select(w => existing[w.Record.ExternalId!]).ToList();
+        var updatedIds = updated.Select(a => a.Id).ToList();
         if (updatedIds.Count > 0)
         {
+            await RemoveStoredAsync(counts, updated.Select(a => (a.Id, a.SourceId)).ToList(), ct);
             // Replace the publisher-given parts; computed links (similar) are the enrichment's and stay.
             await db.ArticleCredits.Where(c => updatedIds.Contains(c.ArticleId)).ExecuteDeleteAsync(ct);
             await db.ArticleKeywords.Where(k => updatedIds.Contains(k.ArticleId)).ExecuteDeleteAsync(ct);
             await db.ArticleEntities.Where(e => updatedIds.Contains(e.ArticleId)).ExecuteDeleteAsync(ct);
             await db.ArticleLinks.Where(l => updatedIds.Contains(l.ArticleId) && l.Origin == Origin.Publisher).ExecuteDeleteAsync(ct);
-            touched.SourceIds.UnionWith(updatedIds.Select(id => existing.Values.First(a => a.Id == id).SourceId));
         }
 
         var records = batch.Select(w => w.Record).ToList();
@@ -204,16 +211,11 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         var matcher = await linker.MatcherAsync(ct);
         foreach (var (record, _) in batch)
         {
-            touched.EntityIds.UnionWith(EntityLinker.LinkMentions(existing[record.ExternalId!], matcher));
+            EntityLinker.LinkMentions(existing[record.ExternalId!], matcher);
         }
 
         await db.SaveChangesAsync(ct);
         await ResolvePendingLinksAsync(batch.Select(w => w.Record).ToList(), ct);
-
-        touched.SourceIds.UnionWith(batch.Select(w => existing[w.Record.ExternalId!].SourceId));
-        touched.KeywordIds.UnionWith(keywordMap.Values.Select(k => k.Id));
-        touched.EntityIds.UnionWith(entityList.Select(e => e.Id));
-        await RecountAsync(touched, ct);
     }
 
     private static void ApplyScalars(Article article, ArticleRecord record, string hash, DateTime now)
@@ -313,23 +315,18 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         }
     }
 
-    private async Task<TouchedCatalog> TouchedCatalogAsync(List<int> articleIds, CancellationToken ct)
+    /// <summary>Stored articles about to be replaced or deleted stop counting for their source, keywords and entities.</summary>
+    private async Task RemoveStoredAsync(CatalogCountDeltas counts, IReadOnlyList<(int Id, int SourceId)> articles, CancellationToken ct)
     {
-        var touched = new TouchedCatalog();
-        if (articleIds.Count > 0)
+        var ids = articles.Select(a => a.Id).ToList();
+        var keywordsOf = (await db.ArticleKeywords.Where(k => ids.Contains(k.ArticleId)).Select(k => new { k.ArticleId, k.KeywordId }).ToListAsync(ct))
+            .ToLookup(k => k.ArticleId, k => k.KeywordId);
+        var entitiesOf = (await db.ArticleEntities.Where(e => ids.Contains(e.ArticleId)).Select(e => new { e.ArticleId, e.EntityId }).ToListAsync(ct))
+            .ToLookup(e => e.ArticleId, e => e.EntityId);
+        foreach (var (id, sourceId) in articles)
         {
-            touched.KeywordIds.UnionWith(await db.ArticleKeywords.Where(k => articleIds.Contains(k.ArticleId)).Select(k => k.KeywordId).ToListAsync(ct));
-            touched.EntityIds.UnionWith(await db.ArticleEntities.Where(e => articleIds.Contains(e.ArticleId)).Select(e => e.EntityId).ToListAsync(ct));
+            counts.Remove(sourceId, keywordsOf[id], entitiesOf[id]);
         }
-
-        return touched;
-    }
-
-    private async Task RecountAsync(TouchedCatalog touched, CancellationToken ct)
-    {
-        await sources.RecountAsync(touched.SourceIds, ct);
-        await keywords.RecountAsync(touched.KeywordIds, ct);
-        await entities.RecountAsync(touched.EntityIds, ct);
     }
 
     private static IEnumerable<(string, SourceKind)> SourcesOf(ArticleRecord record) =>
@@ -363,13 +360,6 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
     /// <summary>A stable hash of the record as parsed (unknown fields and formatting do not count).</summary>
     private static string ContentHash(ArticleRecord record) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(record, NewsJson.Options)))[..32];
-
-    private sealed class TouchedCatalog
-    {
-        public HashSet<int> SourceIds { get; } = [];
-        public HashSet<int> KeywordIds { get; } = [];
-        public HashSet<int> EntityIds { get; } = [];
-    }
 
     private sealed record LinkTargets(Dictionary<string, int> ByExternalId, Dictionary<string, int> ByUrl)
     {

@@ -1,6 +1,5 @@
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
-using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.Search;
 
 namespace NewsMeta.Api.Features.Enrichment;
@@ -10,7 +9,7 @@ namespace NewsMeta.Api.Features.Enrichment;
 /// for search, extract keywords where the publisher gave too few, then compute similar articles (which
 /// uses those keywords). One place for the order of the steps.
 /// </summary>
-public sealed class ArticleEnrichment(NewsDbContext db, SearchIndex search, KeywordExtraction extraction, KeywordCatalog keywords, SimilarArticles similar)
+public sealed class ArticleEnrichment(NewsDbContext db, SearchIndex search, KeywordExtraction extraction, SimilarArticles similar)
 {
     /// <summary>Enriches tracked, saved articles (keywords loaded).</summary>
     public async Task EnrichAsync(IReadOnlyList<Article> articles, CancellationToken ct)
@@ -18,11 +17,10 @@ public sealed class ArticleEnrichment(NewsDbContext db, SearchIndex search, Keyw
         // The index first: the articles' own terms then count in the document frequencies extraction reads.
         await search.IndexAsync(articles.Select(a => new SearchDocument(a.Id, a.Title, a.Summary, a.Body)).ToList(), ct);
 
-        var extracted = await extraction.ExtractAsync(articles, ct);
-        if (extracted.Count > 0)
+        // The writer counts the extracted keywords with the rest of the article's, from the tracked article.
+        if ((await extraction.ExtractAsync(articles, ct)).Count > 0)
         {
             await db.SaveChangesAsync(ct);
-            await keywords.RecountAsync(extracted.Select(k => k.Id).Distinct().ToList(), ct);
         }
 
         await similar.ComputeAsync(articles.Select(a => a.Id).ToList(), ct);

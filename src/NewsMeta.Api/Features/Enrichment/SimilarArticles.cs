@@ -90,11 +90,12 @@ public sealed class SimilarArticles(NewsDbContext db)
     /// <summary>
     /// Every entity and keyword each written article shares with another article, with its weight.
     /// Names or keywords on more than 1% of the store (at least 50 articles) are left out: they would
-    /// weigh under 1/(N/100) each and make the joins huge.
+    /// weigh under 1/(N/100) each and make the joins huge. The store's size is estimated by its highest
+    /// id (one index probe; a count reads every row, 14 ms per write at 20,000 articles).
     /// </summary>
     private async Task<List<Share>> SharedAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
-        var total = await db.Articles.CountAsync(ct);
+        var total = await db.Articles.MaxAsync(a => (int?)a.Id, ct) ?? 0;
         var cap = Math.Max(50, total / 100);
         var byEntity = await db.ArticleEntities.Where(x => ids.Contains(x.ArticleId))
             .Join(db.Entities.Where(e => e.ArticleCount <= cap), x => x.EntityId, e => e.Id, (x, e) => new { x.ArticleId, x.EntityId, Weight = 1.0 / (1 + e.ArticleCount) })

@@ -30,11 +30,4 @@ public sealed class KeywordCatalog(NewsDbContext db)
 
         return found;
     }
-
-    /// <summary>Recomputes ArticleCount of the given keywords in one statement.</summary>
-    public Task RecountAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
-        ids.Count == 0
-            ? Task.CompletedTask
-            : db.Keywords.Where(k => ids.Contains(k.Id))
-                .ExecuteUpdateAsync(set => set.SetProperty(k => k.ArticleCount, k => db.ArticleKeywords.Count(ak => ak.KeywordId == k.Id)), ct);
 }

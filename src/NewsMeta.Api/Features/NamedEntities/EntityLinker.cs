@@ -97,10 +97,26 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
     /// The catalogue's state. Every catalogue change adds or deletes an entity or alias row (a rename
     /// keeps the old name as a new alias), so counts and highest ids identify it.
     /// </summary>
-    public async Task<CatalogStamp> StampAsync(CancellationToken ct) =>
-        await db.Entities.OrderBy(e => e.Id).Select(_ => new CatalogStamp(
-                db.Entities.Count(), db.Entities.Max(e => e.Id), db.EntityAliases.Count(), db.EntityAliases.Max(a => (int?)a.Id) ?? 0))
-            .FirstOrDefaultAsync(ct) ?? new CatalogStamp(0, 0, 0, 0);
+    /// <remarks>One statement (a LINQ projection of the four aggregates runs as three).</remarks>
+    public async Task<CatalogStamp> StampAsync(CancellationToken ct)
+    {
+        var row = await db.Database.SqlQuery<StampRow>($"""
+            SELECT (SELECT count(*) FROM "Entities") AS "Entities", (SELECT coalesce(max("Id"), 0) FROM "Entities") AS "MaxEntityId",
+                   (SELECT count(*) FROM "EntityAliases") AS "Aliases", (SELECT coalesce(max("Id"), 0) FROM "EntityAliases") AS "MaxAliasId"
+            """).ToListAsync(ct);
+        return row.Select(r => new CatalogStamp((int)r.Entities, r.MaxEntityId, (int)r.Aliases, r.MaxAliasId)).Single();
+    }
+
+    private sealed class StampRow
+    {
+        public long Entities { get; init; }
+
+        public int MaxEntityId { get; init; }
+
+        public long Aliases { get; init; }
+
+        public int MaxAliasId { get; init; }
+    }
 
     public async Task<EntityMatcher> MatcherAsync(CancellationToken ct)
     {

@@ -33,11 +33,4 @@ public sealed class SourceCatalog(NewsDbContext db)
 
         return found;
     }
-
-    /// <summary>Recomputes ArticleCount (published articles) of the given sources in one statement.</summary>
-    public Task RecountAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
-        ids.Count == 0
-            ? Task.CompletedTask
-            : db.Sources.Where(s => ids.Contains(s.Id))
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ArticleCount, s => db.Articles.Count(a => a.SourceId == s.Id)), ct);
 }

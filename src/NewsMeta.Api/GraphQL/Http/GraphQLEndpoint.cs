@@ -36,10 +36,18 @@ public static class GraphQLEndpoint
             var (requests, isBatch) = await GraphQLRequestReader.ReadPostAsync(http.Request, serializer, services.GetRequiredService<IOptions<GraphQLOptions>>().Value.MaxBatchSize);
             if (!isBatch)
             {
-                await WriteAsync(http, serializer, mediaType, await runner.RunAsync(http, requests[0], isGet: false, strict));
+                var outcome = await runner.RunAsync(http, requests[0], isGet: false, strict);
+                // A POSTed query may be stored (CacheablePostQueries); anything else never is, whatever the screen let through.
+                if (!IsStorable(outcome))
+                {
+                    RefuseStorage(http);
+                }
+
+                await WriteAsync(http, serializer, mediaType, outcome);
                 return;
             }
 
+            RefuseStorage(http);
             // A batch answers 200 with one result per operation, in order; each carries its own errors.
             var results = new List<ExecutionResult>(requests.Count);
             foreach (var request in requests)
@@ -51,7 +59,19 @@ public static class GraphQLEndpoint
         }
         catch (BadGraphQLRequestException ex)
         {
+            RefuseStorage(http);
             await WriteAsync(http, serializer, mediaType, OperationOutcome.Error(ex.Status, "BAD_REQUEST", ex.Message));
+        }
+    }
+
+    private static bool IsStorable(OperationOutcome outcome) =>
+        outcome.IsQuery && outcome.Status == StatusCodes.Status200OK && outcome.Result.Errors is not { Count: > 0 };
+
+    private static void RefuseStorage(HttpContext http)
+    {
+        if (http.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
         }
     }
 
@@ -78,9 +98,9 @@ public static class GraphQLEndpoint
 
         // An answer with errors is never stored: some depend on state the data generation does not cover
         // (PERSISTED_QUERY_NOT_FOUND stops being true once the query is registered, without any data write).
-        if (outcome.Result.Errors is { Count: > 0 } && http.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
+        if (outcome.Result.Errors is { Count: > 0 })
         {
-            outputCache.Context.AllowCacheStorage = false;
+            RefuseStorage(http);
         }
 
         await WriteAsync(http, serializer, mediaType, outcome, cacheable: true);
