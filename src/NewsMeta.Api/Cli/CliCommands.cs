@@ -86,6 +86,21 @@ public sealed class CliCommands
         };
     }
 
+    /// <summary>
+    /// PostgreSQL: refreshes the planner's statistics after a bulk import instead of waiting for autovacuum.
+    /// Without them, a search right after importing planned a scan of every tsvector (150-300 ms at 20,000
+    /// articles) where the GIN index takes 20-40 ms. SQLite has no statistics to refresh here.
+    /// </summary>
+    private static async Task AnalyzeAsync(NewsDbContext db)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var clock = Stopwatch.StartNew();
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            Console.WriteLine($"Planner statistics refreshed (ANALYZE) in {clock.Elapsed.TotalSeconds:F1} s.");
+        }
+    }
+
     /// <summary>Links every article again with the current entity catalogue (after curating it).</summary>
     private static async Task<int> RelinkAsync(IServiceProvider services)
     {
@@ -176,6 +191,7 @@ public sealed class CliCommands
             Console.WriteLine($"  line {line.Line}: {string.Join("; ", line.Errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}"))}");
         }
 
+        await AnalyzeAsync(services.GetRequiredService<NewsDbContext>());
         return report.RejectedCount == 0 ? 0 : 1;
     }
 }

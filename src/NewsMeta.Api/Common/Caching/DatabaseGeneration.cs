@@ -27,24 +27,12 @@ public static class DatabaseGeneration
     {
         var value = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
-        var updated = await db.Set<JobState>().Where(s => s.Name == Name)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Value, value).SetProperty(s => s.UpdatedAt, now), ct);
-        if (updated == 0)
-        {
-            db.Add(new JobState { Name = Name, Value = value, UpdatedAt = now });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance created it first: replace its value instead.
-                db.ChangeTracker.Clear();
-                await db.Set<JobState>().Where(s => s.Name == Name)
-                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.Value, value).SetProperty(s => s.UpdatedAt, now), ct);
-            }
-        }
-
+        // One upsert that cannot fail: inside a PostgreSQL transaction a failed insert (two first writers
+        // creating the row at once) would abort the writer's whole transaction.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "JobStates" ("Name", "Value", "UpdatedAt") VALUES ({Name}, {value}, {now})
+            ON CONFLICT ("Name") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt"
+            """, ct);
         if (db.Database.IsNpgsql())
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_notify({PostgresDataGeneration.Channel}, {value})", ct);
