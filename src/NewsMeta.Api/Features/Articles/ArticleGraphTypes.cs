@@ -20,7 +20,8 @@ public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
         Field(a => a.Url, nullable: true).Description("Canonical URL.");
         Field(a => a.Title);
         Field(a => a.Summary, nullable: true);
-        Field(a => a.Body).Description("Plain text; paragraphs separated by a blank line.");
+        Field<NonNullGraphType<StringGraphType>>("body").Description("Plain text; paragraphs separated by a blank line.")
+            .Resolve(c => c.Service<ArticleLoaders>().Bodies.Load(c.Source.Id));
         Field(a => a.Language).Description("BCP 47 language tag, e.g. ar or en.");
         Field(a => a.PublishedAt);
         Field(a => a.UpdatedAt, nullable: true).Description("The publisher's last update, if any.");

@@ -29,6 +29,9 @@ public sealed class ArticleLoaders
         ById = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .ProjectToType<ArticleRow>(mapping).ToDictionaryAsync(a => a.Id, a => (ArticleRow?)a, ct), null);
 
+        Bodies = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Body }).ToDictionaryAsync(a => a.Id, a => a.Body, ct), "");
+
         Sources = new(async (ids, ct) => await db.Sources.AsNoTracking().Where(s => ids.Contains(s.Id))
             .ProjectToType<SourceDto>(mapping).ToDictionaryAsync(s => s.Id, s => (SourceDto?)s, ct), null);
 
@@ -61,6 +64,9 @@ public sealed class ArticleLoaders
     }
 
     public BatchLoader<int, ArticleRow?> ById { get; }
+
+    /// <summary>Bodies of the articles whose body is selected, in one query per level.</summary>
+    public BatchLoader<int, string> Bodies { get; }
     public BatchLoader<int, SourceDto?> Sources { get; }
     public BatchLoader<int, IReadOnlyList<SourceDto>> Credits { get; }
     public BatchLoader<int, IReadOnlyList<KeywordDto>> Keywords { get; }

@@ -183,6 +183,13 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         var entityList = await entities.ResolveAsync(entityInputs, ct);
         var linkTargets = await FindLinkTargetsAsync(records, ct);
 
+        // New sources, keywords, entities and aliases first (nothing else is pending yet): the matcher then
+        // knows the batch's own new entities, so an article naming an entity that another article of the
+        // same batch introduced is linked to it too, and mentions are counted before the rows are inserted
+        // (one INSERT per row, no UPDATE of each afterwards).
+        await db.SaveChangesAsync(ct);
+        var matcher = await linker.MatcherAsync(ct);
+
         var entityCursor = 0;
         foreach (var (record, hash) in batch)
         {
@@ -202,16 +209,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
             entityCursor += mentioned.Count;
             article.Entities = mentioned.Distinct().Select((e, i) => new ArticleEntity { Position = i, Origin = Origin.Publisher, Entity = e }).ToList();
             article.Links = (record.Links ?? []).Select((l, i) => NewLink(l, i, linkTargets, existing)).ToList();
-        }
-
-        await db.SaveChangesAsync(ct);
-
-        // Linking runs once the batch's own new entities have ids, so an article naming an entity that
-        // another article of the same batch introduced is linked to it too.
-        var matcher = await linker.MatcherAsync(ct);
-        foreach (var (record, _) in batch)
-        {
-            EntityLinker.LinkMentions(existing[record.ExternalId!], matcher);
+            EntityLinker.LinkMentions(article, matcher);
         }
 
         await db.SaveChangesAsync(ct);
