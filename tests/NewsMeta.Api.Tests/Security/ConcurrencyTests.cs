@@ -30,7 +30,9 @@ public sealed class ConcurrencyTests(ConcurrencyTests.Factory factory) : IClassF
         start.Release(writes.Count);
         var results = await Task.WhenAll(tasks);
 
-        Assert.All(results, r => Assert.True(r.Response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created, $"{r.ExternalId}: {(int)r.Response.StatusCode}"));
+        // On failure, say what the server logged about it (a 503 is a database timeout or refusal).
+        Assert.All(results, r => Assert.True(r.Response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created,
+            $"{r.ExternalId}: {(int)r.Response.StatusCode}; server: {string.Join(" | ", factory.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(3))}"));
         Assert.All(results.GroupBy(r => r.ExternalId), g => Assert.Single(g, r => r.Response.StatusCode == HttpStatusCode.Created));
 
         await using var scope = factory.Services.CreateAsyncScope();
@@ -83,7 +85,8 @@ public sealed class ConcurrencyTests(ConcurrencyTests.Factory factory) : IClassF
 
         Assert.True(importResponse.StatusCode == HttpStatusCode.OK, await importResponse.Content.ReadAsStringAsync(Ct) + string.Join("\n", factory.Logs.Lines.Where(l => l.Contains("unhandled", StringComparison.OrdinalIgnoreCase)).Take(1)));
         Assert.Empty((await importResponse.NodeAsync())["rejected"]!.AsArray());
-        Assert.All(singleResponses, r => Assert.True(r.IsSuccessStatusCode, ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(singleResponses, r => Assert.True(r.IsSuccessStatusCode,
+            $"{(int)r.StatusCode}; server: {string.Join(" | ", factory.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(2))}"));
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();

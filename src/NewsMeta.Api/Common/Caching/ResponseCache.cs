@@ -10,8 +10,9 @@ namespace NewsMeta.Api.Common.Caching;
 /// tag to free the memory at once. With Redis (ConnectionStrings:Redis) the entries and the generation
 /// live there, shared by every instance. Without it, each instance caches in its own memory
 /// (Caching:InProcess, default true; Caching:MemoryMegabytes) and learns the generation from the database:
-/// on SQLite (or PostgreSQL with a read replica) one single-row query per cacheable request; on PostgreSQL
-/// from LISTEN/NOTIFY, no query at all (<see cref="PostgresDataGeneration"/>). Caching:InProcess=false caches nothing.
+/// on SQLite one prepared single-row lookup per cacheable request (<see cref="SqliteDataGeneration"/>); on
+/// PostgreSQL from LISTEN/NOTIFY, no query at all (<see cref="PostgresDataGeneration"/>), or with a read
+/// replica one EF query per request. Caching:InProcess=false caches nothing.
 /// </summary>
 public static class ResponseCache
 {
@@ -39,12 +40,16 @@ public static class ResponseCache
                         "generation", await context.RequestServices.GetRequiredService<IDataGeneration>().CurrentAsync(context.RequestServices, ct))),
                     excludeDefaultPolicy: true);
             });
-            if (configuration.GetValue<Data.DatabaseProvider>("Database:Provider") == Data.DatabaseProvider.Postgres
-                && string.IsNullOrWhiteSpace(configuration.GetConnectionString("NewsMetaReadOnly")))
+            var provider = configuration.GetValue<Data.DatabaseProvider>("Database:Provider");
+            if (provider == Data.DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString("NewsMetaReadOnly")))
             {
                 services.AddSingleton<PostgresDataGeneration>();
                 services.AddSingleton<IDataGeneration>(sp => sp.GetRequiredService<PostgresDataGeneration>());
                 services.AddHostedService(sp => sp.GetRequiredService<PostgresDataGeneration>());
+            }
+            else if (provider == Data.DatabaseProvider.Sqlite)
+            {
+                services.AddSingleton<IDataGeneration, SqliteDataGeneration>();
             }
             else
             {

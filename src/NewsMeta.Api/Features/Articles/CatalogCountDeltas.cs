@@ -24,19 +24,38 @@ internal sealed class CatalogCountDeltas
 
     public async Task ApplyAsync(NewsDbContext db, CancellationToken ct)
     {
-        foreach (var (delta, ids) in ByDelta(_sources))
+        // Tables in one fixed order, and on PostgreSQL each table's rows locked in id order first: an UPDATE
+        // locks rows in whatever order its plan meets them (physical order changes as rows are updated), and
+        // two writers meeting the same rows in opposite orders deadlock. SQLite has one writer at a time.
+        await ApplyAsync(db, "Sources", _sources, (ids, delta) =>
+            db.Sources.Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(set => set.SetProperty(s => s.ArticleCount, s => s.ArticleCount + delta), ct), ct);
+        await ApplyAsync(db, "Keywords", _keywords, (ids, delta) =>
+            db.Keywords.Where(k => ids.Contains(k.Id)).ExecuteUpdateAsync(set => set.SetProperty(k => k.ArticleCount, k => k.ArticleCount + delta), ct), ct);
+        await ApplyAsync(db, "Entities", _entities, (ids, delta) =>
+            db.Entities.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(set => set.SetProperty(e => e.ArticleCount, e => e.ArticleCount + delta), ct), ct);
+    }
+
+    private static async Task ApplyAsync(NewsDbContext db, string table, Dictionary<int, int> counts, Func<List<int>, int, Task<int>> update, CancellationToken ct)
+    {
+        var changed = counts.Where(c => c.Value != 0).Select(c => c.Key).Order().ToArray();
+        if (changed.Length == 0)
         {
-            await db.Sources.Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(set => set.SetProperty(s => s.ArticleCount, s => s.ArticleCount + delta), ct);
+            return;
         }
 
-        foreach (var (delta, ids) in ByDelta(_keywords))
+        if (db.Database.IsNpgsql())
         {
-            await db.Keywords.Where(k => ids.Contains(k.Id)).ExecuteUpdateAsync(set => set.SetProperty(k => k.ArticleCount, k => k.ArticleCount + delta), ct);
+            // NO KEY UPDATE is the lock the UPDATE itself takes: FOR UPDATE would also wait for the KEY SHARE
+            // locks that every concurrent writer's foreign-key checks hold on the same rows (its articles
+            // reference the same publisher), and two such writers wait for each other.
+            // The table name is one of three constants above, never input; the ids are a parameter.
+            var lockInOrder = "SELECT count(*) FROM (SELECT 1 FROM \"" + table + "\" WHERE \"Id\" = ANY({0}) ORDER BY \"Id\" FOR NO KEY UPDATE) AS locked";
+            await db.Database.ExecuteSqlRawAsync(lockInOrder, [changed], ct);
         }
 
-        foreach (var (delta, ids) in ByDelta(_entities))
+        foreach (var (delta, ids) in ByDelta(counts))
         {
-            await db.Entities.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(set => set.SetProperty(e => e.ArticleCount, e => e.ArticleCount + delta), ct);
+            await update(ids, delta);
         }
     }
 
@@ -56,7 +75,7 @@ internal sealed class CatalogCountDeltas
 
     private static void Bump(Dictionary<int, int> counts, int id, int by) => counts[id] = counts.GetValueOrDefault(id) + by;
 
-    /// <summary>Ids grouped by their non-zero delta, in id order (writers lock shared rows in the same order).</summary>
+    /// <summary>Ids grouped by their non-zero delta.</summary>
     private static IEnumerable<(int Delta, List<int> Ids)> ByDelta(Dictionary<int, int> counts) =>
         counts.Where(c => c.Value != 0).GroupBy(c => c.Value).OrderBy(g => g.Key)
             .Select(g => (g.Key, g.Select(c => c.Key).Order().ToList()));
