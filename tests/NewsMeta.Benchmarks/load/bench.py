@@ -361,6 +361,8 @@ def cmd_report(a):
           f"- commit: {m['commit']}",
           f"- machine: {m['machine']}",
           f"- runtime: .NET {m['dotnet']}, {m['dbVersion']}, server GC: {results[0]['after'].get('serverGc', '?') if results else '?'}",
+          # Caching__InProcess=false in the environment measures every request uncached (what a miss costs).
+          f"- response cache: {'off (Caching__InProcess=false): every request computed' if os.environ.get('Caching__InProcess', '').lower() == 'false' else 'in-process (default): repeated parameters are answered from memory'}",
           f"- corpus: `corpus.py --seed 42 --articles {m['articles']}` ({m['corpusMb']} MB); "
           + (f"import {m['importSeconds']:.1f} s, {m['importRate']:.0f} articles/s ({m['importLine']})" if m.get("importSeconds") else "database reused, no import"),
           f"- load: wrk {m['wrk']}, {m['connections']} connections, {m['threads']} threads, {m['warmup']} s warm-up (not counted), "

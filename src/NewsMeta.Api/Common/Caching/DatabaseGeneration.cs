@@ -7,9 +7,10 @@ namespace NewsMeta.Api.Common.Caching;
 
 /// <summary>
 /// The data generation for in-process response caching without Redis: one row of JobStates that every
-/// write replaces with a new random value. Each instance keys its cached responses by the value it reads
-/// (one indexed single-row query per cacheable request), so a response computed before a write on any
-/// instance is never served after that write commits: the write's new value is what every later reader sees.
+/// write replaces with a new random value. Each instance keys its cached responses by the value it learns
+/// (<see cref="IDataGeneration"/>: read per request, or pushed by PostgreSQL), so a response computed before
+/// a write on any instance is never served after that write commits: the write's new value is what every
+/// later reader sees.
 /// </summary>
 public static class DatabaseGeneration
 {
