@@ -15,6 +15,11 @@ public sealed class ConcurrencyTests(ConcurrencyTests.Factory factory) : IClassF
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>What the server logged about failed requests: unhandled ones first (retried conflicts are logged too).</summary>
+    private string ServerErrors() =>
+        string.Join(" | ", factory.Logs.Lines.Where(l => l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase))
+            .Concat(factory.Logs.Lines.Where(l => l.Contains("Database unavailable", StringComparison.Ordinal))).Take(2));
+
     [Fact]
     public async Task Thirty_two_writers_on_eight_externalIds_leave_eight_articles_each_at_version_four()
     {
@@ -32,7 +37,7 @@ public sealed class ConcurrencyTests(ConcurrencyTests.Factory factory) : IClassF
 
         // On failure, say what the server logged about it (a 503 is a database timeout or refusal).
         Assert.All(results, r => Assert.True(r.Response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created,
-            $"{r.ExternalId}: {(int)r.Response.StatusCode}; server: {string.Join(" | ", factory.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(3))}"));
+            $"{r.ExternalId}: {(int)r.Response.StatusCode}; server: {ServerErrors()}"));
         Assert.All(results.GroupBy(r => r.ExternalId), g => Assert.Single(g, r => r.Response.StatusCode == HttpStatusCode.Created));
 
         await using var scope = factory.Services.CreateAsyncScope();
@@ -86,7 +91,7 @@ public sealed class ConcurrencyTests(ConcurrencyTests.Factory factory) : IClassF
         Assert.True(importResponse.StatusCode == HttpStatusCode.OK, await importResponse.Content.ReadAsStringAsync(Ct) + string.Join("\n", factory.Logs.Lines.Where(l => l.Contains("unhandled", StringComparison.OrdinalIgnoreCase)).Take(1)));
         Assert.Empty((await importResponse.NodeAsync())["rejected"]!.AsArray());
         Assert.All(singleResponses, r => Assert.True(r.IsSuccessStatusCode,
-            $"{(int)r.StatusCode}; server: {string.Join(" | ", factory.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(2))}"));
+            $"{(int)r.StatusCode}; server: {ServerErrors()}"));
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
