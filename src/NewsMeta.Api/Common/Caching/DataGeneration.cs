@@ -14,7 +14,7 @@ public interface IDataGeneration
     void Replaced(string value);
 }
 
-/// <summary>Reads the generation row on every cacheable request (SQLite: an in-process lookup).</summary>
+/// <summary>Reads the generation row through EF on every cacheable request (PostgreSQL with a read replica: the replica's row).</summary>
 internal sealed class QueriedDataGeneration : IDataGeneration
 {
     public async ValueTask<string> CurrentAsync(IServiceProvider requestServices, CancellationToken ct) =>
