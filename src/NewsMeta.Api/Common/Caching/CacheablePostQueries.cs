@@ -23,9 +23,10 @@ public sealed class CacheablePostQueries
             return null;
         }
 
-        // Chunked bodies (no Content-Length) are read too, up to one byte past the limit.
+        // Chunked bodies (no Content-Length) are read too, up to one byte past the limit; a declared length
+        // sizes the buffer (a typical query is a few hundred bytes, and this runs on every POST).
         request.EnableBuffering(MaxBodyBytes);
-        var body = new byte[MaxBodyBytes + 1];
+        var body = new byte[(int)(request.ContentLength ?? MaxBodyBytes) + 1];
         var read = 0;
         while (read < body.Length && await request.Body.ReadAsync(body.AsMemory(read), ct) is var n and > 0)
         {
@@ -33,7 +34,7 @@ public sealed class CacheablePostQueries
         }
 
         request.Body.Position = 0;
-        return read <= MaxBodyBytes && Accepts(body.AsSpan(0, read)) ? Convert.ToHexStringLower(SHA256.HashData(body.AsSpan(0, read))) : null;
+        return read < body.Length && Accepts(body.AsSpan(0, read)) ? Convert.ToHexStringLower(SHA256.HashData(body.AsSpan(0, read))) : null;
     }
 
     /// <summary>One JSON object (not a batch) that nowhere says mutation or subscription.</summary>

@@ -16,9 +16,9 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
     /// <summary>
     /// Counts the catalogue's entities in the title, summary and body of a tracked article whose
     /// publisher entities are loaded: publisher-tagged ones get their mention count, the others are
-    /// added after them as extracted, most mentioned first. Returns the ids found.
+    /// added after them as extracted, most mentioned first.
     /// </summary>
-    public static Dictionary<int, EntityTally>.KeyCollection LinkMentions(Article article, EntityMatcher matcher)
+    public static void LinkMentions(Article article, EntityMatcher matcher)
     {
         var tallies = matcher.Tally($"{article.Title}\n{article.Summary}\n{article.Body}");
         foreach (var tagged in article.Entities.Where(e => e.Origin == Origin.Publisher))
@@ -41,8 +41,6 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
                 MatchedAlias = tally.MatchedAlias,
             });
         }
-
-        return tallies.Keys;
     }
 
     /// <summary>
