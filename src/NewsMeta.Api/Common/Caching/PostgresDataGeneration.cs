@@ -1,5 +1,5 @@
-using Npgsql;
 using NewsMeta.Api.Data;
+using Npgsql;
 
 namespace NewsMeta.Api.Common.Caching;
 
