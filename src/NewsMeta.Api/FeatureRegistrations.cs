@@ -44,7 +44,7 @@ public static class FeatureRegistrations
         services.AddScoped<Common.Jobs.JobLeases>();
 
     public static IServiceCollection AddIngestion(this IServiceCollection services) =>
-        services.AddScoped<NdjsonImporter>().AddScoped<ArticleExporter>().AddScoped<PageImporter>();
+        services.AddScoped<NdjsonImporter>().AddScoped<ImportCatalogueFirst>().AddScoped<ArticleExporter>().AddScoped<PageImporter>();
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {

@@ -122,6 +122,42 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(Records, await CountAsync(path, "Articles"));
     }
 
+    [Fact]
+    public async Task Import_puts_the_files_entities_in_the_catalogue_first_so_an_early_article_is_linked_to_a_later_ones_entity()
+    {
+        // The first line mentions a person only the last line names, 500 lines (one batch) later.
+        static object Record(string id, string body, object[] entities) => new
+        {
+            externalId = id,
+            title = $"خبر {id}",
+            body,
+            language = "ar",
+            publishedAt = "2026-11-20T09:00:00Z",
+            source = new { name = "صحيفة الواحة", kind = "newspaper" },
+            keywords = new[] { "ميناء الريان", "سفن", "رحلات" },
+            entities,
+        };
+        var records = new List<object> { Record("early", "زار نادر الشامي ميناء الريان صباح اليوم وتفقد الأرصفة.", []) };
+        records.AddRange(Enumerable.Range(0, 500).Select(i => Record($"filler-{i:D3}", $"وصلت السفينة رقم {i} إلى الميناء.", [])));
+        records.Add(Record("late", "قال نادر الشامي إن الميناء سيتوسع.", [new { name = "نادر الشامي", type = "person" }]));
+        var file = Path.Combine(_folder, "later-entity.ndjson");
+        await File.WriteAllLinesAsync(file, records.Select(r => System.Text.Json.JsonSerializer.Serialize(r)), TestContext.Current.CancellationToken);
+        var path = Path.Combine(_folder, "later-entity.db");
+
+        var (exit, output) = await RunAsync("import", file, $"--ConnectionStrings:NewsMeta=Data Source={path}");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("1 distinct entities named in the file", output, StringComparison.Ordinal);
+        Assert.Contains("502 created", output, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(path, """
+            ArticleEntities x JOIN Articles a ON a.Id = x.ArticleId JOIN Entities e ON e.Id = x.EntityId
+            WHERE a.ExternalId = 'early' AND e.Name = 'نادر الشامي' AND x.Origin = 'Extracted' AND x.Mentions = 1
+            """));
+        // The relink job has nothing left to do: the state it would reach is recorded.
+        Assert.Contains("no relinking to do", output, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(path, "JobStates WHERE Name = 'relink'"));
+    }
+
     private static async Task<long> CountAsync(string path, string table)
     {
         if (!File.Exists(path))

@@ -18,10 +18,13 @@ public sealed class SimilarArticles(NewsDbContext db)
     /// <summary>Computed links sort after the publisher's own links.</summary>
     private const int FirstPosition = 1000;
 
-    // Advisory lock key of TakeTurnsAsync; the two-int key space is apart from the one-bigint keys of
-    // ArticleWriter.LockExternalIdsAsync.
-    private const int SimilarLinksLockClass = 0x4E4D; // "NM"
-    private const int SimilarLinksLockId = 1;
+    // First halves of the advisory lock keys (the second is the article, entity or keyword id); the two-int
+    // key space is apart from the one-bigint keys of ArticleWriter.LockExternalIdsAsync. A writer takes the
+    // name locks before the list locks, and nothing after them but row locks of the counts and the
+    // generation, so the order is the same for every writer.
+    private const int SimilarListLockClass = 0x4E4D; // "NM"
+    private const int EntityLockClass = 0x4E45; // "NE"
+    private const int KeywordLockClass = 0x4E4B; // "NK"
 
     public async Task ComputeAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
     {
@@ -30,20 +33,23 @@ public sealed class SimilarArticles(NewsDbContext db)
             return;
         }
 
-        await TakeTurnsAsync(ct);
-        var shares = await SharedAsync(articleIds, ct);
+        var cap = await RarityCapAsync(ct);
+        await LockSharedNamesAsync(articleIds, cap, ct);
+        var shares = await SharedAsync(articleIds, cap, ct);
         var scores = shares.GroupBy(s => (s.A, s.B))
             .Select(g => (g.Key.A, g.Key.B, Score: Math.Round(g.Sum(s => s.Weight), 4)))
             .ToList();
         var publisherTargets = (await db.ArticleLinks.Where(l => articleIds.Contains(l.ArticleId) && l.Origin == Origin.Publisher && l.TargetArticleId != null)
             .Select(l => new { l.ArticleId, Target = l.TargetArticleId!.Value }).ToListAsync(ct)).ToHashSet();
 
-        // The written articles' own lists are recomputed from scratch.
-        await db.ArticleLinks.Where(l => articleIds.Contains(l.ArticleId) && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         var top = scores.GroupBy(s => s.A).ToDictionary(g => g.Key, g => g
             .Where(s => !publisherTargets.Contains(new { ArticleId = s.A, Target = s.B }))
             .OrderByDescending(s => s.Score).ThenBy(s => s.B).Take(MaxLinks).ToList());
         var linked = top.Values.SelectMany(l => l).ToList();
+        await LockListsAsync(articleIds.Concat(linked.Select(l => l.B)), ct);
+
+        // The written articles' own lists are recomputed from scratch.
+        await db.ArticleLinks.Where(l => articleIds.Contains(l.ArticleId) && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         var explain = await ReasonsAsync(shares, linked, ct);
         foreach (var (article, links) in top)
         {
@@ -55,19 +61,25 @@ public sealed class SimilarArticles(NewsDbContext db)
     }
 
     /// <summary>
-    /// PostgreSQL: writers computing similar links take turns until they commit (a transaction-scoped advisory
-    /// lock). Each one rewrites the lists of other articles (its candidates); run concurrently, two writers
-    /// of similar articles read the same list and both replace its weakest link, and the second one's
-    /// delete finds no row: with 32 writers on 8 similar articles, some exhausted their retries (500).
-    /// SQLite runs one write transaction at a time already. Only this step and the commit are serialised;
-    /// lookups, inserts and the search index run concurrently before it.
+    /// PostgreSQL: a writer locks the similar lists it is about to rewrite (its own articles' and its
+    /// candidates'), until it commits: transaction-scoped advisory locks, one per article id, taken in id
+    /// order in one statement so two writers cannot deadlock. Without them, two writers offering to the
+    /// same candidate both read its list and both replace its weakest link, and the second one's delete
+    /// finds no row (with 32 writers on 8 similar articles some exhausted their retries: 500). Writers of
+    /// unrelated articles do not wait for each other. The candidate lists are read after the lock, so a
+    /// writer that waited sees what the one before it committed. SQLite runs one write transaction at a
+    /// time already.
     /// </summary>
-    private async Task TakeTurnsAsync(CancellationToken ct)
+    private async Task LockListsAsync(IEnumerable<int> articleIds, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        if (!db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SimilarLinksLockClass}, {SimilarLinksLockId})", ct);
+            return;
         }
+
+        var ids = articleIds.Distinct().Order().ToArray();
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT count(pg_advisory_xact_lock({SimilarListLockClass}, id)) FROM (SELECT unnest({ids}) AS id ORDER BY id) AS lists", ct);
     }
 
     /// <summary>Adds a written article to a candidate's list when it beats the candidate's weakest computed link.</summary>
@@ -110,15 +122,41 @@ public sealed class SimilarArticles(NewsDbContext db)
     }
 
     /// <summary>
-    /// Every entity and keyword each written article shares with another article, with its weight.
-    /// Names or keywords on more than 1% of the store (at least 50 articles) are left out: they would
-    /// weigh under 1/(N/100) each and make the joins huge. The store's size is estimated by its highest
-    /// id (one index probe; a count reads every row, 14 ms per write at 20,000 articles).
+    /// Names or keywords on more than 1% of the store (at least 50 articles) are left out of similarity:
+    /// they would weigh under 1/(N/100) each and make the joins huge. The store's size is estimated by its
+    /// highest id (one index probe; a count reads every row, 14 ms per write at 20,000 articles).
     /// </summary>
-    private async Task<List<Share>> SharedAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    private async Task<int> RarityCapAsync(CancellationToken ct) =>
+        Math.Max(50, (await db.Articles.MaxAsync(a => (int?)a.Id, ct) ?? 0) / 100);
+
+    /// <summary>
+    /// PostgreSQL: writers of articles that share a (rare enough) entity or keyword take turns, so the later
+    /// one's candidates include the earlier one's article and the two end up in each other's lists.
+    /// Writers that share nothing do not see each other as candidates anyway, and do not wait. One
+    /// transaction-scoped advisory lock per entity and keyword id, taken in key order in one statement.
+    /// </summary>
+    private async Task LockSharedNamesAsync(IReadOnlyCollection<int> ids, int cap, CancellationToken ct)
     {
-        var total = await db.Articles.MaxAsync(a => (int?)a.Id, ct) ?? 0;
-        var cap = Math.Max(50, total / 100);
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var articleIds = ids.ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT count(pg_advisory_xact_lock(keys.class, keys.id)) FROM (
+                SELECT {EntityLockClass} AS class, x."EntityId" AS id FROM "ArticleEntities" x JOIN "Entities" e ON e."Id" = x."EntityId"
+                WHERE x."ArticleId" = ANY({articleIds}) AND e."ArticleCount" <= {cap}
+                UNION
+                SELECT {KeywordLockClass}, x."KeywordId" FROM "ArticleKeywords" x JOIN "Keywords" k ON k."Id" = x."KeywordId"
+                WHERE x."ArticleId" = ANY({articleIds}) AND k."ArticleCount" <= {cap}
+                ORDER BY 1, 2) AS keys
+            """, ct);
+    }
+
+    /// <summary>Every entity and keyword each written article shares with another article, with its weight.</summary>
+    private async Task<List<Share>> SharedAsync(IReadOnlyCollection<int> ids, int cap, CancellationToken ct)
+    {
         var byEntity = await db.ArticleEntities.Where(x => ids.Contains(x.ArticleId))
             .Join(db.Entities.Where(e => e.ArticleCount <= cap), x => x.EntityId, e => e.Id, (x, e) => new { x.ArticleId, x.EntityId, Weight = 1.0 / (1 + e.ArticleCount) })
             .Join(db.ArticleEntities, a => a.EntityId, b => b.EntityId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, a.EntityId, a.Weight })

@@ -40,6 +40,27 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
         }
     }
 
+    /// <summary>The catalogue state (<see cref="EntityLinker.StampAsync"/>) every stored article is linked with.</summary>
+    public static Task<string?> LinkedStateAsync(NewsDbContext db, CancellationToken ct) =>
+        db.Set<JobState>().AsNoTracking().Where(s => s.Name == Name).Select(s => s.Value).FirstOrDefaultAsync(ct);
+
+    /// <summary>Records that every stored article is linked with the catalogue state <paramref name="stamp"/>.</summary>
+    public static async Task RecordLinkedAsync(NewsDbContext db, string stamp, DateTime now, CancellationToken ct)
+    {
+        var state = await db.Set<JobState>().FirstOrDefaultAsync(s => s.Name == Name, ct);
+        if (state is null)
+        {
+            db.Add(new JobState { Name = Name, Value = stamp, UpdatedAt = now });
+        }
+        else
+        {
+            state.Value = stamp;
+            state.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>One round: relinks when the catalogue differs from the last relinked state and this instance holds the lease.</summary>
     public async Task<bool> RunOnceAsync(CancellationToken ct)
     {
@@ -48,7 +69,7 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
         var db = services.GetRequiredService<NewsDbContext>();
         var linker = services.GetRequiredService<EntityLinker>();
         var stamp = (await linker.StampAsync(ct)).ToString();
-        var done = await db.Set<JobState>().AsNoTracking().Where(s => s.Name == Name).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        var done = await LinkedStateAsync(db, ct);
         if (done == stamp)
         {
             return false;
@@ -64,18 +85,7 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
         {
             log.LogInformation("Entity catalogue changed: relinking the store");
             await linker.RelinkAllAsync((n, total) => log.LogInformation("Relink: {Done}/{Total} articles", n, total), ct);
-            var state = await db.Set<JobState>().FirstOrDefaultAsync(s => s.Name == Name, ct);
-            if (state is null)
-            {
-                db.Add(new JobState { Name = Name, Value = stamp, UpdatedAt = clock.GetUtcNow().UtcDateTime });
-            }
-            else
-            {
-                state.Value = stamp;
-                state.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            }
-
-            await db.SaveChangesAsync(ct);
+            await RecordLinkedAsync(db, stamp, clock.GetUtcNow().UtcDateTime, ct);
             return true;
         }
         finally
