@@ -15,6 +15,9 @@ public sealed class SimilarArticles(NewsDbContext db)
 {
     public const int MaxLinks = 10;
 
+    /// <summary>Candidates per shared entity or keyword: the most recently stored articles naming it.</summary>
+    public const int CandidatesPerName = 200;
+
     /// <summary>Computed links sort after the publisher's own links.</summary>
     private const int FirstPosition = 1000;
 
@@ -154,23 +157,49 @@ public sealed class SimilarArticles(NewsDbContext db)
             """, ct);
     }
 
-    /// <summary>Every entity and keyword each written article shares with another article, with its weight.</summary>
+    /// <summary>
+    /// Every entity and keyword each written article shares with another article, with its weight. On
+    /// PostgreSQL only the <see cref="CandidatesPerName"/> most recently stored articles per entity or
+    /// keyword are candidates: the cap is 1% of the store, so without a bound the rows read per write grow
+    /// with the store (at 200,000 articles up to 2,000 per name).
+    /// </summary>
     private async Task<List<Share>> SharedAsync(IReadOnlyCollection<int> ids, int cap, CancellationToken ct)
     {
-        var byEntity = await db.ArticleEntities.Where(x => ids.Contains(x.ArticleId))
-            .Join(db.Entities.Where(e => e.ArticleCount <= cap), x => x.EntityId, e => e.Id, (x, e) => new { x.ArticleId, x.EntityId, Weight = 1.0 / (1 + e.ArticleCount) })
-            .Join(db.ArticleEntities, a => a.EntityId, b => b.EntityId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, a.EntityId, a.Weight })
-            .Where(p => p.A != p.B)
-            .ToListAsync(ct);
-        var byKeyword = await db.ArticleKeywords.Where(x => ids.Contains(x.ArticleId))
-            .Join(db.Keywords.Where(k => k.ArticleCount <= cap), x => x.KeywordId, k => k.Id, (x, k) => new { x.ArticleId, x.KeywordId, Weight = 1.0 / (1 + k.ArticleCount) })
-            .Join(db.ArticleKeywords, a => a.KeywordId, b => b.KeywordId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, a.KeywordId, a.Weight })
-            .Where(p => p.A != p.B)
-            .ToListAsync(ct);
-        return byEntity.Select(p => new Share(p.A, p.B, IsEntity: true, p.EntityId, p.Weight))
-            .Concat(byKeyword.Select(p => new Share(p.A, p.B, IsEntity: false, p.KeywordId, p.Weight)))
-            .ToList();
+        var entityNames = db.ArticleEntities.Where(x => ids.Contains(x.ArticleId))
+            .Join(db.Entities.Where(e => e.ArticleCount <= cap), x => x.EntityId, e => e.Id, (x, e) => new { x.ArticleId, x.EntityId, Weight = 1.0 / (1 + e.ArticleCount) });
+        var keywordNames = db.ArticleKeywords.Where(x => ids.Contains(x.ArticleId))
+            .Join(db.Keywords.Where(k => k.ArticleCount <= cap), x => x.KeywordId, k => k.Id, (x, k) => new { x.ArticleId, x.KeywordId, Weight = 1.0 / (1 + k.ArticleCount) });
+
+        // PostgreSQL: a LATERAL join reads CandidatesPerName index entries per name. SQLite has no LATERAL
+        // (EF would need APPLY): there every article naming it is a candidate, as far as the cap allows.
+        if (db.Database.IsNpgsql())
+        {
+            var byEntity = await entityNames.SelectMany(
+                    a => db.ArticleEntities.Where(b => b.EntityId == a.EntityId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(CandidatesPerName),
+                    (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.EntityId, a.Weight })
+                .ToListAsync(ct);
+            var byKeyword = await keywordNames.SelectMany(
+                    a => db.ArticleKeywords.Where(b => b.KeywordId == a.KeywordId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(CandidatesPerName),
+                    (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.KeywordId, a.Weight })
+                .ToListAsync(ct);
+            return byEntity.Select(p => new Share(p.A, p.B, IsEntity: true, p.RefId, p.Weight))
+                .Concat(byKeyword.Select(p => new Share(p.A, p.B, IsEntity: false, p.RefId, p.Weight)))
+                .ToList();
+        }
+        else
+        {
+            var byEntity = await entityNames.Join(db.ArticleEntities, a => a.EntityId, b => b.EntityId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.EntityId, a.Weight })
+                .Where(p => p.A != p.B)
+                .ToListAsync(ct);
+            var byKeyword = await keywordNames.Join(db.ArticleKeywords, a => a.KeywordId, b => b.KeywordId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.KeywordId, a.Weight })
+                .Where(p => p.A != p.B)
+                .ToListAsync(ct);
+            return byEntity.Select(p => new Share(p.A, p.B, IsEntity: true, p.RefId, p.Weight))
+                .Concat(byKeyword.Select(p => new Share(p.A, p.B, IsEntity: false, p.RefId, p.Weight)))
+                .ToList();
+        }
     }
+
 
     /// <summary>
     /// The reasons of each linked pair: names of the shared entities and keywords, and the text
