@@ -12,8 +12,10 @@ namespace NewsMeta.Api;
 /// <summary>The services of each feature, so Program.cs only composes.</summary>
 public static class FeatureRegistrations
 {
-    public static IServiceCollection AddArticles(this IServiceCollection services) =>
-        services.AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>().AddScoped<Features.Enrichment.ArticleEnrichment>()
+    public static IServiceCollection AddArticles(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<GroupCommitOptions>(configuration.GetSection(GroupCommitOptions.Section))
+            .AddSingleton<GroupCommit>().AddHostedService(sp => sp.GetRequiredService<GroupCommit>())
+            .AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>().AddScoped<Features.Enrichment.ArticleEnrichment>()
             .AddSingleton(TimeProvider.System);
 
     /// <summary>Tombstones of deleted articles and the change feed over them and the articles.</summary>

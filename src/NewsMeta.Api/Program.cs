@@ -37,7 +37,7 @@ builder.Services
     .AddNewsResponseCache(builder.Configuration)
     .AddNewsTelemetry(builder.Configuration)
     .AddNewsOpenApi()
-    .AddArticles()
+    .AddArticles(builder.Configuration)
     .AddChangeFeed(builder.Configuration)
     .AddSourceCatalog()
     .AddKeywordCatalog()

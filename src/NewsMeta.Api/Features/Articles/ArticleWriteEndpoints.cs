@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Features.Ingestion;
@@ -32,7 +33,7 @@ public static class ArticleWriteEndpoints
     }
 
     private static async Task<Results<Created<ArticleDto>, Ok<ArticleDto>, ValidationProblem, ProblemHttpResult>> UpsertArticle(
-        string externalId, HttpRequest request, ArticleWriter writer, ArticleQueries queries, CancellationToken ct)
+        string externalId, HttpRequest request, ArticleWriter writer, GroupCommit group, IOptions<GroupCommitOptions> grouping, ArticleQueries queries, CancellationToken ct)
     {
         var (record, bodyErrors) = await JsonBody.ReadAsync<ArticleRecord>(request, ct);
         if (record is null)
@@ -58,7 +59,10 @@ public static class ArticleWriteEndpoints
         Func<CancellationToken, Task<bool>>? precondition = Preconditions.Requested(request)
             ? async token => (failed = Preconditions.Check(request, await queries.GetByExternalIdAsync(externalId, token))) is null
             : null;
-        var outcome = (await writer.UpsertAsync([record], ct, precondition))[0];
+        // A conditional write checks its precondition inside its own transaction, so it is never grouped.
+        var outcome = precondition is null && grouping.Value.GroupCommit
+            ? await group.WriteAsync(record, ct)
+            : (await writer.UpsertAsync([record], ct, precondition))[0];
         if (outcome.Status == WriteStatus.PreconditionFailed)
         {
             return failed!;
