@@ -53,6 +53,10 @@ public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
     public Task<ArticleDto?> GetAsync(int id, CancellationToken ct) =>
         db.Articles.AsNoTracking().Where(a => a.Id == id).AsSplitQuery().ProjectToType<ArticleDto>(mapping).FirstOrDefaultAsync(ct);
 
+    /// <summary>Several articles by id, in one set of statements (the read-back of a group commit).</summary>
+    public Task<List<ArticleDto>> GetManyAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).AsSplitQuery().ProjectToType<ArticleDto>(mapping).ToListAsync(ct);
+
     public Task<ArticleDto?> GetByExternalIdAsync(string externalId, CancellationToken ct) =>
         db.Articles.AsNoTracking().Where(a => a.ExternalId == externalId).AsSplitQuery().ProjectToType<ArticleDto>(mapping).FirstOrDefaultAsync(ct);
 

@@ -60,9 +60,8 @@ public static class ArticleWriteEndpoints
             ? async token => (failed = Preconditions.Check(request, await queries.GetByExternalIdAsync(externalId, token))) is null
             : null;
         // A conditional write checks its precondition inside its own transaction, so it is never grouped.
-        var outcome = precondition is null && grouping.Value.GroupCommit
-            ? await group.WriteAsync(record, ct)
-            : (await writer.UpsertAsync([record], ct, precondition))[0];
+        var grouped = precondition is null && grouping.Value.GroupCommit ? await group.WriteAsync(record, ct) : null;
+        var outcome = grouped?.Outcome ?? (await writer.UpsertAsync([record], ct, precondition))[0];
         if (outcome.Status == WriteStatus.PreconditionFailed)
         {
             return failed!;
@@ -75,7 +74,7 @@ public static class ArticleWriteEndpoints
         }
 
         // A concurrent DELETE can remove the article between this write's commit and its read-back (the soak found it).
-        if (await queries.GetAsync(outcome.ArticleId, ct) is not { } article)
+        if ((grouped?.Article ?? await queries.GetAsync(outcome.ArticleId, ct)) is not { } article)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
                 detail: $"The article was stored, then deleted by a concurrent request before it could be read back (externalId '{externalId}').");

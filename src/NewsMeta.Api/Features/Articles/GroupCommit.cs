@@ -38,12 +38,16 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = false });
 
-    /// <summary>Writes one validated record; completes when it is committed (or has failed).</summary>
-    public Task<WriteOutcome> WriteAsync(ArticleRecord record, CancellationToken ct)
+    /// <summary>
+    /// Writes one validated record; completes when it is committed (or has failed), with the stored
+    /// article as read back right after the group's commit (null if that read failed or found it deleted
+    /// meanwhile: the caller reads it itself).
+    /// </summary>
+    public Task<GroupedWrite> WriteAsync(ArticleRecord record, CancellationToken ct)
     {
         // Once queued the write goes ahead even if the caller gives up: like a request whose client
         // disconnects after sending it. The caller stops waiting, nothing else.
-        var pending = new Pending(record, new TaskCompletionSource<WriteOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(record, new TaskCompletionSource<GroupedWrite>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The article write queue is closed (the service is stopping).");
@@ -100,10 +104,12 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
     {
         try
         {
-            var outcomes = await WriteInScopeAsync(batch.Select(p => p.Record).ToList(), ct);
+            await using var scope = scopes.CreateAsyncScope();
+            var outcomes = await scope.ServiceProvider.GetRequiredService<ArticleWriter>().UpsertAsync(batch.Select(p => p.Record).ToList(), ct);
+            var stored = await ReadBackAsync(scope.ServiceProvider.GetRequiredService<ArticleQueries>(), outcomes, ct);
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Done.TrySetResult(outcomes[i]);
+                batch[i].Done.TrySetResult(new GroupedWrite(outcomes[i], stored.GetValueOrDefault(outcomes[i].ArticleId)));
             }
         }
         catch (Exception ex) when (batch.Count > 1 && !ct.IsCancellationRequested)
@@ -124,11 +130,26 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
         }
     }
 
-    private async Task<IReadOnlyList<WriteOutcome>> WriteInScopeAsync(IReadOnlyList<ArticleRecord> records, CancellationToken ct)
+    /// <summary>
+    /// The group's stored articles, read in one set of statements instead of one per caller. Best effort:
+    /// the writes are committed already, so a failed read leaves each caller to read its own.
+    /// </summary>
+    private async Task<Dictionary<int, ArticleDto>> ReadBackAsync(ArticleQueries queries, IReadOnlyList<WriteOutcome> outcomes, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ArticleWriter>().UpsertAsync(records, ct);
+        var ids = outcomes.Where(o => o.Status is WriteStatus.Created or WriteStatus.Updated or WriteStatus.Unchanged).Select(o => o.ArticleId).Distinct().ToList();
+        try
+        {
+            return ids.Count == 0 ? [] : (await queries.GetManyAsync(ids, ct)).ToDictionary(a => a.Id);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "Reading back {Count} grouped article writes failed; each caller reads its own", ids.Count);
+            return [];
+        }
     }
 
-    private sealed record Pending(ArticleRecord Record, TaskCompletionSource<WriteOutcome> Done);
+    private sealed record Pending(ArticleRecord Record, TaskCompletionSource<GroupedWrite> Done);
 }
+
+/// <summary>A grouped write's outcome and, when it could be read right after the commit, the stored article.</summary>
+public sealed record GroupedWrite(WriteOutcome Outcome, ArticleDto? Article);
