@@ -36,24 +36,23 @@ public sealed class GroupCommitOptions
 public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<GroupCommitOptions> options, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database, ILogger<GroupCommit> log)
     : BackgroundService
 {
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = false });
+    /// <summary>Writes waiting at most; beyond it callers wait to enqueue (backpressure instead of an ever-growing queue).</summary>
+    private const int QueueCapacity = 1024;
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
 
     /// <summary>
     /// Writes one validated record; completes when it is committed (or has failed), with the stored
     /// article as read back right after the group's commit (null if that read failed or found it deleted
     /// meanwhile: the caller reads it itself).
     /// </summary>
-    public Task<GroupedWrite> WriteAsync(ArticleRecord record, CancellationToken ct)
+    public async Task<GroupedWrite> WriteAsync(ArticleRecord record, CancellationToken ct)
     {
         // Once queued the write goes ahead even if the caller gives up: like a request whose client
         // disconnects after sending it. The caller stops waiting, nothing else.
         var pending = new Pending(record, new TaskCompletionSource<GroupedWrite>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new InvalidOperationException("The article write queue is closed (the service is stopping).");
-        }
-
-        return pending.Done.Task.WaitAsync(ct);
+        await _queue.Writer.WriteAsync(pending, ct);
+        return await pending.Done.Task.WaitAsync(ct);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)

@@ -18,14 +18,19 @@ public sealed class SimilarArticles(NewsDbContext db)
     /// <summary>Candidates per shared entity or keyword: the most recently stored articles naming it.</summary>
     public const int CandidatesPerName = 200;
 
+    /// <summary>Writes of up to this many articles lock names and lists one by one (see TakeTurnsAsync).</summary>
+    private const int MostArticlesForFineLocks = 8;
+
     /// <summary>Computed links sort after the publisher's own links.</summary>
     private const int FirstPosition = 1000;
 
-    // First halves of the advisory lock keys (the second is the article, entity or keyword id); the two-int
-    // key space is apart from the one-bigint keys of ArticleWriter.LockExternalIdsAsync. A writer takes the
-    // name locks before the list locks, and nothing after them but row locks of the counts and the
-    // generation, so the order is the same for every writer.
+    // First halves of the advisory lock keys (the second is the article, entity or keyword id, or 0 for
+    // "all lists"); the two-int key space is apart from the one-bigint keys of
+    // ArticleWriter.LockExternalIdsAsync. A writer takes the all-lists lock, then name locks, then list
+    // locks, and nothing after them but row locks of the counts and the generation, so the order is the
+    // same for every writer.
     private const int SimilarListLockClass = 0x4E4D; // "NM"
+    private const int AllListsLockClass = 0x4E41; // "NA"
     private const int EntityLockClass = 0x4E45; // "NE"
     private const int KeywordLockClass = 0x4E4B; // "NK"
 
@@ -37,7 +42,12 @@ public sealed class SimilarArticles(NewsDbContext db)
         }
 
         var cap = await RarityCapAsync(ct);
-        await LockSharedNamesAsync(articleIds, cap, ct);
+        var fineLocks = await TakeTurnsAsync(articleIds.Count, ct);
+        if (fineLocks)
+        {
+            await LockSharedNamesAsync(articleIds, cap, ct);
+        }
+
         var shares = await SharedAsync(articleIds, cap, ct);
         var scores = shares.GroupBy(s => (s.A, s.B))
             .Select(g => (g.Key.A, g.Key.B, Score: Math.Round(g.Sum(s => s.Weight), 4)))
@@ -49,7 +59,10 @@ public sealed class SimilarArticles(NewsDbContext db)
             .Where(s => !publisherTargets.Contains(new { ArticleId = s.A, Target = s.B }))
             .OrderByDescending(s => s.Score).ThenBy(s => s.B).Take(MaxLinks).ToList());
         var linked = top.Values.SelectMany(l => l).ToList();
-        await LockListsAsync(articleIds.Concat(linked.Select(l => l.B)), ct);
+        if (fineLocks)
+        {
+            await LockListsAsync(articleIds.Concat(linked.Select(l => l.B)), ct);
+        }
 
         // The written articles' own lists are recomputed from scratch.
         await db.ArticleLinks.Where(l => articleIds.Contains(l.ArticleId) && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
@@ -61,6 +74,30 @@ public sealed class SimilarArticles(NewsDbContext db)
 
         await OfferToCandidatesAsync(articleIds.ToHashSet(), linked, explain, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// PostgreSQL: a write of at most <see cref="MostArticlesForFineLocks"/> articles takes the lock on all
+    /// similar lists shared, then fine-grained locks (names, then lists; true); a bigger one (an import
+    /// batch, a large group) takes it exclusively and no fine ones (false). Every advisory lock is an entry
+    /// in PostgreSQL's shared lock table (64 × max_connections by default): a 500-article import batch
+    /// held over 8,000 fine-grained locks, enough to fail with "out of shared memory" beside other writers.
+    /// </summary>
+    private async Task<bool> TakeTurnsAsync(int articles, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return false;
+        }
+
+        if (articles <= MostArticlesForFineLocks)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({AllListsLockClass}, 0)", ct);
+            return true;
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AllListsLockClass}, 0)", ct);
+        return false;
     }
 
     /// <summary>
