@@ -25,6 +25,11 @@ public sealed record ArticleFilter
     public DateTime? PublishedTo { get; init; }
     public DateTime? UpdatedSince { get; init; }
     public bool Ascending { get; init; }
+
+    /// <summary>Nothing narrows the articles (the order aside).</summary>
+    public bool IsEmpty =>
+        EntityIds.Count == 0 && KeywordIds.Count == 0 && SourceIds.Count == 0 && CreditIds.Count == 0
+        && IsRepublication is null && Language is null && PublishedFrom is null && PublishedTo is null && UpdatedSince is null;
 }
 
 /// <summary>The query string of article lists, bound by name, parsed into an <see cref="ArticleFilter"/>.</summary>

@@ -62,6 +62,12 @@ public abstract class SearchIndex(NewsDbContext db)
     /// <summary>The articles matching every clause of the query, with their scores; composable with article filters.</summary>
     public abstract IQueryable<SearchHit> Hits(SearchQuery query);
 
+    /// <summary>
+    /// The hits to rank for an unfiltered search that needs the first <paramref name="atLeast"/> of them.
+    /// By default all hits; an index whose ranking reads every match may rank a bounded window instead.
+    /// </summary>
+    public virtual IQueryable<SearchHit> RankedHits(SearchQuery query, int atLeast) => Hits(query);
+
     /// <summary>Indexes the articles the index lacks (a store created before search existed, or restored without it).</summary>
     public async Task EnsureCompleteAsync(ILogger log, CancellationToken ct)
     {

@@ -46,8 +46,11 @@ public sealed class SearchQueries(NewsDbContext db, SearchIndex index, ArticleQu
 
     public async Task<RankedPage> RankAsync(SearchQuery query, ArticleFilter filter, int limit, int offset, CancellationToken ct)
     {
+        // Unfiltered, the index may rank a bounded window of the newest matches (PostgreSQL does); a filter
+        // could leave that window empty, so filtered searches rank every match.
+        var candidates = filter.IsEmpty ? index.RankedHits(query, offset + limit + 1) : index.Hits(query);
         var matched = articles.Filtered(filter)
-            .Join(index.Hits(query), a => a.Id, h => h.ArticleId, (a, h) => new { a.Id, a.PublishedAt, h.Score });
+            .Join(candidates, a => a.Id, h => h.ArticleId, (a, h) => new { a.Id, a.PublishedAt, h.Score });
         var page = await matched.OrderByDescending(x => x.Score).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
             .Skip(offset).Take(limit + 1).ToListAsync(ct);
         var hasMore = page.Count > limit;
