@@ -141,7 +141,9 @@ print("PG_HOST=%s PG_PORT=%s PG_USER=%s PG_PASSWORD=%s" % tuple(shlex.quote(x) f
 ' "$PG_CONN")"
   export Database__Provider=Postgres
   export ConnectionStrings__NewsMeta="$PG_CONN;Database=$PGDB${NEWSMETA_BENCH_PG_OPTIONS:+;$NEWSMETA_BENCH_PG_OPTIONS}"
-  DB_VERSION="PostgreSQL $(pg_psql postgres -c 'SHOW server_version')${NEWSMETA_BENCH_PG_OPTIONS:+ (connection string + \\`$NEWSMETA_BENCH_PG_OPTIONS\\`)}"
+  DB_VERSION="PostgreSQL $(pg_psql postgres -c 'SHOW server_version')"
+  # Inside double quotes \` is a literal backtick (the options are shown as code in the results file).
+  if [ -n "${NEWSMETA_BENCH_PG_OPTIONS:-}" ]; then DB_VERSION="$DB_VERSION (connection string + \`$NEWSMETA_BENCH_PG_OPTIONS\`)"; fi
   MARKER="$CACHE/db/postgres-$PGDB.n"
   if [ "$REUSE" = 1 ] && [ "$(pg_psql postgres -c "SELECT 1 FROM pg_database WHERE datname = '$PGDB'")" = 1 ]; then FRESH=0; else
     pg_psql postgres -c "DROP DATABASE IF EXISTS \"$PGDB\" WITH (FORCE)" >/dev/null
