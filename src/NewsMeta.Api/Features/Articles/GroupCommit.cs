@@ -73,21 +73,20 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
 
     private async Task WriteLoopAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<Pending>(options.Value.MaxBatch);
+        // A configured 0 or less would take nothing from a non-empty queue and spin.
+        var maxBatch = Math.Max(1, options.Value.MaxBatch);
+        var batch = new List<Pending>(maxBatch);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
                 batch.Clear();
-                while (batch.Count < options.Value.MaxBatch && _queue.Reader.TryRead(out var next))
+                while (batch.Count < maxBatch && _queue.Reader.TryRead(out var next))
                 {
                     batch.Add(next);
                 }
 
-                if (batch.Count > 0)
-                {
-                    await WriteBatchAsync(batch, stoppingToken);
-                }
+                await WriteBatchAsync(batch, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -209,34 +209,23 @@ public sealed class SimilarArticles(NewsDbContext db)
 
         // PostgreSQL: a LATERAL join reads CandidatesPerName index entries per name. SQLite has no LATERAL
         // (EF would need APPLY): there every article naming it is a candidate, as far as the cap allows.
-        if (db.Database.IsNpgsql())
-        {
-            var byEntity = await entityNames.SelectMany(
-                    a => db.ArticleEntities.Where(b => b.EntityId == a.EntityId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(CandidatesPerName),
-                    (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.EntityId, a.Weight })
-                .ToListAsync(ct);
-            var byKeyword = await keywordNames.SelectMany(
-                    a => db.ArticleKeywords.Where(b => b.KeywordId == a.KeywordId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(CandidatesPerName),
-                    (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.KeywordId, a.Weight })
-                .ToListAsync(ct);
-            return byEntity.Select(p => new Share(p.A, p.B, IsEntity: true, p.RefId, p.Weight))
-                .Concat(byKeyword.Select(p => new Share(p.A, p.B, IsEntity: false, p.RefId, p.Weight)))
-                .ToList();
-        }
-        else
-        {
-            var byEntity = await entityNames.Join(db.ArticleEntities, a => a.EntityId, b => b.EntityId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.EntityId, a.Weight })
-                .Where(p => p.A != p.B)
-                .ToListAsync(ct);
-            var byKeyword = await keywordNames.Join(db.ArticleKeywords, a => a.KeywordId, b => b.KeywordId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.KeywordId, a.Weight })
-                .Where(p => p.A != p.B)
-                .ToListAsync(ct);
-            return byEntity.Select(p => new Share(p.A, p.B, IsEntity: true, p.RefId, p.Weight))
-                .Concat(byKeyword.Select(p => new Share(p.A, p.B, IsEntity: false, p.RefId, p.Weight)))
-                .ToList();
-        }
+        var lateral = db.Database.IsNpgsql();
+        var byEntity = await (lateral
+            ? entityNames.SelectMany(
+                a => db.ArticleEntities.Where(b => b.EntityId == a.EntityId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(CandidatesPerName),
+                (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.EntityId, a.Weight })
+            : entityNames.Join(db.ArticleEntities, a => a.EntityId, b => b.EntityId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.EntityId, a.Weight })
+                .Where(p => p.A != p.B)).ToListAsync(ct);
+        var byKeyword = await (lateral
+            ? keywordNames.SelectMany(
+                a => db.ArticleKeywords.Where(b => b.KeywordId == a.KeywordId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(CandidatesPerName),
+                (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.KeywordId, a.Weight })
+            : keywordNames.Join(db.ArticleKeywords, a => a.KeywordId, b => b.KeywordId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.KeywordId, a.Weight })
+                .Where(p => p.A != p.B)).ToListAsync(ct);
+        return byEntity.Select(p => new Share(p.A, p.B, IsEntity: true, p.RefId, p.Weight))
+            .Concat(byKeyword.Select(p => new Share(p.A, p.B, IsEntity: false, p.RefId, p.Weight)))
+            .ToList();
     }
-
 
     /// <summary>
     /// The reasons of each linked pair: names of the shared entities and keywords, and the text
