@@ -198,12 +198,12 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
 
         // New sources, keywords, entities and aliases first (nothing else is pending yet): the matcher then
         // knows the batch's own new entities, so an article naming an entity that another article of the
-        // same batch introduced is linked to it too, and mentions are counted before the rows are inserted
-        // (one INSERT per row, no UPDATE of each afterwards).
+        // same batch introduced is linked to it too.
         await db.SaveChangesAsync(ct);
         var matcher = await linker.MatcherAsync(ct);
 
         var entityCursor = 0;
+        var written = new List<(Article Article, ArticleParts Parts)>(batch.Count);
         foreach (var (record, hash) in batch)
         {
             if (!existing.TryGetValue(record.ExternalId!, out var article))
@@ -215,18 +215,63 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
 
             ApplyScalars(article, record, hash, now);
             article.Source = sourceMap[ArabicNormalizer.Normalize(record.Source!.Name)];
-            article.Credits = (record.Credits ?? []).Select((c, i) => new ArticleCredit { Position = i, Source = sourceMap[ArabicNormalizer.Normalize(c.Name)] }).ToList();
-            article.Keywords = (record.Keywords ?? []).DistinctBy(ArabicNormalizer.Normalize)
-                .Select((k, i) => new ArticleKeyword { Position = i, Origin = Origin.Publisher, Keyword = keywordMap[ArabicNormalizer.Normalize(k)] }).ToList();
             var mentioned = entityList.Skip(entityCursor).Take(record.Entities?.Count ?? 0).ToList();
             entityCursor += mentioned.Count;
-            article.Entities = mentioned.Distinct().Select((e, i) => new ArticleEntity { Position = i, Origin = Origin.Publisher, Entity = e }).ToList();
-            article.Links = (record.Links ?? []).Select((l, i) => NewLink(l, i, linkTargets, existing)).ToList();
+            written.Add((article, new ArticleParts(
+                (record.Credits ?? []).Select((c, i) => new ArticleCredit { Position = i, Source = sourceMap[ArabicNormalizer.Normalize(c.Name)] }).ToList(),
+                (record.Keywords ?? []).DistinctBy(ArabicNormalizer.Normalize)
+                    .Select((k, i) => new ArticleKeyword { Position = i, Origin = Origin.Publisher, Keyword = keywordMap[ArabicNormalizer.Normalize(k)] }).ToList(),
+                mentioned.Distinct().Select((e, i) => new ArticleEntity { Position = i, Origin = Origin.Publisher, Entity = e }).ToList(),
+                (record.Links ?? []).Select((l, i) => NewLink(l, i, linkTargets, existing)).ToList())));
+        }
+
+        // The articles alone, then their parts in one bulk statement per table (see BulkInsert): tracked,
+        // the ~30 rows of each article were one INSERT each, and change tracking and fix-up of every row.
+        await db.SaveChangesAsync(ct);
+        foreach (var (article, parts) in written)
+        {
+            // Untracked from here: the parts below are plain lists EF must not find and insert again.
+            db.Entry(article).State = EntityState.Detached;
+            parts.AttachTo(article);
             EntityLinker.LinkMentions(article, matcher);
         }
 
-        await db.SaveChangesAsync(ct);
+        await db.InsertAsync(written.SelectMany(w => w.Article.Credits).ToList(), ct);
+        await db.InsertAsync(written.SelectMany(w => w.Article.Keywords).ToList(), ct);
+        await db.InsertAsync(written.SelectMany(w => w.Article.Entities).ToList(), ct);
+        await db.InsertAsync(written.SelectMany(w => w.Article.Links).ToList(), ct);
         await ResolvePendingLinksAsync(batch.Select(w => w.Record).ToList(), ct);
+    }
+
+    /// <summary>An article's publisher-given parts, built before the article has an id.</summary>
+    private sealed record ArticleParts(List<ArticleCredit> Credits, List<ArticleKeyword> Keywords, List<ArticleEntity> Entities, List<ArticleLink> Links)
+    {
+        /// <summary>Gives the saved article its parts, with every key filled in from the saved rows they point at.</summary>
+        public void AttachTo(Article article)
+        {
+            foreach (var credit in Credits)
+            {
+                (credit.ArticleId, credit.SourceId) = (article.Id, credit.Source.Id);
+            }
+
+            foreach (var keyword in Keywords)
+            {
+                (keyword.ArticleId, keyword.KeywordId) = (article.Id, keyword.Keyword.Id);
+            }
+
+            foreach (var entity in Entities)
+            {
+                (entity.ArticleId, entity.EntityId) = (article.Id, entity.Entity.Id);
+            }
+
+            foreach (var link in Links)
+            {
+                link.ArticleId = article.Id;
+                link.TargetArticleId = link.TargetArticle?.Id ?? link.TargetArticleId;
+            }
+
+            (article.Credits, article.Keywords, article.Entities, article.Links) = (Credits, Keywords, Entities, Links);
+        }
     }
 
     private static void ApplyScalars(Article article, ArticleRecord record, string hash, DateTime now)

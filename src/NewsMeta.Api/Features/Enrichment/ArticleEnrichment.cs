@@ -11,16 +11,23 @@ namespace NewsMeta.Api.Features.Enrichment;
 /// </summary>
 public sealed class ArticleEnrichment(NewsDbContext db, SearchIndex search, KeywordExtraction extraction, SimilarArticles similar)
 {
-    /// <summary>Enriches tracked, saved articles (keywords loaded).</summary>
+    /// <summary>Enriches saved articles whose keyword lists are loaded (the writer's, untracked).</summary>
     public async Task EnrichAsync(IReadOnlyList<Article> articles, CancellationToken ct)
     {
         // The index first: the articles' own terms then count in the document frequencies extraction reads.
         await search.IndexAsync(articles.Select(a => new SearchDocument(a.Id, a.Title, a.Summary, a.Body)).ToList(), ct);
 
-        // The writer counts the extracted keywords with the rest of the article's, from the tracked article.
-        if ((await extraction.ExtractAsync(articles, ct)).Count > 0)
+        // The writer counts the extracted keywords with the rest of the article's, from article.Keywords.
+        var extracted = await extraction.ExtractAsync(articles, ct);
+        if (extracted.Count > 0)
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct); // new catalogue keywords get their ids
+            foreach (var row in extracted)
+            {
+                row.KeywordId = row.Keyword.Id;
+            }
+
+            await db.InsertAsync(extracted, ct);
         }
 
         await similar.ComputeAsync(articles.Select(a => a.Id).ToList(), ct);

@@ -20,9 +20,12 @@ public sealed class KeywordExtraction(SearchIndex search, KeywordCatalog keyword
     /// <summary>Only the most frequent candidates of a text are looked up in the index: the rest cannot win.</summary>
     private const int CandidatesPerArticle = 40;
 
-    /// <summary>Adds extracted keywords to the tracked articles that need them; returns the keywords used (for recounting).</summary>
-    /// <remarks>The articles must be tracked with their keywords loaded; the caller saves.</remarks>
-    public async Task<IReadOnlyList<Keyword>> ExtractAsync(IReadOnlyList<Article> articles, CancellationToken ct)
+    /// <summary>
+    /// Adds extracted keywords to the saved articles that need them (their keyword lists loaded, tracked
+    /// or not); returns the new rows. The caller stores them: new catalogue keywords are tracked, so it
+    /// saves first, then reads each row's keyword id from its <see cref="ArticleKeyword.Keyword"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleKeyword>> ExtractAsync(IReadOnlyList<Article> articles, CancellationToken ct)
     {
         var needy = articles
             .Select(a => (Article: a, Publisher: a.Keywords.Where(k => k.Origin == Origin.Publisher).ToList()))
@@ -41,7 +44,7 @@ public sealed class KeywordExtraction(SearchIndex search, KeywordCatalog keyword
             .ToList();
 
         var catalog = await keywords.ResolveAsync(chosen.SelectMany(c => c.Keywords).Select(k => k.Name), ct);
-        var used = new List<Keyword>();
+        var added = new List<ArticleKeyword>();
         foreach (var (article, publisher, extracted) in chosen)
         {
             var position = article.Keywords.Count == 0 ? 0 : article.Keywords.Max(k => k.Position) + 1;
@@ -50,12 +53,13 @@ public sealed class KeywordExtraction(SearchIndex search, KeywordCatalog keyword
                 // Two spellings can meet on one catalogue keyword the publisher already gave.
                 if (article.Keywords.All(k => k.Keyword != keyword))
                 {
-                    article.Keywords.Add(new ArticleKeyword { Position = position++, Origin = Origin.Extracted, Keyword = keyword });
-                    used.Add(keyword);
+                    var row = new ArticleKeyword { ArticleId = article.Id, Position = position++, Origin = Origin.Extracted, Keyword = keyword };
+                    article.Keywords.Add(row);
+                    added.Add(row);
                 }
             }
         }
 
-        return used;
+        return added;
     }
 }

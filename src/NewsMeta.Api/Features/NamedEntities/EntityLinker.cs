@@ -14,9 +14,9 @@ namespace NewsMeta.Api.Features.NamedEntities;
 public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, TimeProvider clock, Common.Caching.ICacheInvalidator responses, Webhooks.WebhookOutbox webhooks, ILogger<EntityLinker> log)
 {
     /// <summary>
-    /// Counts the catalogue's entities in the title, summary and body of a tracked article whose
-    /// publisher entities are loaded: publisher-tagged ones get their mention count, the others are
-    /// added after them as extracted, most mentioned first.
+    /// Counts the catalogue's entities in the title, summary and body of an article (saved, so it has
+    /// its id) whose publisher entities are loaded: publisher-tagged ones get their mention count, the
+    /// others are added after them as extracted, most mentioned first.
     /// </summary>
     public static void LinkMentions(Article article, EntityMatcher matcher)
     {
@@ -34,6 +34,7 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
         {
             article.Entities.Add(new ArticleEntity
             {
+                ArticleId = article.Id,
                 Position = position++,
                 Origin = Origin.Extracted,
                 EntityId = entityId,
