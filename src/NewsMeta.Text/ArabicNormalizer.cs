@@ -33,6 +33,86 @@ public static class ArabicNormalizer
             return string.Empty;
         }
 
+        return IsCompatibilityStable(text) ? NormalizeStable(text, wordBreaks: true) : NormalizeComposed(text);
+    }
+
+    /// <summary>
+    /// One word of a longer text (the tokenizer's): <see cref="Normalize(string?)"/> without the spaces a
+    /// presentation-form ligature can expand to, so the word stays one token.
+    /// </summary>
+    public static string NormalizeWord(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        return IsCompatibilityStable(word)
+            ? NormalizeStable(word, wordBreaks: false)
+            : NormalizeComposed(word.ToString()).Replace(" ", "", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// True when NFKC cannot change the text: ASCII, the Arabic block except the three combining hamza and
+    /// madda marks (U+0653–U+0655, which compose with the letter before them: و + ٔ is ؤ) and the four
+    /// high-hamza letters (U+0675–U+0678, compatibility forms), and a few quotation marks and dashes.
+    /// Nearly all news text is; the check saves the ICU call and a copy per word, the hot path of
+    /// indexing and entity matching.
+    /// </summary>
+    private static bool IsCompatibilityStable(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            var stable = c < '\u0080'
+                || (c is >= '\u0600' and <= '\u06FF' && c is not (>= '\u0653' and <= '\u0655') && c is not (>= '\u0675' and <= '\u0678'))
+                || c is '\u00AB' or '\u00BB' or '\u2013' or '\u2014' or '\u2018' or '\u2019' or '\u201C' or '\u201D';
+            if (!stable)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The rules after NFKC for text it leaves alone: every character maps to at most one.</summary>
+    /// <param name="text">Text for which <see cref="IsCompatibilityStable"/> holds.</param>
+    /// <param name="wordBreaks">False: runs of separators are dropped instead of becoming one space.</param>
+    private static string NormalizeStable(ReadOnlySpan<char> text, bool wordBreaks)
+    {
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var pendingSpace = false;
+        foreach (var raw in text)
+        {
+            if (IsRemoved(raw))
+            {
+                continue;
+            }
+
+            var c = MapLetter(raw);
+            if (char.IsLetterOrDigit(c) || IsCombiningMark(c))
+            {
+                if (pendingSpace && length > 0 && wordBreaks)
+                {
+                    buffer[length++] = ' ';
+                }
+
+                pendingSpace = false;
+                // ASCII is the only cased script on this path (the Arabic block has no case).
+                buffer[length++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static string NormalizeComposed(string text)
+    {
         var composed = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(composed.Length);
         var pendingSpace = false;

@@ -29,8 +29,8 @@ public static class Tokenizer
             }
             else if (!inWord && start >= 0)
             {
-                // Presentation-form ligatures can expand to several words under NFKC: keep them one token.
-                var normalized = ArabicNormalizer.Normalize(text.AsSpan(start, i - start).ToString()).Replace(" ", "", StringComparison.Ordinal);
+                // Presentation-form ligatures can expand to several words under NFKC: NormalizeWord keeps them one token.
+                var normalized = ArabicNormalizer.NormalizeWord(text.AsSpan(start, i - start));
                 if (normalized.Length > 0)
                 {
                     tokens.Add(new Token(start, i - start, normalized));

@@ -74,6 +74,34 @@ public sealed class ArabicNormalizerTests
         var once = ArabicNormalizer.Normalize(input);
         Assert.Equal(once, ArabicNormalizer.Normalize(once));
     }
+
+    [Theory]
+    [InlineData("\u0648\u0654", "\u0624")] // و + hamza above composes to ؤ, which is kept
+    [InlineData("\u064A\u0654", "\u0626")] // ي + hamza above composes to ئ
+    [InlineData("\u0627\u0653", "\u0627")] // ا + madda composes to آ, then bare alef
+    [InlineData("\u0675", "\u0627\u0674")] // high hamza alef is a compatibility form of ا + ٴ
+    public void Combining_hamza_and_madda_compose_with_their_letter(string input, string expected) =>
+        Assert.Equal(expected, ArabicNormalizer.Normalize(input));
+
+    /// <summary>
+    /// Text NFKC leaves alone takes a shortcut past the Unicode normaliser. A trailing "é" forces the full
+    /// path, and both paths must agree on everything before it, over random Arabic, marks, invisibles,
+    /// ASCII, digits and punctuation.
+    /// </summary>
+    [Fact]
+    public void The_shortcut_for_stable_text_agrees_with_the_full_normaliser()
+    {
+        const string alphabet = "ابتةثجحخدذرزسشصضطظعغفقكلمنهويىأإآؤئءٱـًٌٍَُِّْٰ٠١٢٣٤٥٦٧٨٩۱۲کیەہ،؛؟«»“”–— .,;:!?-_()AZaz09\u200c\u200d\u200f\u061c";
+        var random = new Random(20261129);
+        for (var n = 0; n < 5000; n++)
+        {
+            var text = new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var shortcut = ArabicNormalizer.Normalize(text);
+            var full = ArabicNormalizer.Normalize(text + " \u00E9");
+            Assert.Equal(shortcut.Length == 0 ? "e" : shortcut + " e", full);
+            Assert.Equal(shortcut.Replace(" ", "", StringComparison.Ordinal), ArabicNormalizer.NormalizeWord(text));
+        }
+    }
 }
 
 public sealed class SlugsTests

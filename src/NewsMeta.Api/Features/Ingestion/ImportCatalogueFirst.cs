@@ -20,6 +20,8 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
     /// <summary>Distinct entities resolved per transaction.</summary>
     private const int ChunkSize = 1000;
 
+    private const int MaxAttempts = 5;
+
     /// <summary>Resolves the entities of every valid line; the result tells <see cref="FinishAsync"/> what it may record.</summary>
     public async Task<Prepared> PrepareAsync(Stream input, CancellationToken ct)
     {
@@ -54,15 +56,39 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
 
         foreach (var chunk in inputs.Values.Chunk(ChunkSize))
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await entities.ResolveAsync(chunk.Select(c => new EntityMentionInput(c.Name, c.Type, c.Aliases.ToList())).ToList(), ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+            await ResolveWithRetryAsync(chunk.Select(c => new EntityMentionInput(c.Name, c.Type, c.Aliases.ToList())).ToList(), ct);
         }
 
         input.Position = 0;
         return new Prepared(linkedBefore, (await linker.StampAsync(ct)).ToString(), inputs.Count);
+    }
+
+    /// <summary>
+    /// Another writer (the service, a second import) can create the same entity or alias meanwhile: on
+    /// PostgreSQL this INSERT then waits for its commit and fails on the unique index. Starting the chunk
+    /// again finds the other writer's rows and creates only what is still missing.
+    /// </summary>
+    private async Task ResolveWithRetryAsync(List<EntityMentionInput> chunk, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await entities.ResolveAsync(chunk, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return;
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && DbErrors.IsRetryableConflict(ex))
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>
