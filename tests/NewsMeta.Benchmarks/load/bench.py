@@ -363,10 +363,11 @@ def cmd_report(a):
           f"- runtime: .NET {m['dotnet']}, {m['dbVersion']}, server GC: {results[0]['after'].get('serverGc', '?') if results else '?'}",
           # Caching__InProcess=false in the environment measures every request uncached (what a miss costs).
           f"- response cache: {'off (Caching__InProcess=false): every request computed' if os.environ.get('Caching__InProcess', '').lower() == 'false' else 'in-process (default): repeated parameters are answered from memory'}",
-          # Configuration the service inherits (Writes__Writers=1 for an A/B, say), so a results file says what
-          # ran; connection strings are left out (passwords).
+          # Configuration the service inherits (Writes__Writers=1 for an A/B, say) and runtime knobs (DOTNET_*,
+          # not the CLI's own), so a results file says what ran; connection strings are left out (passwords).
           "- settings from the environment: " + (", ".join(f"`{k}={v}`" for k, v in sorted(os.environ.items())
-              if "__" in k and not k.startswith(("ConnectionStrings__", "Logging__"))) or "none"),
+              if ("__" in k and not k.startswith(("ConnectionStrings__", "Logging__")))
+              or (k.startswith(("DOTNET_", "COMPlus_")) and not k.startswith(("DOTNET_CLI_", "DOTNET_NOLOGO", "DOTNET_GENERATE_")))) or "none"),
           f"- corpus: `corpus.py --seed 42 --articles {m['articles']}` ({m['corpusMb']} MB); "
           + (f"import {m['importSeconds']:.1f} s, {m['importRate']:.0f} articles/s ({m['importLine']})" if m.get("importSeconds") else "database reused, no import"),
           f"- load: wrk {m['wrk']}, {m['connections']} connections, {m['threads']} threads, {m['warmup']} s warm-up (not counted), "
