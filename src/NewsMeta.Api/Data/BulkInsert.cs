@@ -23,8 +23,8 @@ public static class BulkInsert
 {
     /// <summary>
     /// Parameters per SQLite statement. SQLite allows 32,766, but the driver binds each parameter by name
-    /// and SQLite finds a name by a linear search: binding is quadratic in the parameter count, and a
-    /// 20,000-article import with 30,000-parameter statements ran several times slower than with EF.
+    /// and SQLite finds a name by a linear search: binding is quadratic in the parameter count. With
+    /// 30,000-parameter statements 6,000 articles had not imported after 200 s (37 s with 999; 51 s with EF).
     /// </summary>
     private const int SqliteMaxParameters = 999;
 
