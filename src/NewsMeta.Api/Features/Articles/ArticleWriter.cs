@@ -21,8 +21,6 @@ namespace NewsMeta.Api.Features.Articles;
 /// </summary>
 public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, EntityLinker linker, ArticleEnrichment enrichment, Changes.Tombstones tombstones, Webhooks.WebhookOutbox webhooks)
 {
-    private const int MaxAttempts = 5;
-
     /// <summary>Upserts by externalId; returns one outcome per record, in order.</summary>
     /// <param name="records">Validated records.</param>
     /// <param name="ct">Cancellation.</param>
@@ -80,24 +78,8 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         return tx;
     }
 
-    private async Task<IReadOnlyList<WriteOutcome>> WriteRunWithRetryAsync(IReadOnlyList<ArticleRecord> run, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await WriteRunAsync(run, precondition, ct);
-            }
-            catch (Exception ex) when (attempt < MaxAttempts && DbErrors.IsRetryableConflict(ex))
-            {
-                // Another writer created the same externalId, source, keyword or entity, or changed the same
-                // article, meanwhile: start again and see its work (the later write wins). A short random pause
-                // keeps two writers from colliding again in step.
-                db.ChangeTracker.Clear();
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
-            }
-        }
-    }
+    private Task<IReadOnlyList<WriteOutcome>> WriteRunWithRetryAsync(IReadOnlyList<ArticleRecord> run, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct) =>
+        ConflictRetry.RunAsync(db, token => WriteRunAsync(run, precondition, token), ct);
 
     private async Task<IReadOnlyList<WriteOutcome>> WriteRunAsync(IReadOnlyList<ArticleRecord> run, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
     {

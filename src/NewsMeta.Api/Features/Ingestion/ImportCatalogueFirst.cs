@@ -20,8 +20,6 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
     /// <summary>Distinct entities resolved per transaction.</summary>
     private const int ChunkSize = 1000;
 
-    private const int MaxAttempts = 5;
-
     /// <summary>Resolves the entities of every valid line; the result tells <see cref="FinishAsync"/> what it may record.</summary>
     public async Task<Prepared> PrepareAsync(Stream input, CancellationToken ct)
     {
@@ -68,28 +66,19 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
     /// PostgreSQL this INSERT then waits for its commit and fails on the unique index. Starting the chunk
     /// again finds the other writer's rows and creates only what is still missing.
     /// </summary>
-    private async Task ResolveWithRetryAsync(List<EntityMentionInput> chunk, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    private async Task ResolveWithRetryAsync(List<EntityMentionInput> chunk, CancellationToken ct) =>
+        await ConflictRetry.RunAsync(db, async token =>
         {
-            try
+            await using (var tx = await db.Database.BeginTransactionAsync(token))
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                await entities.ResolveAsync(chunk, ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return;
+                await entities.ResolveAsync(chunk, token);
+                await db.SaveChangesAsync(token);
+                await tx.CommitAsync(token);
             }
-            catch (Exception ex) when (attempt < MaxAttempts && DbErrors.IsRetryableConflict(ex))
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+
+            db.ChangeTracker.Clear();
+            return true;
+        }, ct);
 
     /// <summary>
     /// After the import: when every article (those stored before included) has been linked with the
