@@ -114,6 +114,58 @@ public sealed class SimilarArticlesTests(NewsMetaFactory factory) : IClassFixtur
         Assert.DoesNotContain(await LinksAsync(first), l => l.Origin == "computed" && (l.TargetId == second || l.TargetId is null));
     }
 
+    [Fact]
+    public async Task Deleting_an_article_refills_the_similar_lists_it_was_in_with_the_next_most_similar()
+    {
+        // Ten reports share the port authority and the strike with the first; an eleventh shares only the
+        // authority, so it scores lower and stays out of the first article's ten. Three publisher keywords
+        // each: no keywords are extracted from the (shared) body text.
+        (string, string)[] authority = [("هيئة ميناء الرمال", "organization")];
+        var first = await PutAsync("refill-0", "إضراب عمال ميناء الرمال", ["إضراب الميناء", "أرصفة التفريغ الشمالية", "نقابة بحارة الرمال"], authority);
+        var close = new List<int>();
+        for (var i = 1; i <= 10; i++)
+        {
+            close.Add(await PutAsync($"refill-{i}", $"اليوم {i} من إضراب ميناء الرمال", ["إضراب الميناء", $"مناوبة {i}", $"بيان {i}"], authority));
+        }
+
+        var distant = await PutAsync("refill-11", "هيئة ميناء الرمال تنشر جدول السفن", ["جدول السفن", "رسو سفن الرمال", "مواعيد الإبحار"], authority);
+        var before = (await LinksAsync(first)).Where(l => l.Origin == "computed").Select(l => l.TargetId ?? 0).ToList();
+        Assert.Equal(close.Order(), before.Order());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/v1/articles/{close[0]}", Ct)).StatusCode);
+
+        var after = (await LinksAsync(first)).Where(l => l.Origin == "computed").ToList();
+        Assert.Equal(close.Skip(1).Append(distant).Order(), after.Select(l => l.TargetId ?? 0).Order());
+        Assert.All(after, l => Assert.True(l.Score > 0));
+    }
+
+    [Fact]
+    public async Task Parallel_deletes_of_similar_articles_all_succeed_and_every_list_refills_without_them()
+    {
+        // Sixteen reports of one flood, all in each other's lists; twelve are deleted four at a time, each
+        // delete recomputing the lists the others are in.
+        (string, string)[] valley = [("وادي الصفصاف", "location"), ("لجنة إغاثة الصفصاف", "organization")];
+        var ids = new List<int>();
+        for (var i = 0; i < 16; i++)
+        {
+            ids.Add(await PutAsync($"flood-{i}", $"سيول وادي الصفصاف: التقرير {i}", ["سيول الصفصاف", $"حصيلة اليوم {i}", $"إغاثة {i}"], valley));
+        }
+
+        var doomed = ids.Take(12).ToList();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var chunk in doomed.Chunk(4))
+        {
+            statuses.AddRange(await Task.WhenAll(chunk.Select(async id => (await _client.DeleteAsync($"/api/v1/articles/{id}", Ct)).StatusCode)));
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.NoContent, s));
+        foreach (var kept in ids.Skip(12))
+        {
+            var targets = (await LinksAsync(kept)).Where(l => l.Origin == "computed").Select(l => l.TargetId ?? 0).ToList();
+            Assert.Equal(ids.Skip(12).Where(id => id != kept).Order(), targets.Order());
+        }
+    }
+
     private async Task<int> PutAsync(string externalId, string title, string[] keywords, (string Name, string Type)[] entities)
     {
         var response = await _client.PutAsJsonAsync($"/api/v1/articles/by-external-id/{externalId}", new

@@ -22,7 +22,7 @@ public static class ArticleMutations
             .Argument<NonNullGraphType<UpsertArticleInputGraphType>>("input")
             .ResolveAsync(async c => await UpsertAsync(c));
         mutation.Field<NonNullGraphType<DeleteArticlePayloadGraphType>>("deleteArticle")
-            .Description("Deletes an article. Links from other articles to it become unresolved, and resolve again if it comes back.")
+            .Description("Deletes an article. Publisher links from other articles to it become unresolved, and resolve again if it comes back; computed similar links to it are removed, and the lists they were in recomputed.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global id or databaseId of the article.")
             .ResolveAsync(async c => await DeleteAsync(c));
     }

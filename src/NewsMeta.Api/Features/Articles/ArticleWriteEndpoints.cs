@@ -23,7 +23,7 @@ public static class ArticleWriteEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapDelete("/{id:int}", DeleteArticle).WithName("deleteArticle")
             .WithSummary("Delete an article")
-            .WithDescription("Removes the article. Links from other articles to it become unresolved (they keep the externalId, url and title they were given) and resolve again if it comes back. If-Match is honoured. Needs the write scope.")
+            .WithDescription("Removes the article. Publisher links from other articles to it become unresolved (they keep the externalId, url and title they were given) and resolve again if it comes back; computed similar links to it are removed, and the lists they were in recomputed. If-Match is honoured. Needs the write scope.")
             .RequireAuthorization(Scopes.WritePolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -19,7 +19,7 @@ namespace NewsMeta.Api.Features.Articles;
 /// in one transaction: every article in it is either wholly stored or absent.
 /// Records must already have passed <see cref="ArticleRecordValidator"/>.
 /// </summary>
-public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, EntityLinker linker, ArticleEnrichment enrichment, Changes.Tombstones tombstones, Webhooks.WebhookOutbox webhooks)
+public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, KeywordCatalog keywords, EntityCatalog entities, TimeProvider clock, ICacheInvalidator cache, EntityLinker linker, ArticleEnrichment enrichment, Changes.Tombstones tombstones, Webhooks.WebhookOutbox webhooks, ILogger<ArticleWriter> log)
 {
     /// <summary>Upserts by externalId; returns one outcome per record, in order.</summary>
     /// <param name="records">Validated records.</param>
@@ -40,19 +40,40 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         return outcomes;
     }
 
-    /// <summary>Deletes an article; links pointing at it become unresolved (they keep externalId/url/title).</summary>
+    /// <summary>
+    /// Deletes an article; publisher links pointing at it become unresolved (they keep externalId/url/title),
+    /// and the similar lists it was in are recomputed right after (<see cref="RefillSimilarAsync"/>).
+    /// </summary>
     public async Task<bool> DeleteAsync(int id, CancellationToken ct)
+    {
+        var bereft = await ConflictRetry.RunAsync(db, token => DeleteOnceAsync(id, token), ct);
+        if (bereft is null)
+        {
+            return false;
+        }
+
+        await RefillSimilarAsync(bereft, ct);
+        return true;
+    }
+
+    /// <summary>One attempt at a delete, in its transaction; returns the articles whose similar lists linked to it (null: no such article).</summary>
+    private async Task<List<int>?> DeleteOnceAsync(int id, CancellationToken ct)
     {
         await using var tx = await BeginAsync(ct);
         var article = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Id, a.SourceId, a.ExternalId }).FirstOrDefaultAsync(ct);
         if (article is null)
         {
-            return false;
+            return null;
         }
 
+        // Computed similarity to an article that is gone is no similarity; publisher links stay, unresolved.
+        var computed = db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed && l.ArticleId != id);
+        var linking = await computed.Select(l => l.ArticleId).Distinct().ToListAsync(ct);
+        await enrichment.LockListsForDeleteAsync([.. linking, id], ct);
+        // Read again under the locks: a writer that held one may have added a link to it meanwhile.
+        var bereft = await computed.Select(l => l.ArticleId).Distinct().ToListAsync(ct);
         var counts = new CatalogCountDeltas();
         await RemoveStoredAsync(counts, [(id, article.SourceId)], ct);
-        // Computed similarity to an article that is gone is no similarity; publisher links stay, unresolved.
         await db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
         await tombstones.RecordAsync(id, article.ExternalId, clock.GetUtcNow().UtcDateTime, ct);
@@ -62,7 +83,40 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         var bump = await cache.StageAsync(db, ct);
         await tx.CommitAsync(ct);
         await cache.CommittedAsync(bump, ct);
-        return true;
+        return bereft;
+    }
+
+    /// <summary>
+    /// The articles whose similar lists lost a link to a deleted article get them recomputed, so the lists
+    /// refill with the next most similar articles instead of staying short until each is written again.
+    /// In a transaction of its own: the similar step's advisory locks come before any row lock in every
+    /// writer, and the delete has taken row locks by then (inside the delete's transaction, four parallel
+    /// deletes deadlocked). Best effort: the delete is committed, so a failure here is logged, not answered.
+    /// </summary>
+    private async Task RefillSimilarAsync(List<int> articleIds, CancellationToken ct)
+    {
+        if (articleIds.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            db.ChangeTracker.Clear();
+            await ConflictRetry.RunAsync(db, async token =>
+            {
+                await using var tx = await BeginAsync(token);
+                await enrichment.RefillSimilarAsync(articleIds, token);
+                var bump = await cache.StageAsync(db, token);
+                await tx.CommitAsync(token);
+                await cache.CommittedAsync(bump, token);
+                return true;
+            }, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(ex, "Recomputing the similar lists of {Count} articles after a delete failed; they stay short until rewritten", articleIds.Count);
+        }
     }
 
     /// <summary>

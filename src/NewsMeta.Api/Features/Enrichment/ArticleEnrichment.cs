@@ -33,6 +33,15 @@ public sealed class ArticleEnrichment(NewsDbContext db, SearchIndex search, Keyw
         await similar.ComputeAsync(articles.Select(a => a.Id).ToList(), ct);
     }
 
+    /// <summary>Before a delete changes them: the similar lists of the deleted article and of those linking to it.</summary>
+    public Task LockListsForDeleteAsync(IReadOnlyCollection<int> lists, CancellationToken ct) => similar.LockListsForDeleteAsync(lists, ct);
+
+    /// <summary>
+    /// Recomputes the similar lists of articles that lost a computed link (its target was deleted). Each is
+    /// also offered to its candidates again, as after a write.
+    /// </summary>
+    public Task RefillSimilarAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct) => similar.ComputeAsync(articleIds, ct);
+
     /// <summary>Removes what enrichment stored about a deleted article that the database does not cascade.</summary>
     public Task ForgetAsync(int articleId, CancellationToken ct) => search.RemoveAsync(articleId, ct);
 }

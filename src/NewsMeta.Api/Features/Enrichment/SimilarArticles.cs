@@ -79,6 +79,20 @@ public sealed class SimilarArticles(NewsDbContext db)
     }
 
     /// <summary>
+    /// For a delete, which changes similar lists too (the deleted article's own, and those linking to it):
+    /// the turns a write of those lists would take, in the same order, before the delete touches a row.
+    /// Two deletes of articles in each other's lists otherwise deadlocked on PostgreSQL (each deleted the
+    /// other's link to it, then its own links by cascade).
+    /// </summary>
+    public async Task LockListsForDeleteAsync(IReadOnlyCollection<int> lists, CancellationToken ct)
+    {
+        if (await TakeTurnsAsync(lists.Count, ct))
+        {
+            await LockListsAsync(lists, ct);
+        }
+    }
+
+    /// <summary>
     /// PostgreSQL: a write of at most <see cref="MostArticlesForFineLocks"/> articles takes the lock on all
     /// similar lists shared, then fine-grained locks (names, then lists; true); a bigger one (an import
     /// batch, a large group) takes it exclusively and no fine ones (false). Every advisory lock is an entry
