@@ -67,14 +67,14 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         }
 
         // Computed similarity to an article that is gone is no similarity; publisher links stay, unresolved.
-        var computed = db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed && l.ArticleId != id);
-        var linking = await computed.Select(l => l.ArticleId).Distinct().ToListAsync(ct);
-        await enrichment.LockListsForDeleteAsync([.. linking, id], ct);
+        var computed = db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed);
+        var listsWithIt = computed.Where(l => l.ArticleId != id).Select(l => l.ArticleId).Distinct();
+        await enrichment.LockListsForDeleteAsync([.. await listsWithIt.ToListAsync(ct), id], ct);
         // Read again under the locks: a writer that held one may have added a link to it meanwhile.
-        var bereft = await computed.Select(l => l.ArticleId).Distinct().ToListAsync(ct);
+        var bereft = await listsWithIt.ToListAsync(ct);
         var counts = new CatalogCountDeltas();
         await RemoveStoredAsync(counts, [(id, article.SourceId)], ct);
-        await db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
+        await computed.ExecuteDeleteAsync(ct);
         await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
         await tombstones.RecordAsync(id, article.ExternalId, clock.GetUtcNow().UtcDateTime, ct);
         await webhooks.EnqueueAsync([new(Webhooks.WebhookEvents.Deleted, id, article.ExternalId)], ct);
