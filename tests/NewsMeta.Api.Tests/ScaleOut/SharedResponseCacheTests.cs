@@ -15,6 +15,9 @@ public sealed class SharedResponseCacheTests : IAsyncDisposable
     private NewsMetaFactory? _first;
     private NewsMetaFactory? _second;
 
+    // A fresh key prefix per pair: entries of other tests (other databases) cannot be served here.
+    private readonly string _prefix = $"test-{Guid.NewGuid():N}:";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -55,6 +58,30 @@ public sealed class SharedResponseCacheTests : IAsyncDisposable
         Assert.Contains(alias, fresh["data"]!["entity"]!["aliases"]!.AsArray().Select(x => x!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Keyed_reads_are_cached_without_the_api_key_in_any_redis_key_name()
+    {
+        Start();
+        var reader = _first!.ClientWithKey(NewsMetaFactory.ReadKey);
+        var url = "/api/v1/articles?limit=3";
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(url, Ct)).StatusCode);
+        _first.Sql.Reset();
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(url, Ct)).StatusCode);
+        Assert.Equal(0, _first.Sql.Count); // the keyed read was stored and served from Redis
+
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Environment.GetEnvironmentVariable(RedisVariable)!);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var names = new List<string>();
+        await foreach (var key in server.KeysAsync(pattern: _prefix + "*", pageSize: 500))
+        {
+            names.Add(key.ToString());
+        }
+
+        Assert.NotEmpty(names);
+        Assert.DoesNotContain(names, name => name.Contains(NewsMetaFactory.ReadKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(names, name => name.Contains("X-API-KEY", StringComparison.OrdinalIgnoreCase));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_second is not null)
@@ -82,8 +109,7 @@ public sealed class SharedResponseCacheTests : IAsyncDisposable
             Assert.Skip($"{RedisVariable} is not set: shared-cache tests skipped.");
         }
 
-        // A fresh key prefix per pair: entries of other tests (other databases) cannot be served here.
-        var prefix = $"test-{Guid.NewGuid():N}:";
+        var prefix = _prefix;
         _first = new NewsMetaFactory();
         _second = new NewsMetaFactory { Database = _first.Database };
         foreach (var factory in new[] { _first, _second })

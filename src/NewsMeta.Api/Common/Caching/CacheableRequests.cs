@@ -8,7 +8,7 @@ namespace NewsMeta.Api.Common.Caching;
 /// is one query (keyed by the body's hash; <see cref="CacheablePostQueries.Accepts"/> says which).
 /// The framework's default refuses authenticated requests; here authentication has already run before the
 /// cache (a revoked key is refused before any lookup), answers do not depend on who asks beyond the key's
-/// scopes, and entries vary by X-Api-Key, so partners' keyed reads are cached too.
+/// scopes, and entries vary by the caller (<see cref="CallerVary"/>), so partners' keyed reads are cached too.
 /// </summary>
 internal sealed class CacheableRequests : IOutputCachePolicy
 {

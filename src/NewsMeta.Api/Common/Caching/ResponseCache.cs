@@ -35,7 +35,8 @@ public static class ResponseCache
                     .AddPolicy<CacheableRequests>()
                     .Expire(lifetime)
                     .Tag(Tag)
-                    .SetVaryByHeader("Accept", "X-Api-Key")
+                    .SetVaryByHeader("Accept")
+                    .VaryByValue(CallerVary.ValueAsync)
                     .VaryByValue(async (context, ct) => new KeyValuePair<string, string>(
                         "generation", await context.RequestServices.GetRequiredService<IDataGeneration>().CurrentAsync(context.RequestServices, ct))),
                     excludeDefaultPolicy: true);
@@ -80,7 +81,8 @@ public static class ResponseCache
             .AddPolicy<CacheableRequests>()
             .Expire(lifetime)
             .Tag(Tag)
-            .SetVaryByHeader("Accept", "X-Api-Key")
+            .SetVaryByHeader("Accept")
+            .VaryByValue(CallerVary.ValueAsync)
             .VaryByValue(async (context, _) =>
             {
                 var generation = await context.RequestServices.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync(generationKey);
