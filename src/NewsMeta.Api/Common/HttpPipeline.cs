@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Json;
+using NewsMeta.Api.Common.RateLimiting;
 using NewsMeta.Api.Data;
 
 namespace NewsMeta.Api.Common;
@@ -20,8 +21,7 @@ public static class HttpPipeline
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? c.HttpContext.TraceIdentifier));
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
-        services.Configure<RateLimiting.RateLimitOptions>(configuration.GetSection(RateLimiting.RateLimitOptions.Section));
-        services.AddSingleton<RateLimiting.RequestBudget>();
+        services.AddNewsRateLimits(configuration);
         services.AddNewsWebSecurity(configuration);
         services.AddExceptionHandler<NewsExceptionHandler>();
         return services;

@@ -11,7 +11,7 @@ public static class QueryCost
 {
     public const string UserContextKey = "queryCost";
 
-    /// <summary>UserContext entry holding a <c>Func&lt;double, RateDecision?&gt;</c> that charges an accepted cost to the caller's rate budget.</summary>
+    /// <summary>UserContext entry holding a <c>Func&lt;double, ValueTask&lt;RateDecision?&gt;&gt;</c> that charges an accepted cost to the caller's rate budget.</summary>
     public const string ChargeKey = "chargeCost";
 
     public const string RateLimitedCode = "RATE_LIMITED";
@@ -29,7 +29,7 @@ public static class QueryCost
             context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
                 ? new FieldComplexityResult(0, 1)
                 : standard(context);
-        options.ValidateComplexityDelegate = context =>
+        options.ValidateComplexityDelegate = async context =>
         {
             var cost = Math.Round(context.TotalImpact);
             if (context.MaxDepth > limits.MaxDepth)
@@ -43,8 +43,8 @@ public static class QueryCost
                     $"The query would cost {cost}; at most {limits.MaxComplexity} is allowed. Ask for smaller pages (first/last) or fewer nested lists.", cost, context.MaxDepth, limits);
             }
             else if (context.ValidationContext.UserContext.TryGetValue(ChargeKey, out var charge)
-                && charge is Func<double, Common.RateLimiting.RateDecision?> chargeCost
-                && chargeCost(cost) is { Allowed: false } denied)
+                && charge is Func<double, ValueTask<Common.RateLimiting.RateDecision?>> chargeCost
+                && await chargeCost(cost) is { Allowed: false } denied)
             {
                 // Charged before anything runs: an expensive query spends the caller's budget, not the database's time.
                 context.Error = new QueryLimitError(RateLimitedCode,
@@ -56,8 +56,6 @@ public static class QueryCost
                 context.Error = null;
                 context.ValidationContext.UserContext[UserContextKey] = cost;
             }
-
-            return Task.CompletedTask;
         };
     }
 }

@@ -5,13 +5,15 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common.RateLimiting;
 
 namespace NewsMeta.Api.Common.Auth;
 
 /// <summary>
 /// Authenticates the <c>X-Api-Key</c> header against the configured keys (compared by SHA-256 hash in
-/// constant time), then the database keys (<see cref="ApiKeyStore"/>, looked up by hash). The plain key is
-/// never kept or logged. 401 and 403 are problem responses.
+/// constant time), then the database keys (<see cref="ApiKeyStore"/>, looked up by hash; a lookup that is not
+/// cached is charged to the client address's rate budget first). The plain key is never kept or logged. 401, 403
+/// and 429 are problem responses.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -22,6 +24,9 @@ public sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+
+    /// <summary>HttpContext item set when the address's budget refused a key lookup: the challenge is then a 429.</summary>
+    private const string KeyLookupRefused = "newsmeta.key-lookup-refused";
 
     /// <summary>Longer headers are not keys (ours are 46 characters); refused before hashing anything.</summary>
     private const int MaxKeyLength = 200;
@@ -47,7 +52,20 @@ public sealed class ApiKeyAuthenticationHandler(
             }
         }
 
-        var stored = await Context.RequestServices.GetRequiredService<ApiKeyStore>().FindAsync(Convert.ToHexStringLower(presented), Context.RequestAborted);
+        var store = Context.RequestServices.GetRequiredService<ApiKeyStore>();
+        var hash = Convert.ToHexStringLower(presented);
+        if (!store.TryGetCached(hash, out var stored))
+        {
+            // A key this instance has not seen costs the sending address a token before the database is asked.
+            if (await Context.RequestServices.GetRequiredService<RequestBudget>().ChargeKeyLookupAsync(Context) is { Allowed: false })
+            {
+                Context.Items[KeyLookupRefused] = true;
+                return AuthenticateResult.Fail("Too many unknown API keys from this address.");
+            }
+
+            stored = await store.FindAsync(hash, Context.RequestAborted);
+        }
+
         return stored is null ? AuthenticateResult.Fail("Unknown API key.") : Success(stored.Name, stored.Scopes);
     }
 
@@ -59,10 +77,13 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized",
-            Request.Headers.ContainsKey(ApiKeyOptions.HeaderName)
-                ? "The API key in X-Api-Key is not valid."
-                : "This operation needs an API key in the X-Api-Key header.");
+        Context.Items.ContainsKey(KeyLookupRefused)
+            ? WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many requests",
+                $"This address sent more unknown API keys than its budget allows. Retry after {Response.Headers.RetryAfter} s.")
+            : WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized",
+                Request.Headers.ContainsKey(ApiKeyOptions.HeaderName)
+                    ? "The API key in X-Api-Key is not valid."
+                    : "This operation needs an API key in the X-Api-Key header.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "The API key does not have the scope this operation needs.");

@@ -63,14 +63,22 @@ public sealed class ApiKeyStore(NewsDbContext db, IMemoryCache cache, IOptionsMo
         db.ApiKeys.AsNoTracking().OrderBy(k => k.Id)
             .Select(k => new KeyListing(k.Id, k.Name, k.Prefix, k.Scopes, k.CreatedAt, k.RevokedAt)).ToListAsync(ct);
 
+    /// <summary>Whether this instance looked the hash up recently; <paramref name="identity"/> is null for an unknown key.</summary>
+    public bool TryGetCached(string hash, out KeyIdentity? identity)
+    {
+        identity = null;
+        return options.CurrentValue.KeyCacheSeconds > 0 && cache.TryGetValue(CacheKey(hash), out identity);
+    }
+
     /// <summary>The active key with this hash, or null.</summary>
     public async Task<KeyIdentity?> FindAsync(string hash, CancellationToken ct)
     {
-        var seconds = options.CurrentValue.KeyCacheSeconds;
-        if (seconds > 0 && cache.TryGetValue(CacheKey(hash), out KeyIdentity? cached))
+        if (TryGetCached(hash, out var cached))
         {
             return cached;
         }
+
+        var seconds = options.CurrentValue.KeyCacheSeconds;
 
         var row = await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedAt == null)
             .Select(k => new { k.Name, k.Scopes }).FirstOrDefaultAsync(ct);

@@ -16,6 +16,14 @@ public sealed class SecurityOptions
     /// <summary>
     /// Behind a reverse proxy: take the client address and scheme from X-Forwarded-For/-Proto (so rate
     /// limits and HTTPS redirection see the real client). Only turn on when the proxy sets these headers.
+    /// The headers are believed only as far as they come from <see cref="KnownProxies"/> or
+    /// <see cref="KnownNetworks"/>: the client is the right-most address that no trusted proxy vouches for.
     /// </summary>
     public bool TrustForwardedHeaders { get; set; }
+
+    /// <summary>Addresses of the proxies in front (e.g. 10.0.0.5). With neither list set, only loopback proxies are trusted.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of the proxies in front, in CIDR notation (e.g. 10.0.0.0/24).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 }

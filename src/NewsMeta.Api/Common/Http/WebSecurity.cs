@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
-
 namespace NewsMeta.Api.Common.Http;
 
 /// <summary>CORS for the configured frontends, security headers, and HTTPS/HSTS and proxy headers when configured.</summary>
@@ -25,13 +23,7 @@ public static class WebSecurity
             o.MaxAge = TimeSpan.FromDays(options.HstsMaxAgeDays);
             o.IncludeSubDomains = true;
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // The proxy is whatever sits in front (compose's nginx, a cloud load balancer): its address is not known here.
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-        });
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, options));
         return services;
     }
 

@@ -18,7 +18,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RequestBudget budg
             return;
         }
 
-        var decision = budget.Charge(http, 1);
+        var decision = await budget.ChargeAsync(http, 1);
         if (decision.Allowed)
         {
             await next(http);

@@ -1,43 +1,28 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace NewsMeta.Api.Common.RateLimiting;
 
-/// <summary>What a charge decided, and what the caller has left.</summary>
-public sealed record RateDecision(bool Allowed, int Limit, int Remaining, TimeSpan RetryAfter);
-
 /// <summary>
-/// Token buckets per caller: one per API key (by key name), else one per client address, refilled every
-/// second at the configured rate per minute. Requests take one token; GraphQL operations take tokens by
-/// their computed cost (<see cref="ChargeCost"/>). Counted per instance: behind a load balancer with n
-/// instances a caller gets up to n times the rate, which the limits are sized for.
+/// Token buckets per caller: one per API key (by key name), else one per client address, refilled at the
+/// configured rate per minute. Requests take one token; GraphQL operations take tokens by their computed cost
+/// (<see cref="ChargeCostAsync"/>); looking up a key this instance has not seen takes one from the client
+/// address's bucket (<see cref="ChargeKeyLookupAsync"/>). The buckets are shared by every instance when Redis is
+/// configured, else counted per instance (<see cref="IRateBuckets"/>).
 /// </summary>
-public sealed class RequestBudget : IDisposable
+public sealed class RequestBudget(IOptions<RateLimitOptions> options, IRateBuckets buckets)
 {
     private const string Anonymous = "ip:";
-    private readonly PartitionedRateLimiter<string> _limiter;
-    private readonly RateLimitOptions _options;
-
-    public RequestBudget(IOptions<RateLimitOptions> options)
-    {
-        _options = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetTokenBucketLimiter(partition, _ => Bucket(LimitOf(partition))));
-    }
+    private readonly RateLimitOptions _options = options.Value;
 
     public bool Enabled => _options.Enabled;
 
     /// <summary>Takes <paramref name="permits"/> tokens from the caller's bucket (a charge larger than the bucket takes all of it).</summary>
-    public RateDecision Charge(HttpContext http, int permits)
+    public async ValueTask<RateDecision> ChargeAsync(HttpContext http, int permits)
     {
         var partition = PartitionOf(http);
-        var limit = LimitOf(partition);
-        using var lease = _limiter.AttemptAcquire(partition, Math.Clamp(permits, 1, limit));
-        var remaining = (int)(_limiter.GetStatistics(partition)?.CurrentAvailablePermits ?? 0);
-        var retryAfter = lease.IsAcquired ? TimeSpan.Zero
-            : lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-        var decision = new RateDecision(lease.IsAcquired, limit, remaining, retryAfter);
+        var decision = await buckets.TakeAsync(partition, LimitOf(partition), permits, http.RequestAborted);
         WriteHeaders(http, decision);
         return decision;
     }
@@ -46,30 +31,43 @@ public sealed class RequestBudget : IDisposable
     /// The extra tokens a GraphQL operation of this cost takes beyond the request's own one. An operation
     /// costing more than a whole bucket takes the whole bucket: it runs only when the caller has been idle.
     /// </summary>
-    public RateDecision? ChargeCost(HttpContext http, double cost)
+    public async ValueTask<RateDecision?> ChargeCostAsync(HttpContext http, double cost)
     {
         var permits = (int)Math.Ceiling(cost / Math.Max(1, _options.GraphQLCostPerPermit)) - 1;
-        return _options.Enabled && permits > 0 ? Charge(http, Math.Min(permits, LimitOf(PartitionOf(http)) - 1)) : null;
+        return _options.Enabled && permits > 0 ? await ChargeAsync(http, Math.Min(permits, LimitOf(PartitionOf(http)) - 1)) : null;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>
+    /// Charged before a presented key is looked up in the database: made-up keys spend the sending address's
+    /// budget, so a flood of them is refused before it reaches the database. Null when limits are off.
+    /// </summary>
+    public async ValueTask<RateDecision?> ChargeKeyLookupAsync(HttpContext http)
+    {
+        if (!_options.Enabled)
+        {
+            return null;
+        }
+
+        var partition = AddressPartition(http);
+        var decision = await buckets.TakeAsync(partition, LimitOf(partition), 1, http.RequestAborted);
+        if (!decision.Allowed)
+        {
+            WriteHeaders(http, decision);
+        }
+
+        return decision;
+    }
 
     private static string PartitionOf(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(ClaimTypes.Name) is { } name
             ? "key:" + name
-            : Anonymous + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            : AddressPartition(http);
+
+    // The client address, after the forwarded-headers middleware (when trusted) has put the real client there.
+    private static string AddressPartition(HttpContext http) => Anonymous + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private int LimitOf(string partition) =>
         Math.Max(1, partition.StartsWith(Anonymous, StringComparison.Ordinal) ? _options.AnonymousPermitsPerMinute : _options.KeyPermitsPerMinute);
-
-    private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
-    {
-        TokenLimit = perMinute,
-        TokensPerPeriod = Math.Max(1, (int)Math.Ceiling(perMinute / 60.0)),
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
 
     // IETF draft "RateLimit header fields": the quota, what is left, seconds until it is whole again.
     private static void WriteHeaders(HttpContext http, RateDecision decision)

@@ -86,7 +86,7 @@ public sealed class OperationRunner(
         route.UseReplica = !isMutation;
         var userContext = new Dictionary<string, object?>
         {
-            [QueryCost.ChargeKey] = (Func<double, Common.RateLimiting.RateDecision?>)(cost => budget.ChargeCost(http, cost)),
+            [QueryCost.ChargeKey] = (Func<double, ValueTask<Common.RateLimiting.RateDecision?>>)(cost => budget.ChargeCostAsync(http, cost)),
         };
         // Cached GET answers are keyed by the article data's generation; webhook subscriptions and their
         // delivery log change without it, so an operation that may read them is never stored.
