@@ -33,7 +33,7 @@ public sealed class GroupCommitOptions
 /// (<see cref="ArticleWriter.UpsertAsync"/> splits a batch where an externalId repeats).
 /// </para>
 /// </summary>
-public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<GroupCommitOptions> options, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database, ILogger<GroupCommit> log)
+public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<GroupCommitOptions> options, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database, Common.NewsMetaMetrics metrics, ILogger<GroupCommit> log)
     : BackgroundService
 {
     /// <summary>Writes waiting at most; beyond it callers wait to enqueue (backpressure instead of an ever-growing queue).</summary>
@@ -86,6 +86,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
                     batch.Add(next);
                 }
 
+                metrics.GroupCommitted(batch.Count);
                 await WriteBatchAsync(batch, stoppingToken);
             }
         }
