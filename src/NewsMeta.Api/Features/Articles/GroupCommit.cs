@@ -86,7 +86,12 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
                     batch.Add(next);
                 }
 
-                metrics.GroupCommitted(batch.Count);
+                // Several writers wake for one arrival; those that find the queue empty wrote nothing.
+                if (batch.Count > 0)
+                {
+                    metrics.GroupCommitted(batch.Count);
+                }
+
                 await WriteBatchAsync(batch, stoppingToken);
             }
         }
