@@ -1,5 +1,6 @@
 using Npgsql;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -7,9 +8,10 @@ using OpenTelemetry.Trace;
 namespace NewsMeta.Api.Common;
 
 /// <summary>
-/// OpenTelemetry traces and metrics, exported over OTLP only when an endpoint is configured
+/// OpenTelemetry traces, metrics and logs, exported over OTLP only when an endpoint is configured
 /// (OpenTelemetry:OtlpEndpoint, or the standard OTEL_EXPORTER_OTLP_ENDPOINT): off by default, so a
-/// laptop run sends nothing anywhere.
+/// laptop run sends nothing anywhere. The service's own meter (<see cref="NewsMetaMetrics"/>) is always
+/// registered: its instruments cost nothing until a listener (this exporter, a test) subscribes.
 /// </summary>
 public static class Telemetry
 {
@@ -17,6 +19,8 @@ public static class Telemetry
 
     public static IServiceCollection AddNewsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddMetrics();
+        services.AddSingleton<NewsMetaMetrics>();
         var endpoint = configuration["OpenTelemetry:OtlpEndpoint"] is { Length: > 0 } configured ? configured : configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         if (string.IsNullOrWhiteSpace(endpoint))
         {
@@ -37,6 +41,9 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
+                // SQLite has no ADO.NET-level instrumentation; EF Core's diagnostics give its commands spans.
+                // PostgreSQL commands already get theirs from Npgsql (with server details), so not twice.
+                .AddEntityFrameworkCoreInstrumentation(o => o.Filter = (provider, _) => provider?.Contains("Sqlite", StringComparison.Ordinal) == true)
                 .AddSource("GraphQL*")
                 .AddOtlpExporter(o => Exporter(o, "traces")))
             .WithMetrics(m => m
@@ -44,7 +51,14 @@ public static class Telemetry
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql")
-                .AddOtlpExporter(o => Exporter(o, "metrics")));
+                .AddMeter(NewsMetaMetrics.MeterName)
+                .AddOtlpExporter(o => Exporter(o, "metrics")))
+            // Log records keep the trace and span they were written in, so a backend shows them under the request.
+            .WithLogging(l => l.AddOtlpExporter(o => Exporter(o, "logs")), o =>
+            {
+                o.IncludeFormattedMessage = true;
+                o.IncludeScopes = true;
+            });
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Tests.Infrastructure;
 
@@ -84,10 +85,12 @@ public sealed class EntityLinkingTests(NewsMetaFactory factory) : IClassFixture<
     [Fact]
     public async Task Background_job_relinks_once_after_a_catalogue_change_across_two_instances()
     {
-        await using var first = new NewsMetaFactory();
-        first.Settings["Enrichment:RelinkIntervalSeconds"] = "1";
-        await using var second = new NewsMetaFactory { Database = first.Database };
-        second.Settings["Enrichment:RelinkIntervalSeconds"] = "1";
+        // Both instances run the job every 30 s of a clock they share and the test moves.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var first = new NewsMetaFactory { Clock = clock };
+        first.Settings["Enrichment:RelinkIntervalSeconds"] = "30";
+        await using var second = new NewsMetaFactory { Database = first.Database, Clock = clock };
+        second.Settings["Enrichment:RelinkIntervalSeconds"] = "30";
         var writer = first.ClientWithKey(NewsMetaFactory.WriteKey);
         second.CreateClient().Dispose(); // both instances run the job
 
@@ -102,27 +105,30 @@ public sealed class EntityLinkingTests(NewsMetaFactory factory) : IClassFixture<
         var id = (await put.NodeAsync())["id"]!.GetValue<int>();
         var entity = (await writer.GraphQLAsync("mutation { upsertEntity(input: { name: \"أم خالد\", type: PERSON }) { entity { databaseId } } }")).Data["upsertEntity"]!["entity"]!["databaseId"]!.GetValue<int>();
 
-        JsonNode? mention = null;
-        for (var i = 0; i < 40 && mention is null; i++)
-        {
-            await Task.Delay(250, Ct);
-            var article = await (await writer.GetAsync($"/api/v1/articles/{id}", Ct)).NodeAsync();
-            mention = Entities(article).FirstOrDefault(e => e!["id"]!.GetValue<int>() == entity);
-        }
+        // One tick on both instances: they race for the lease, and exactly one relinks.
+        var jobs = new[] { first, second }.Select(i => i.Services.GetRequiredService<RelinkJob>()).ToList();
+        var rounds = jobs.Select(j => j.NextRoundAsync()).ToList();
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var relinked = await Task.WhenAll(rounds).WaitAsync(TimeSpan.FromMinutes(1), Ct);
+        Assert.Single(relinked, r => r);
 
+        var article = await (await writer.GetAsync($"/api/v1/articles/{id}", Ct)).NodeAsync();
+        var mention = Entities(article).FirstOrDefault(e => e!["id"]!.GetValue<int>() == entity);
         Assert.NotNull(mention);
         Assert.Equal("extracted", mention["origin"]!.GetValue<string>());
 
-        // The round that relinked records the catalogue state it finished right after committing.
+        // The round that relinked recorded the catalogue state it finished before it ended.
         await using (var scope = first.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NewsMeta.Api.Data.NewsDbContext>();
             var stamp = (await scope.ServiceProvider.GetRequiredService<EntityLinker>().StampAsync(Ct)).ToString();
-            for (var i = 0; i < 40 && await db.JobStates.AsNoTracking().Where(s => s.Name == RelinkJob.Name).Select(s => s.Value).FirstOrDefaultAsync(Ct) != stamp; i++)
-            {
-                await Task.Delay(250, Ct);
-            }
+            Assert.Equal(stamp, await db.JobStates.AsNoTracking().Where(s => s.Name == RelinkJob.Name).Select(s => s.Value).FirstOrDefaultAsync(Ct));
         }
+
+        // The next tick finds nothing to do on either instance.
+        rounds = jobs.Select(j => j.NextRoundAsync()).ToList();
+        clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain(true, await Task.WhenAll(rounds).WaitAsync(TimeSpan.FromMinutes(1), Ct));
 
         // Nothing changed since: neither instance relinks the same catalogue state again.
         foreach (var instance in new[] { first, second })

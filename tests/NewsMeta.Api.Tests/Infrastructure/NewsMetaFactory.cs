@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace NewsMeta.Api.Tests.Infrastructure;
 
@@ -46,6 +48,13 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
     /// <summary>Extra EF Core interceptors, e.g. one that records which role ran each command.</summary>
     public List<IInterceptor> Interceptors { get; } = [];
 
+    /// <summary>
+    /// The service's clock, when a test moves time itself (a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>;
+    /// two instances on one database share one): leases expire, retries fall due and changes settle when
+    /// the test advances it, not when the machine's clock does. Null: the real clock.
+    /// </summary>
+    public TimeProvider? Clock { get; init; }
+
     private TestDatabase? _database;
     private bool _ownsDatabase;
 
@@ -77,6 +86,10 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
                 services.AddSingleton(interceptor);
             }
         });
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.RemoveAll<TimeProvider>().AddSingleton(clock));
+        }
     }
 
     /// <summary>A client that sends the given API key (or none).</summary>

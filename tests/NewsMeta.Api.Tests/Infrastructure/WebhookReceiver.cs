@@ -9,6 +9,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
+    private readonly Lock _gate = new();
+
+    /// <summary>Completed (and replaced) each time a request is recorded: waiters wake on arrival instead of polling.</summary>
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WebhookReceiver()
     {
@@ -27,20 +31,32 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Decides the answer to the nth request (0-based); 204 unless set.</summary>
     public Func<int, HttpStatusCode> Answer { get; set; } = _ => HttpStatusCode.NoContent;
 
-    /// <summary>Waits until <paramref name="predicate"/> holds for the requests received, or fails after the timeout.</summary>
+    /// <summary>
+    /// Waits until <paramref name="predicate"/> holds for the requests received, or fails after the timeout.
+    /// For requests a background loop sends; a test that drains the dispatcher itself reads <see cref="Requests"/>
+    /// at once: each request is recorded before it is answered, so before the sender's call returns.
+    /// </summary>
     public async Task<List<Received>> WaitForAsync(Func<IReadOnlyList<Received>, bool> predicate, TimeSpan? timeout = null)
     {
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
+            Task next;
+            lock (_gate)
+            {
+                // Taken before the snapshot: a request arriving between the two still wakes this waiter.
+                next = _arrived.Task;
+            }
+
             var seen = Requests.ToList();
             if (predicate(seen))
             {
                 return seen;
             }
 
-            Assert.True(DateTime.UtcNow < until, $"the receiver got {seen.Count} requests, not what the test waited for: {string.Join(" | ", seen.Select(r => r.Body))}");
-            await Task.Delay(50);
+            var left = until - DateTime.UtcNow;
+            Assert.True(left > TimeSpan.Zero, $"the receiver got {seen.Count} requests, not what the test waited for: {string.Join(" | ", seen.Select(r => r.Body))}");
+            await next.WaitAsync(left, TestContext.Current.CancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -71,6 +87,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k] ?? "", StringComparer.OrdinalIgnoreCase);
             var status = Answer(n++);
             Requests.Enqueue(new Received(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body, status));
+            lock (_gate)
+            {
+                _arrived.SetResult();
+                _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
             context.Response.StatusCode = (int)status;
             context.Response.Close();
         }

@@ -1,21 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NewsMeta.Api.Common.Jobs;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.ScaleOut;
 
-/// <summary>Two instances on one database racing for the same job lease: exactly one wins, every time.</summary>
+/// <summary>Two instances on one database racing for the same job lease: exactly one wins, every time. They share a fake clock, so a lease expires when the test says.</summary>
 public sealed class JobLeaseTests : IAsyncLifetime
 {
-    private readonly NewsMetaFactory _first = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly NewsMetaFactory _first;
     private NewsMetaFactory _second = null!;
+
+    public JobLeaseTests() => _first = new NewsMetaFactory { Clock = _clock };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync()
     {
         _first.CreateClient().Dispose();
-        _second = new NewsMetaFactory { Database = _first.Database };
+        _second = new NewsMetaFactory { Database = _first.Database, Clock = _clock };
         _second.CreateClient().Dispose();
         return ValueTask.CompletedTask;
     }
@@ -50,8 +54,10 @@ public sealed class JobLeaseTests : IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<JobLeases>().ReleaseAsync("renew", "a", Ct);
         }
 
-        Assert.True(await TryAsync(_second, "renew", "b", TimeSpan.FromMilliseconds(1)));
-        await Task.Delay(50, Ct);
+        Assert.True(await TryAsync(_second, "renew", "b", TimeSpan.FromMinutes(1)));
+        _clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.False(await TryAsync(_first, "renew", "a", TimeSpan.FromMinutes(1))); // b's lease still runs
+        _clock.Advance(TimeSpan.FromSeconds(2));
         Assert.True(await TryAsync(_first, "renew", "a", TimeSpan.FromMinutes(1))); // b's lease expired
     }
 

@@ -4,22 +4,34 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NewsMeta.Api.Features.Webhooks;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.Webhooks;
 
-/// <summary>A store whose webhook dispatcher runs, polling often and retrying fast.</summary>
+/// <summary>
+/// A store with webhooks on a fake clock. Its background dispatcher is off unless asked for: the tests
+/// drain it themselves (<see cref="SendDueAsync"/>) and move <see cref="Time"/> to make retries due, so
+/// "nothing more was sent" is a fact of the store, not a guess after a sleep.
+/// </summary>
 public sealed class WebhookFactory : NewsMetaFactory
 {
-    public WebhookFactory(bool dispatch = true)
+    public WebhookFactory(bool dispatch = false, TimeProvider? clock = null)
     {
+        Clock = clock ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
         Settings["Webhooks:DispatchEnabled"] = dispatch ? "true" : "false";
         Settings["Webhooks:PollMilliseconds"] = "50";
-        Settings["Webhooks:RetryBaseSeconds"] = "0.2";
         Settings["Webhooks:MaxAttempts"] = "3";
     }
 
+    /// <summary>This instance's fake clock; with the default Webhooks:RetryBaseSeconds (10) the retries come after about 10 s, then 20 s.</summary>
+    public FakeTimeProvider Time => (FakeTimeProvider)Clock!;
+
     protected override bool Seed => false;
+
+    /// <summary>Sends everything due now on this instance, as its dispatcher's loop would; returns how many deliveries it claimed.</summary>
+    public Task<int> SendDueAsync() => Services.GetRequiredService<WebhookDispatcher>().SendDueAsync(TestContext.Current.CancellationToken);
 }
 
 /// <summary>
@@ -54,10 +66,13 @@ public sealed class WebhookTests
         await PutAsync(client, "hook-1", "افتتاح مكتبة عامة جديدة في حي الياسمين"); // unchanged: no event
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/articles/{articleId}", Ct)).StatusCode);
 
-        var received = await receiver.WaitForAsync(r => r.Count >= 3);
-        await Task.Delay(500, Ct); // nothing more may come
-        received = receiver.Requests.ToList();
+        Assert.Equal(3, await factory.SendDueAsync());
+        var received = receiver.Requests.ToList();
         Assert.Equal(AllEvents, received.Select(r => r.Headers["X-NewsMeta-Event"]));
+        // Nothing more is due, now or later (an hour on: no retry was scheduled).
+        factory.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await factory.SendDueAsync());
+        Assert.Equal(3, receiver.Requests.Count);
         foreach (var request in received)
         {
             Assert.Equal(("POST", "/hooks"), (request.Method, request.Path));
@@ -79,7 +94,7 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/webhooks/{id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/webhooks/{id}", Ct)).StatusCode);
         await PutAsync(client, "hook-2", "مهرجان الكتاب في حي الياسمين");
-        await Task.Delay(500, Ct);
+        Assert.Equal(0, await factory.SendDueAsync());
         Assert.Equal(3, receiver.Requests.Count);
     }
 
@@ -91,25 +106,49 @@ public sealed class WebhookTests
         var client = factory.ClientWithKey(NewsMetaFactory.WriteKey);
         var createdOnly = await SubscribeAsync(client, receiver.Url("created"), ["article.created"]);
 
-        // 503 twice, then accepted: delivered on the third attempt.
+        // 503 twice, then accepted: delivered on the third attempt, each retry only once its backoff has passed.
         receiver.Answer = n => n < 2 ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK;
         await PutAsync(client, "retry-1", "تجربة إعادة الإرسال الأولى");
-        var received = await receiver.WaitForAsync(r => r.Count >= 3);
+        var firstTry = factory.Time.GetUtcNow();
+        Assert.Equal(1, await factory.SendDueAsync());
+        var pending = await DeliveryAsync(client, createdOnly, _ => true);
+        Assert.Equal(("pending", 1, 503), (pending["status"]!.GetValue<string>(), pending["attempts"]!.GetValue<int>(), pending["lastStatusCode"]!.GetValue<int>()));
+        // RetryBaseSeconds (10) ±20 % jitter.
+        Assert.InRange(pending["nextAttemptAt"]!.GetValue<DateTimeOffset>() - firstTry, TimeSpan.FromSeconds(7.9), TimeSpan.FromSeconds(12.1));
+        factory.Time.Advance(TimeSpan.FromSeconds(7.5));
+        Assert.Equal(0, await factory.SendDueAsync()); // not due yet
+        factory.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, await factory.SendDueAsync());
+        factory.Time.Advance(TimeSpan.FromSeconds(15));
+        Assert.Equal(0, await factory.SendDueAsync()); // the second backoff is twice as long: 16 to 24 s
+        factory.Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, await factory.SendDueAsync());
+        var received = receiver.Requests.ToList();
         Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], received.Select(r => r.AnsweredWith));
         Assert.Single(received.Select(r => r.Headers["X-NewsMeta-Delivery"]).Distinct());
-        var delivery = await WaitForDeliveryAsync(client, createdOnly, d => d["status"]!.GetValue<string>() == "delivered");
-        Assert.Equal((3, 200), (delivery["attempts"]!.GetValue<int>(), delivery["lastStatusCode"]!.GetValue<int>()));
+        var delivery = await DeliveryAsync(client, createdOnly, d => d["externalId"]!.GetValue<string>() == "retry-1");
+        Assert.Equal(("delivered", 3, 200), (delivery["status"]!.GetValue<string>(), delivery["attempts"]!.GetValue<int>(), delivery["lastStatusCode"]!.GetValue<int>()));
 
-        // Always 500: after Webhooks:MaxAttempts (3 here) the delivery is failed, with the last error kept.
+        // Always 500: after Webhooks:MaxAttempts (3 here) the delivery is failed, with the last error kept, and never tried again.
         receiver.Answer = _ => HttpStatusCode.InternalServerError;
         await PutAsync(client, "retry-2", "تجربة إعادة الإرسال الثانية");
-        var failed = await WaitForDeliveryAsync(client, createdOnly, d => d["externalId"]!.GetValue<string>() == "retry-2" && d["status"]!.GetValue<string>() == "failed");
-        Assert.Equal((3, 500, "HTTP 500"), (failed["attempts"]!.GetValue<int>(), failed["lastStatusCode"]!.GetValue<int>(), failed["lastError"]!.GetValue<string>()));
-        Assert.Null(failed["nextAttemptAt"]);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.Equal(1, await factory.SendDueAsync());
+            factory.Time.Advance(TimeSpan.FromSeconds(25));
+        }
 
-        // Updates were not subscribed to.
+        factory.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await factory.SendDueAsync());
+        var failed = await DeliveryAsync(client, createdOnly, d => d["externalId"]!.GetValue<string>() == "retry-2");
+        Assert.Equal(("failed", 3, 500, "HTTP 500"), (failed["status"]!.GetValue<string>(), failed["attempts"]!.GetValue<int>(), failed["lastStatusCode"]!.GetValue<int>(), failed["lastError"]!.GetValue<string>()));
+        Assert.Null(failed["nextAttemptAt"]);
+        Assert.Equal(6, receiver.Requests.Count);
+
+        // Updates were not subscribed to: the update is stored without a delivery.
         await PutAsync(client, "retry-1", "تجربة إعادة الإرسال الأولى بعد التعديل");
-        await Task.Delay(500, Ct);
+        Assert.Equal(0, await factory.SendDueAsync());
+        Assert.Equal(6, receiver.Requests.Count);
         Assert.DoesNotContain(receiver.Requests, r => r.Headers["X-NewsMeta-Event"] != "article.created");
     }
 
@@ -121,12 +160,13 @@ public sealed class WebhookTests
         var client = writer.ClientWithKey(NewsMetaFactory.WriteKey);
         var id = await SubscribeAsync(client, receiver.Url(), AllEvents);
         await PutAsync(client, "outbox-1", "خبر كتب قبل إعادة التشغيل");
-        await Task.Delay(500, Ct);
+        // Committed with the article, before anything was sent.
         Assert.Empty(receiver.Requests);
-        Assert.Equal("pending", (await WaitForDeliveryAsync(client, id, _ => true))["status"]!.GetValue<string>());
+        Assert.Equal("pending", (await DeliveryAsync(client, id, _ => true))["status"]!.GetValue<string>());
 
-        // A new instance on the same database (as after a restart) finds the stored delivery and sends it.
-        await using var restarted = new WebhookFactory { Database = writer.Database };
+        // A new instance on the same database (as after a restart), its dispatcher's own loop running on
+        // the real clock, finds the stored delivery and sends it: the one test that waits, for that loop.
+        await using var restarted = new WebhookFactory(dispatch: true, clock: TimeProvider.System) { Database = writer.Database };
         _ = restarted.Server;
         var received = Assert.Single(await receiver.WaitForAsync(r => r.Count >= 1));
         Assert.Equal("outbox-1", JsonNode.Parse(received.Body)!["externalId"]!.GetValue<string>());
@@ -135,18 +175,26 @@ public sealed class WebhookTests
     [Fact]
     public async Task Two_dispatching_instances_send_each_event_exactly_once()
     {
-        await using var first = new WebhookFactory();
-        await using var second = new WebhookFactory { Database = first.Database };
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var first = new WebhookFactory(clock: clock);
+        await using var second = new WebhookFactory(clock: clock) { Database = first.Database };
         await using var receiver = new WebhookReceiver();
         var a = first.ClientWithKey(NewsMetaFactory.WriteKey);
         var b = second.ClientWithKey(NewsMetaFactory.WriteKey);
         await SubscribeAsync(a, receiver.Url(), AllEvents);
 
-        // Writes through both instances, both dispatchers polling every 50 ms.
-        var writes = Enumerable.Range(0, 40).Select(i => PutAsync(i % 2 == 0 ? a : b, $"twice-{i}", $"الخبر رقم {i} عن سوق السمك"));
-        await Task.WhenAll(writes);
-        await receiver.WaitForAsync(r => r.Count >= 40, TimeSpan.FromSeconds(30));
-        await Task.Delay(1000, Ct);
+        // Writes through both instances; then both dispatchers race for the same due deliveries, round
+        // after round, until neither finds any (each round reads the same due rows; only one claim wins a row).
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => PutAsync(i % 2 == 0 ? a : b, $"twice-{i}", $"الخبر رقم {i} عن سوق السمك")));
+        var claimed = 0;
+        for (int[] round; (round = await Task.WhenAll(first.SendDueAsync(), second.SendDueAsync())).Sum() > 0;)
+        {
+            claimed += round.Sum();
+        }
+
+        Assert.Equal(40, claimed);
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.All(await Task.WhenAll(first.SendDueAsync(), second.SendDueAsync()), nothing => Assert.Equal(0, nothing));
         var received = receiver.Requests.ToList();
         Assert.Equal(40, received.Count);
         Assert.Equal(40, received.Select(r => r.Headers["X-NewsMeta-Delivery"]).Distinct().Count());
@@ -167,11 +215,11 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.Created, entity.StatusCode);
         Assert.True(await factory.Services.GetRequiredService<NewsMeta.Api.Features.NamedEntities.RelinkJob>().RunOnceAsync(Ct));
 
-        var received = Assert.Single(await receiver.WaitForAsync(r => r.Count >= 1));
+        Assert.Equal(1, await factory.SendDueAsync());
+        var received = Assert.Single(receiver.Requests);
         var body = JsonNode.Parse(received.Body)!;
         Assert.Equal(("article.updated", articleId), (body["event"]!.GetValue<string>(), body["articleId"]!.GetValue<int>()));
-        await Task.Delay(500, Ct);
-        Assert.Single(receiver.Requests);
+        Assert.Equal(0, await factory.SendDueAsync());
     }
 
     [Theory]
@@ -237,8 +285,7 @@ public sealed class WebhookTests
         Assert.Empty(created["userErrors"]!.AsArray());
         var id = created["webhook"]!["id"]!.GetValue<int>();
         await PutAsync(client, "graph-hook-1", "سوق الكتب المستعملة يعود إلى الساحة");
-        await receiver.WaitForAsync(r => r.Count >= 1);
-        await WaitForDeliveryAsync(client, id, d => d["status"]!.GetValue<string>() == "delivered");
+        Assert.Equal(1, await factory.SendDueAsync());
 
         var listed = (await client.GraphQLAsync("{ webhooks { id events deliveries(first: 5) { id event externalId status attempts lastStatusCode } } }")).Data["webhooks"]!.AsArray();
         var webhook = Assert.Single(listed)!;
@@ -268,19 +315,13 @@ public sealed class WebhookTests
         return (await response.NodeAsync())["id"]!.GetValue<int>();
     }
 
-    private static async Task<JsonNode> WaitForDeliveryAsync(HttpClient client, int subscription, Func<JsonNode, bool> predicate)
+    /// <summary>The first delivery in the subscription's log (newest first) that <paramref name="predicate"/> accepts; fails when there is none.</summary>
+    private static async Task<JsonNode> DeliveryAsync(HttpClient client, int subscription, Func<JsonNode, bool> predicate)
     {
-        for (var i = 0; ; i++)
-        {
-            var items = (await (await client.GetAsync($"/api/v1/webhooks/{subscription}/deliveries", Ct)).NodeAsync())["items"]!.AsArray();
-            if (items.FirstOrDefault(d => predicate(d!)) is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(i < 200, $"no such delivery: {items.ToJsonString()}");
-            await Task.Delay(100, Ct);
-        }
+        var items = (await (await client.GetAsync($"/api/v1/webhooks/{subscription}/deliveries", Ct)).NodeAsync())["items"]!.AsArray();
+        var found = items.FirstOrDefault(d => predicate(d!));
+        Assert.True(found is not null, $"no such delivery: {items.ToJsonString()}");
+        return found;
     }
 
     private static async Task<int> PutAsync(HttpClient client, string externalId, string title)

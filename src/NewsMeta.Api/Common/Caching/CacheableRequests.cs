@@ -32,10 +32,16 @@ internal sealed class CacheableRequests : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = "*";
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<NewsMetaMetrics>().CacheLookup(hit: true);
+        return ValueTask.CompletedTask;
+    }
 
+    /// <summary>Called only for a cacheable request the cache could not answer: a miss, whether or not the answer is then stored.</summary>
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        context.HttpContext.RequestServices.GetRequiredService<NewsMetaMetrics>().CacheLookup(hit: false);
         var response = context.HttpContext.Response;
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
         {

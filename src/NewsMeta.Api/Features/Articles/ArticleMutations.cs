@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.GraphQL;
@@ -37,7 +38,7 @@ public static class ArticleMutations
             return new UpsertArticlePayload(null, null, UserError.From(errors));
         }
 
-        var outcome = (await c.Service<ArticleWriter>().UpsertAsync([record], c.CancellationToken))[0];
+        var outcome = (await c.Service<NewsMetaMetrics>().CountAsync(WritePaths.GraphQL, 1, c.Service<ArticleWriter>().UpsertAsync([record], c.CancellationToken)))[0];
         if (outcome.Status == WriteStatus.Rejected)
         {
             return new UpsertArticlePayload(null, outcome.Status, UserError.From(outcome.Errors!));
@@ -55,9 +56,13 @@ public static class ArticleMutations
     {
         MutationFields.RequireWriteScope(c);
         var id = IdArguments.Parse("id", c.GetArgument<string>("id"), GlobalId.Article);
-        return await c.Service<ArticleWriter>().DeleteAsync(id, c.CancellationToken)
-            ? new DeleteArticlePayload(GlobalId.Encode(GlobalId.Article, id), id, [])
-            : new DeleteArticlePayload(null, null, [new UserError("id", "no article has this id")]);
+        if (!await c.Service<ArticleWriter>().DeleteAsync(id, c.CancellationToken))
+        {
+            return new DeleteArticlePayload(null, null, [new UserError("id", "no article has this id")]);
+        }
+
+        c.Service<NewsMetaMetrics>().Wrote(WritePaths.GraphQL, WriteOutcomes.Deleted);
+        return new DeleteArticlePayload(GlobalId.Encode(GlobalId.Article, id), id, []);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Features.Ingestion;
@@ -33,7 +34,7 @@ public static class ArticleWriteEndpoints
     }
 
     private static async Task<Results<Created<ArticleDto>, Ok<ArticleDto>, ValidationProblem, ProblemHttpResult>> UpsertArticle(
-        string externalId, HttpRequest request, ArticleWriter writer, GroupCommit group, IOptions<GroupCommitOptions> grouping, ArticleQueries queries, CancellationToken ct)
+        string externalId, HttpRequest request, ArticleWriter writer, GroupCommit group, IOptions<GroupCommitOptions> grouping, ArticleQueries queries, NewsMetaMetrics metrics, CancellationToken ct)
     {
         var (record, bodyErrors) = await JsonBody.ReadAsync<ArticleRecord>(request, ct);
         if (record is null)
@@ -60,8 +61,8 @@ public static class ArticleWriteEndpoints
             ? async token => (failed = Preconditions.Check(request, await queries.GetByExternalIdAsync(externalId, token))) is null
             : null;
         // A conditional write checks its precondition inside its own transaction, so it is never grouped.
-        var grouped = precondition is null && grouping.Value.GroupCommit ? await group.WriteAsync(record, ct) : null;
-        var outcome = grouped?.Outcome ?? (await writer.UpsertAsync([record], ct, precondition))[0];
+        var grouped = precondition is null && grouping.Value.GroupCommit ? await metrics.CountAsync(WritePaths.Rest, 1, group.WriteAsync(record, ct), g => [g.Outcome]) : null;
+        var outcome = grouped?.Outcome ?? (await metrics.CountAsync(WritePaths.Rest, 1, writer.UpsertAsync([record], ct, precondition)))[0];
         if (outcome.Status == WriteStatus.PreconditionFailed)
         {
             return failed!;
@@ -86,7 +87,7 @@ public static class ArticleWriteEndpoints
             : TypedResults.Ok(article);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(int id, HttpRequest request, ArticleWriter writer, ArticleQueries queries, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(int id, HttpRequest request, ArticleWriter writer, ArticleQueries queries, NewsMetaMetrics metrics, CancellationToken ct)
     {
         if (Preconditions.Requested(request)
             && Preconditions.Check(request, await queries.GetAsync(id, ct)) is { } failed)
@@ -94,6 +95,12 @@ public static class ArticleWriteEndpoints
             return failed;
         }
 
-        return await writer.DeleteAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound($"No article has id {id}.");
+        if (!await writer.DeleteAsync(id, ct))
+        {
+            return Problems.NotFound($"No article has id {id}.");
+        }
+
+        metrics.Wrote(WritePaths.Rest, WriteOutcomes.Deleted);
+        return TypedResults.NoContent();
     }
 }

@@ -33,7 +33,7 @@ public sealed class GroupCommitOptions
 /// (<see cref="ArticleWriter.UpsertAsync"/> splits a batch where an externalId repeats).
 /// </para>
 /// </summary>
-public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<GroupCommitOptions> options, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database, ILogger<GroupCommit> log)
+public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<GroupCommitOptions> options, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database, Common.NewsMetaMetrics metrics, ILogger<GroupCommit> log)
     : BackgroundService
 {
     /// <summary>Writes waiting at most; beyond it callers wait to enqueue (backpressure instead of an ever-growing queue).</summary>
@@ -84,6 +84,12 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
                 while (batch.Count < maxBatch && _queue.Reader.TryRead(out var next))
                 {
                     batch.Add(next);
+                }
+
+                // Several writers wake for one arrival; those that find the queue empty wrote nothing.
+                if (batch.Count > 0)
+                {
+                    metrics.GroupCommitted(batch.Count);
                 }
 
                 await WriteBatchAsync(batch, stoppingToken);

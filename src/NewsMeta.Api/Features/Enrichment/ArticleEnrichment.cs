@@ -1,3 +1,4 @@
+using NewsMeta.Api.Common;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Search;
@@ -9,28 +10,26 @@ namespace NewsMeta.Api.Features.Enrichment;
 /// for search, extract keywords where the publisher gave too few, then compute similar articles (which
 /// uses those keywords). One place for the order of the steps.
 /// </summary>
-public sealed class ArticleEnrichment(NewsDbContext db, SearchIndex search, KeywordExtraction extraction, SimilarArticles similar)
+public sealed class ArticleEnrichment(NewsDbContext db, SearchIndex search, KeywordExtraction extraction, SimilarArticles similar, NewsMetaMetrics metrics)
 {
     /// <summary>Enriches saved articles whose keyword lists are loaded (the writer's, untracked).</summary>
     public async Task EnrichAsync(IReadOnlyList<Article> articles, CancellationToken ct)
     {
         // The index first: the articles' own terms then count in the document frequencies extraction reads.
-        await search.IndexAsync(articles.Select(a => new SearchDocument(a.Id, a.Title, a.Summary, a.Body)).ToList(), ct);
-
-        // The writer counts the extracted keywords with the rest of the article's, from article.Keywords.
-        var extracted = await extraction.ExtractAsync(articles, ct);
-        if (extracted.Count > 0)
+        using (metrics.Step(WriteSteps.SearchIndex))
         {
-            await db.SaveChangesAsync(ct); // new catalogue keywords get their ids
-            foreach (var row in extracted)
-            {
-                row.KeywordId = row.Keyword.Id;
-            }
-
-            await db.InsertAsync(extracted, ct);
+            await search.IndexAsync(articles.Select(a => new SearchDocument(a.Id, a.Title, a.Summary, a.Body)).ToList(), ct);
         }
 
-        await similar.ComputeAsync(articles.Select(a => a.Id).ToList(), ct);
+        using (metrics.Step(WriteSteps.Keyphrases))
+        {
+            await ExtractKeywordsAsync(articles, ct);
+        }
+
+        using (metrics.Step(WriteSteps.SimilarLinks))
+        {
+            await similar.ComputeAsync(articles.Select(a => a.Id).ToList(), ct);
+        }
     }
 
     /// <summary>Before a delete changes them: the similar lists of the deleted article and of those linking to it.</summary>
@@ -44,4 +43,20 @@ public sealed class ArticleEnrichment(NewsDbContext db, SearchIndex search, Keyw
 
     /// <summary>Removes what enrichment stored about a deleted article that the database does not cascade.</summary>
     public Task ForgetAsync(int articleId, CancellationToken ct) => search.RemoveAsync(articleId, ct);
+
+    private async Task ExtractKeywordsAsync(IReadOnlyList<Article> articles, CancellationToken ct)
+    {
+        // The writer counts the extracted keywords with the rest of the article's, from article.Keywords.
+        var extracted = await extraction.ExtractAsync(articles, ct);
+        if (extracted.Count > 0)
+        {
+            await db.SaveChangesAsync(ct); // new catalogue keywords get their ids
+            foreach (var row in extracted)
+            {
+                row.KeywordId = row.Keyword.Id;
+            }
+
+            await db.InsertAsync(extracted, ct);
+        }
+    }
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Json;
 using NewsMeta.Api.Features.Articles;
@@ -10,7 +12,7 @@ namespace NewsMeta.Api.Features.Ingestion;
 /// Streams NDJSON into <see cref="ArticleWriter"/> in batches: the file is never held in memory, a bad
 /// line is reported with its number and never stops the rest, each batch commits as a whole.
 /// </summary>
-public sealed class NdjsonImporter(ArticleWriter writer, ILogger<NdjsonImporter> log)
+public sealed class NdjsonImporter(ArticleWriter writer, NewsMetaMetrics metrics, ILogger<NdjsonImporter> log)
 {
     public const int BatchSize = 500;
     public const int MaxLineChars = 1_000_000;
@@ -21,6 +23,25 @@ public sealed class NdjsonImporter(ArticleWriter writer, ILogger<NdjsonImporter>
     public async Task<ImportReport> ImportAsync(Stream input, Action<int, long>? progress, CancellationToken ct)
     {
         var report = new ImportReport();
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await ReadAllAsync(input, report, progress, ct);
+        }
+        catch
+        {
+            metrics.Imported(report.Created + report.Updated + report.Unchanged, Stopwatch.GetElapsedTime(started), completed: false);
+            throw;
+        }
+
+        metrics.Imported(report.Created + report.Updated + report.Unchanged, Stopwatch.GetElapsedTime(started), completed: true);
+        log.LogInformation("Import finished: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
+            report.Created, report.Updated, report.Unchanged, report.RejectedCount);
+        return report;
+    }
+
+    private async Task ReadAllAsync(Stream input, ImportReport report, Action<int, long>? progress, CancellationToken ct)
+    {
         var batch = new List<(int Line, ArticleRecord Record)>(BatchSize);
         using var reader = new StreamReader(input, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         var lineNumber = 0;
@@ -53,9 +74,6 @@ public sealed class NdjsonImporter(ArticleWriter writer, ILogger<NdjsonImporter>
 
         await FlushAsync(batch, report, ct);
         progress?.Invoke(lineNumber, chars);
-        log.LogInformation("Import finished: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
-            report.Created, report.Updated, report.Unchanged, report.RejectedCount);
-        return report;
     }
 
     /// <summary>One line → a valid record, or the reasons it is not one.</summary>
@@ -97,7 +115,7 @@ public sealed class NdjsonImporter(ArticleWriter writer, ILogger<NdjsonImporter>
             return;
         }
 
-        var outcomes = await writer.UpsertAsync(batch.Select(b => b.Record).ToList(), ct);
+        var outcomes = await metrics.CountAsync(WritePaths.Import, batch.Count, writer.UpsertAsync(batch.Select(b => b.Record).ToList(), ct));
         for (var i = 0; i < outcomes.Count; i++)
         {
             switch (outcomes[i].Status)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Text;
@@ -26,7 +27,7 @@ public sealed record PageImportOutcome(string? MissingPart, string? Error, Write
 /// article: the externalId from the url (else from the page text), the title from the body's first
 /// sentence, the publication time kept from the stored article (else the time of import).
 /// </summary>
-public sealed class PageImporter(NewsDbContext db, ArticleWriter writer, TimeProvider clock)
+public sealed class PageImporter(NewsDbContext db, ArticleWriter writer, TimeProvider clock, NewsMetaMetrics metrics)
 {
     /// <summary>Longest derived title; cut at a word.</summary>
     public const int DerivedTitleLength = 120;
@@ -112,7 +113,7 @@ public sealed class PageImporter(NewsDbContext db, ArticleWriter writer, TimePro
         }
 
         // The read-also article first, so the main article's link to it resolves in the same write.
-        var outcomes = await writer.UpsertAsync(readAlso is null ? [main] : [readAlso, main], ct);
+        var outcomes = await metrics.CountAsync(WritePaths.PageImport, readAlso is null ? 1 : 2, writer.UpsertAsync(readAlso is null ? [main] : [readAlso, main], ct));
         return new PageImportOutcome(null, null, outcomes[^1], readAlso is null ? null : outcomes[0], null);
     }
 

@@ -11,7 +11,7 @@ namespace NewsMeta.Api.Features.NamedEntities;
 /// requests; a one-row query per write batch tells whether the catalogue changed since, so every
 /// instance rebuilds after a change made anywhere.
 /// </summary>
-public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, TimeProvider clock, Common.Caching.ICacheInvalidator responses, Webhooks.WebhookOutbox webhooks, ILogger<EntityLinker> log)
+public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, TimeProvider clock, Common.Caching.ICacheInvalidator responses, Webhooks.WebhookOutbox webhooks, Common.NewsMetaMetrics metrics, ILogger<EntityLinker> log)
 {
     /// <summary>
     /// Counts the catalogue's entities in the title, summary and body of an article (saved, so it has
@@ -78,6 +78,8 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
             await db.SaveChangesAsync(ct);
             await webhooks.EnqueueAsync(updated, ct);
             await tx.CommitAsync(ct);
+            metrics.Wrote(Common.WritePaths.Relink, Common.WriteOutcomes.Updated, updated.Count);
+            metrics.Wrote(Common.WritePaths.Relink, Common.WriteOutcomes.Unchanged, articles.Count - updated.Count);
             db.ChangeTracker.Clear();
             done += batch.Length;
             progress?.Invoke(done, ids.Count);

@@ -18,7 +18,7 @@ public sealed record EntityWriteResult(int? EntityId, bool Created, Dictionary<s
 /// alters how articles read (a name, a merge) bumps those articles' version and changedAt, so clients
 /// syncing with updatedSince see them again.
 /// </summary>
-public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimeProvider clock, ICacheInvalidator cache)
+public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimeProvider clock, ICacheInvalidator cache, Common.NewsMetaMetrics metrics)
 {
     private const int MaxAliases = ArticleRecordValidator.MaxListItems;
 
@@ -161,7 +161,9 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
         var articles = byArticle
             ? db.Articles.Where(a => ids.Contains(a.Id))
             : db.Articles.Where(a => a.Entities.Any(e => ids.Contains(e.EntityId)));
-        await articles.ExecuteUpdateAsync(set => set.SetProperty(a => a.ChangedAt, now).SetProperty(a => a.Version, a => a.Version + 1), ct);
+        var touched = await articles.ExecuteUpdateAsync(set => set.SetProperty(a => a.ChangedAt, now).SetProperty(a => a.Version, a => a.Version + 1), ct);
+        // Counted before the commit: an entity edit that then fails is rare, and its 503 says so.
+        metrics.Wrote(Common.WritePaths.EntityEdit, Common.WriteOutcomes.Updated, touched);
     }
 
     private static Dictionary<string, string[]> Validate(string name, IReadOnlyList<string> aliases, string field = "name")

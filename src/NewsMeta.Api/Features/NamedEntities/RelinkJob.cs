@@ -16,6 +16,20 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
 
     // One holder per host (not per process), so two hosts in one process are two lease holders too.
     private readonly string _holder = $"{JobLeases.InstanceName}/{Guid.NewGuid():N}";
+    private readonly Lock _gate = new();
+    private TaskCompletionSource<bool> _round = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes when the background loop next finishes a round: true when that round relinked. Lets a
+    /// test advance a fake clock past the interval and await the round instead of polling for its effects.
+    /// </summary>
+    public Task<bool> NextRoundAsync()
+    {
+        lock (_gate)
+        {
+            return _round.Task;
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,14 +42,21 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var relinked = false;
             try
             {
-                await RunOnceAsync(stoppingToken);
+                relinked = await RunOnceAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A failed round (database away, say) is retried at the next tick.
                 log.LogWarning(ex, "Relink round failed");
+            }
+
+            lock (_gate)
+            {
+                _round.SetResult(relinked);
+                _round = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
     }
@@ -83,6 +104,12 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
 
         try
         {
+            // Another instance may have finished this very state between the check above and taking the lease.
+            if (await LinkedStateAsync(db, ct) == stamp)
+            {
+                return false;
+            }
+
             log.LogInformation("Entity catalogue changed: relinking the store");
             await linker.RelinkAllAsync((n, total) => log.LogInformation("Relink: {Done}/{Total} articles", n, total), ct);
             await RecordLinkedAsync(db, stamp, clock.GetUtcNow().UtcDateTime, ct);

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common;
 using NewsMeta.Api.Data;
 
 namespace NewsMeta.Api.Features.Webhooks;
@@ -16,7 +17,7 @@ namespace NewsMeta.Api.Features.Webhooks;
 /// A crash between the POST and the record means the same delivery is sent again after its lease ends:
 /// receivers deduplicate on the X-NewsMeta-Delivery header, the one guarantee no sender can avoid needing.
 /// </remarks>
-public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptionsMonitor<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> log) : BackgroundService
+public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptionsMonitor<WebhookOptions> options, TimeProvider clock, NewsMetaMetrics metrics, ILogger<WebhookDispatcher> log) : BackgroundService
 {
     public const string HttpClientName = "webhooks";
     private const int Batch = 20;
@@ -47,6 +48,21 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(50, options.CurrentValue.PollMilliseconds)), clock, stoppingToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Sends every delivery due now, round after round, and returns how many it claimed: a deterministic
+    /// drain for tests (with Webhooks:DispatchEnabled off and a fake clock) instead of waiting for the poll.
+    /// </summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var total = 0;
+        for (int claimed; (claimed = await RunOnceAsync(ct)) > 0;)
+        {
+            total += claimed;
+        }
+
+        return total;
     }
 
     /// <summary>Claims up to one batch of due deliveries, sends them, records the outcomes; returns how many were claimed.</summary>
@@ -129,6 +145,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 delivery.DeliveredAt = clock.GetUtcNow().UtcDateTime;
                 delivery.LeaseHolder = null;
                 delivery.LeaseUntil = null;
+                metrics.WebhookAttempt("delivered");
                 return;
             }
         }
@@ -148,11 +165,13 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         if (delivery.Attempts >= settings.MaxAttempts)
         {
             delivery.Status = DeliveryStatus.Failed;
+            metrics.WebhookAttempt("failed");
             log.LogWarning("Webhook delivery {Id} to subscription {Subscription} failed after {Attempts} attempts: {Error}",
                 delivery.Id, delivery.SubscriptionId, delivery.Attempts, delivery.LastError);
             return;
         }
 
+        metrics.WebhookAttempt("retry");
         // 1, 2, 4, 8… times the base, at most an hour, each ±20 % so a receiver coming back is not hit in step.
         var seconds = Math.Min(3600, settings.RetryBaseSeconds * Math.Pow(2, delivery.Attempts - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4);
         delivery.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddSeconds(seconds);

@@ -1,0 +1,50 @@
+using NewsMeta.Api.Features.Articles;
+
+namespace NewsMeta.Api.Common;
+
+/// <summary>Values of newsmeta.write.path: where a change to an article entered. A fixed, small set, so dashboards can rely on it.</summary>
+public static class WritePaths
+{
+    public const string Rest = "rest";
+    public const string GraphQL = "graphql";
+    public const string Import = "import";
+    public const string PageImport = "page-import";
+    public const string EntityEdit = "entity-edit";
+    public const string Relink = "relink";
+}
+
+/// <summary>Values of newsmeta.write.outcome.</summary>
+public static class WriteOutcomes
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Unchanged = "unchanged";
+    public const string Deleted = "deleted";
+
+    /// <summary>The record clashes with stored data (its url belongs to another article): a 409.</summary>
+    public const string Conflict = "conflict";
+
+    /// <summary>If-Match / If-None-Match did not hold: a 412.</summary>
+    public const string PreconditionFailed = "precondition_failed";
+
+    /// <summary>The write threw (database away, say): the caller got a 503 or 500.</summary>
+    public const string Failed = "failed";
+
+    public static string Of(WriteStatus status) => status switch
+    {
+        WriteStatus.Created => Created,
+        WriteStatus.Updated => Updated,
+        WriteStatus.Unchanged => Unchanged,
+        WriteStatus.Rejected => Conflict,
+        WriteStatus.PreconditionFailed => PreconditionFailed,
+        _ => Failed,
+    };
+}
+
+/// <summary>Values of newsmeta.write.step: the steps of the write pipeline whose time is measured.</summary>
+public static class WriteSteps
+{
+    public const string SearchIndex = "search-index";
+    public const string Keyphrases = "keyphrases";
+    public const string SimilarLinks = "similar-links";
+}
