@@ -52,10 +52,12 @@ const workers = await build({
   },
 });
 const workerFiles = outputsByEntry(workers.metafile);
+// Three string constants rather than one object: esbuild inlines strings where they are used (the entry script),
+// but would move a shared object into a chunk of its own.
 const workerUrls = {
-  editor: `./${workerFiles['editor.worker']}`,
-  json: `./${workerFiles['json.worker']}`,
-  graphql: `./${workerFiles['graphql.worker']}`,
+  NEWSMETA_EDITOR_WORKER: JSON.stringify(`./${workerFiles['editor.worker']}`),
+  NEWSMETA_JSON_WORKER: JSON.stringify(`./${workerFiles['json.worker']}`),
+  NEWSMETA_GRAPHQL_WORKER: JSON.stringify(`./${workerFiles['graphql.worker']}`),
 };
 
 // 2. The page's script and stylesheet. ES modules with code splitting, so Monaco and Prettier (which GraphiQL
@@ -67,7 +69,7 @@ const app = await build({
   jsx: 'automatic',
   entryPoints: { graphiql: 'src/main.jsx' },
   loader: { '.ttf': 'file', '.graphql': 'text' },
-  define: { ...common.define, NEWSMETA_WORKERS: JSON.stringify(workerUrls) },
+  define: { ...common.define, ...workerUrls },
   // Only used for subscriptions over WebSocket, which this service does not offer.
   external: ['graphql-ws'],
   // GraphiQL's Prettify imports Prettier's parsers by their old names, which are UMD scripts whose exports esbuild

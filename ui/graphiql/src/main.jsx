@@ -9,11 +9,12 @@ import 'graphiql/style.css';
 import './newsmeta.css';
 
 // The Monaco editors do their language work (GraphQL completion and validation, JSON checks) in web workers.
-// build.mjs bundles each worker into its own file next to this one and defines NEWSMETA_WORKERS as their names,
-// so they load from this origin (the CSP allows no other) and no blob: URL is needed.
+// build.mjs bundles each worker into its own file next to this one and defines the NEWSMETA_*_WORKER constants
+// as their names, so they load from this origin (the CSP allows no other) and no blob: URL is needed.
+const workers = { editor: NEWSMETA_EDITOR_WORKER, json: NEWSMETA_JSON_WORKER, graphql: NEWSMETA_GRAPHQL_WORKER };
 globalThis.MonacoEnvironment = {
   getWorker(_workerId, label) {
-    const file = NEWSMETA_WORKERS[label] ?? NEWSMETA_WORKERS.editor;
+    const file = workers[label] ?? workers.editor;
     return new Worker(new URL(file, import.meta.url), { name: label });
   },
 };

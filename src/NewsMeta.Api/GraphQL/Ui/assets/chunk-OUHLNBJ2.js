@@ -1,1 +1,0 @@
-import{a,b}from"./chunk-6M4MNAKN.js";import"./chunk-X5QESD2N.js";import"./chunk-SHYPAS2A.js";import"./chunk-LVNRYATR.js";import"./chunk-QUGP6VFX.js";import"./chunk-GLE2OODX.js";export{b as getWorker,a as jsonDefaults};

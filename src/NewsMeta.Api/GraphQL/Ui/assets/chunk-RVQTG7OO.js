@@ -1,1 +1,0 @@
-import{Jh as a,Kh as b,Lh as c,Mh as d}from"./chunk-LVNRYATR.js";import"./chunk-QUGP6VFX.js";import"./chunk-GLE2OODX.js";export{c as HitTestContext,b as MouseTarget,d as MouseTargetFactory,a as PointerHandlerLastRenderData};
