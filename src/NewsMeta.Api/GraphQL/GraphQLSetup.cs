@@ -7,6 +7,7 @@ using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.GraphQL.Http;
 using NewsMeta.Api.GraphQL.PersistedQueries;
+using NewsMeta.Api.GraphQL.Ui;
 
 namespace NewsMeta.Api.GraphQL;
 
@@ -48,20 +49,7 @@ public static class GraphQLSetup
         app.MapGet("/graphql", GraphQLEndpoint.HandleGetAsync).CacheOutput(Common.Caching.ResponseCache.Policy).ExcludeFromDescription();
         app.MapGet("/graphql/schema.graphql", (ISchema schema) => Results.Text(SchemaText.Print(schema), "text/plain; charset=utf-8"))
             .ExcludeFromDescription();
-        MapIde(app);
+        app.MapGraphQLIde();
         return app;
     }
-
-    /// <summary>The IDE is three static files embedded in the assembly: it works offline and in the container.</summary>
-    private static void MapIde(WebApplication app)
-    {
-        app.MapGet("/graphql/ui", () => Asset("index.html", "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/graphql/ui/app.js", () => Asset("app.js", "text/javascript; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/graphql/ui/app.css", () => Asset("app.css", "text/css; charset=utf-8")).ExcludeFromDescription();
-    }
-
-    private static IResult Asset(string name, string contentType) =>
-        typeof(GraphQLSetup).Assembly.GetManifestResourceStream($"graphql-ui/{name}") is { } stream
-            ? Results.Stream(stream, contentType)
-            : Results.NotFound();
 }

@@ -5,7 +5,7 @@ using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.GraphQL;
 
-/// <summary>The committed schema.graphql is the live schema, and the IDE is served from the app itself.</summary>
+/// <summary>The committed schema.graphql is the live schema, and the IDE (GraphiQL) is served from the app itself.</summary>
 public sealed partial class GraphQLSchemaAndIdeTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>
 {
     private const string Regenerate = "dotnet run --project src/NewsMeta.Api --no-launch-profile -- schema > src/NewsMeta.Api/GraphQL/schema.graphql";
@@ -38,30 +38,56 @@ public sealed partial class GraphQLSchemaAndIdeTests(NewsMetaFactory factory) : 
     }
 
     [Fact]
-    public async Task Ide_page_and_assets_are_served_without_outside_resources()
+    public async Task Ide_page_and_its_files_are_served_from_the_app_with_caching_for_hashed_names()
     {
         var page = await _client.GetAsync("/graphql/ui", Ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.True(page.Headers.CacheControl!.NoCache, "the page names the current bundle, so it is revalidated");
         var html = await page.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("/graphql/ui/app.js", html, StringComparison.Ordinal);
-        foreach (var asset in new[] { "/graphql/ui/app.js", "/graphql/ui/app.css" })
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+
+        // Revalidating costs no body.
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/graphql/ui");
+        again.Headers.IfNoneMatch.Add(page.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again, Ct)).StatusCode);
+
+        var script = Assert.Single(PageFile().Matches(html), m => m.Groups[1].Value.EndsWith(".js", StringComparison.Ordinal)).Groups[1].Value;
+        var stylesheet = Assert.Single(PageFile().Matches(html), m => m.Groups[1].Value.EndsWith(".css", StringComparison.Ordinal)).Groups[1].Value;
+        var css = await AssertHashedFileAsync(stylesheet, "text/css");
+        Assert.DoesNotContain("url(http", css, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", css, StringComparison.Ordinal);
+
+        // Monaco's workers (GraphQL completion and validation, JSON) load from this origin, by the names the script holds.
+        var code = await AssertHashedFileAsync(script, "text/javascript");
+        var workers = Worker().Matches(code).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal(["editor", "graphql", "json"], workers.Select(w => w[..w.IndexOf('.', StringComparison.Ordinal)]).Order());
+        foreach (var worker in workers)
         {
-            var response = await _client.GetAsync(asset, Ct);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var text = await response.Content.ReadAsStringAsync(Ct);
-            Assert.True(text.Length > 500);
-            Assert.DoesNotContain("https://", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("http://", text, StringComparison.Ordinal);
+            await AssertHashedFileAsync("/graphql/ui/" + worker, "text/javascript");
         }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/graphql/ui/app.js", Ct)).StatusCode);
+    }
+
+    private async Task<string> AssertHashedFileAsync(string path, string mediaType)
+    {
+        var response = await _client.GetAsync(path, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(text.Length > 1000, $"{path} is {text.Length} characters");
+        return text;
     }
 
     [Fact]
     public async Task The_IDE_s_own_introspection_query_is_answered_so_its_docs_load()
     {
-        // Introspection is answered from memory, so the cost limit must not refuse it (it did: cost 665142 of 50000).
-        var script = await _client.GetStringAsync("/graphql/ui/app.js", Ct);
-        var query = IntrospectionQuery().Match(script).Groups[1].Value;
+        // Introspection is answered from memory, so the cost limit must not refuse it (it did: cost 665142 of 50000),
+        // and the IDE's query stays within the depth limit (GraphiQL's default one is 15 levels deep; the limit is 12).
+        var query = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root(), "ui", "graphiql", "src", "introspection.graphql"), Ct);
         Assert.Contains("__schema", query, StringComparison.Ordinal);
 
         var response = await _client.PostAsJsonAsync("/graphql", new { query, operationName = "IntrospectionQuery" }, Ct);
@@ -75,6 +101,11 @@ public sealed partial class GraphQLSchemaAndIdeTests(NewsMetaFactory factory) : 
         Assert.Equal("QUERY_TOO_COMPLEX", (await costly.NodeAsync())["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
-    [GeneratedRegex("const INTROSPECTION_QUERY = `([^`]+)`")]
-    private static partial Regex IntrospectionQuery();
+    /// <summary>A file the page loads: its stylesheet or its script.</summary>
+    [GeneratedRegex("(?:href|src)=\"(/graphql/ui/[^\"]+)\"")]
+    private static partial Regex PageFile();
+
+    /// <summary>A worker file named in the bundled script (build.mjs writes them as ./NAME.worker-HASH.js).</summary>
+    [GeneratedRegex("""\./([a-z]+\.worker-[A-Z0-9]+\.js)""")]
+    private static partial Regex Worker();
 }

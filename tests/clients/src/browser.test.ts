@@ -1,6 +1,6 @@
 // What a developer does in a browser: Swagger UI (authorize with the dev key, try GET /articles/{id}, read
-// the Arabic response right to left) and the GraphQL IDE (run a query, see the result). Debian's Chromium
-// driven by playwright-core; no browser download. Screenshots go to test-results/.
+// the Arabic response right to left) and the GraphQL IDE, GraphiQL (autocomplete a query, send a key, run it,
+// read the result). Debian's Chromium driven by playwright-core; no browser download. Screenshots go to test-results/.
 // NEWSMETA_URL (default http://127.0.0.1:5181), CHROMIUM_PATH (default /usr/bin/chromium).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -117,26 +117,71 @@ test('Swagger UI: authorize, try GET /articles/{id}, Arabic values read right to
   await page.close();
 });
 
-test('GraphQL IDE: run a query and see its result', async () => {
+/** The lines an editor shows, top to bottom (Monaco keeps its line elements in any order and places them by style). */
+async function editorText(page: Page, editor: string): Promise<string> {
+  return page.locator(`${editor} .view-line`).evaluateAll((lines) =>
+    lines
+      .map((line) => ({ top: parseFloat((line as HTMLElement).style.top), text: line.textContent ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text.replace(/\u00a0/g, ' '))
+      .join('\n'));
+}
+
+/** Types into a Monaco editor as a person does; Monaco closes brackets and quotes itself, and typing the closer steps over it. */
+async function typeInto(page: Page, editor: string, text: string): Promise<void> {
+  await page.locator(`${editor} .monaco-editor`).first().click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+test('GraphQL IDE (GraphiQL): docs load, autocomplete a field, send the API key, run, read the result', async () => {
   const { page, problems } = await openPage();
   await page.goto(`${baseUrl}/graphql/ui`);
-  await page.locator('#docs[data-state="ready"]').waitFor({ timeout: 15_000 }); // the schema loaded (introspection)
+  // The doc explorer is open and lists the root types once the schema query (introspection) succeeded.
+  const docs = page.locator('.graphiql-doc-explorer');
+  await docs.getByText('Root Types').waitFor({ timeout: 60_000 });
+  await docs.locator('a', { hasText: 'Query' }).first().waitFor();
 
-  const query = 'query Check { article(databaseId: 2) { databaseId title source { name } } }';
-  await page.locator('#query').fill(query);
-  await page.locator('#variables').fill('');
-  await page.locator('#run').click();
-  const result = page.locator('#result');
-  await page.locator('#result[data-status="200"]').waitFor({ timeout: 15_000 });
+  // The API key goes into the headers editor, which the IDE opens with an empty X-Api-Key.
+  const headersEditor = 'section.graphiql-editor-tool[aria-label="Headers"] .graphiql-editor:not(.hidden)';
+  await page.locator(`${headersEditor} .view-line`, { hasText: 'X-Api-Key' }).waitFor({ timeout: 30_000 }); // Monaco loads lazily
+  assert.match(await editorText(page, headersEditor), /"X-Api-Key": ""/, 'the headers editor is prefilled');
+  await typeInto(page, headersEditor, '{ "X-Api-Key": "dev-read-key" }');
 
-  const shown = JSON.parse((await result.textContent()) ?? '') as { data?: { article?: { databaseId: number; title: string } }; errors?: unknown };
-  assert.equal(shown.errors, undefined);
-  assert.equal(shown.data?.article?.databaseId, 2);
-  assert.match(shown.data?.article?.title ?? '', /\S/);
+  // Type the start of a field, ask for suggestions, and take "article" from the list (not "articles").
+  const queryEditor = '.graphiql-query-editor';
+  await typeInto(page, queryEditor, 'query Check { articl');
+  await page.keyboard.press('Control+Space');
+  const suggestions = page.locator('.suggest-widget.visible');
+  const article = suggestions.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: /^article$/ }) });
+  await article.waitFor({ timeout: 30_000 });
+  assert.ok(await suggestions.locator('.monaco-list-row').count() >= 2, 'the schema offers article and articles');
+  await article.click();
+  assert.match(await editorText(page, queryEditor), /^query Check \{ article\s*\}$/, 'the suggestion completed the field name');
+  await page.keyboard.type('(databaseId: 2) { databaseId title source { name } }', { delay: 15 });
+  assert.equal((await editorText(page, queryEditor)).replace(/\s+/g, ''), 'queryCheck{article(databaseId:2){databaseIdtitlesource{name}}}');
+  // Prettify lays it out over several lines (Prettier loads lazily: its chunk must pass the CSP too).
+  await page.getByRole('button', { name: /^Prettify query/ }).click();
+  await page.locator(`${queryEditor} .view-line`, { hasText: /^\s+source\s\{$/ }).waitFor({ timeout: 30_000 });
+
+  const answered = page.waitForResponse((r) => r.url() === `${baseUrl}/graphql` && (r.request().postData() ?? '').includes('Check'));
+  await page.locator('.graphiql-execute-button').click();
+  const response = await answered;
+  assert.equal(response.request().headers()['x-api-key'], 'dev-read-key', 'GraphiQL sends the key from the headers editor');
+  const answer = (await response.json()) as { data?: { article?: { databaseId: number; title: string; source: { name: string } } }; errors?: unknown };
+  assert.equal(answer.errors, undefined);
+  assert.equal(answer.data?.article?.databaseId, 2);
+  assert.match(answer.data?.article?.source.name ?? '', /\S/);
+
+  // The result pane shows that answer. It wraps long lines (an Arabic title), so compare without whitespace.
+  const resultPane = '.graphiql-response';
+  await page.locator(`${resultPane} .view-line`, { hasText: '"databaseId"' }).waitFor({ timeout: 30_000 });
+  assert.equal((await editorText(page, resultPane)).replace(/\s+/g, ''), JSON.stringify(answer).replace(/\s+/g, ''));
 
   // The IDE shows the same article the REST API has.
   const rest = (await (await fetch(`${baseUrl}/api/v1/articles/2`)).json()) as { title: string };
-  assert.equal(shown.data?.article?.title, rest.title);
+  assert.equal(answer.data?.article?.title, rest.title);
 
   await page.screenshot({ path: join(results, 'graphql-ide.png') });
   assert.deepEqual(problems, []);

@@ -1,0 +1,1 @@
+import{a,b}from"./chunk-LJV3VVX4.js";import"./chunk-XUVKP7BZ.js";import"./chunk-BMMUS2GM.js";import"./chunk-4HGSABCZ.js";import"./chunk-WJ2YJC7T.js";import"./chunk-4L5RI3VG.js";export{b as getWorker,a as jsonDefaults};
