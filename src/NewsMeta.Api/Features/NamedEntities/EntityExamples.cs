@@ -148,5 +148,4 @@ public static class EntityExamples
             [404] = WriteNotFound,
         },
     };
-
 }
