@@ -4,7 +4,7 @@
 # .ci/.redocly.lint-ignore.yaml. Passes only with 0 errors and 0 warnings.
 # Usage: .ci/openapi-lint.sh [PUBLISH_DIR]
 #   with PUBLISH_DIR: prints the document with `dotnet PUBLISH_DIR/NewsMeta.Api.dll openapi`;
-#   without:          `dotnet run --project src/NewsMeta.Api -- openapi` (builds the API).
+#   without:          builds the API, then `dotnet run --project src/NewsMeta.Api --no-build -- openapi`.
 # Ends with "openapi-lint: N errors, N warnings, N ignored"; exits non-zero when either count is not 0.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,9 @@ if [ -n "${1:-}" ]; then
   publish_dir=$(cd "$1" && pwd) || exit 1
   (cd "$work" && dotnet "$publish_dir/NewsMeta.Api.dll" openapi > openapi.json 2> openapi.log)
 else
-  dotnet run --project src/NewsMeta.Api --no-launch-profile -- openapi > "$work/openapi.json" 2> "$work/openapi.log"
+  # Built first, so that no build output can reach the document on stdout.
+  dotnet build src/NewsMeta.Api --nologo -v quiet > "$work/openapi.log" 2>&1 \
+    && dotnet run --project src/NewsMeta.Api --no-build --no-launch-profile -- openapi > "$work/openapi.json" 2>> "$work/openapi.log"
 fi || { tail -30 "$work/openapi.log"; echo "openapi-lint: could not print the document"; exit 1; }
 cp .ci/redocly.yaml .ci/.redocly.lint-ignore.yaml "$work/"
 
