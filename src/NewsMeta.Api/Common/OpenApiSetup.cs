@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using NewsMeta.Api.Common.Auth;
+using NewsMeta.Api.Common.OpenApi;
 
 namespace NewsMeta.Api.Common;
 
@@ -40,6 +41,8 @@ public static class OpenApiSetup
             o.OperationFilter<NewsOpenApiOperationFilter>();
             o.CustomOperationIds(d => d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
         });
+        // After the filters above: examples go onto the parameters and media types as they finally are.
+        services.AddNewsOpenApiPresentation();
         return services;
     }
 }

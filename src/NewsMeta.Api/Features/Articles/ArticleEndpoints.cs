@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 
 namespace NewsMeta.Api.Features.Articles;
@@ -17,21 +18,25 @@ public static class ArticleEndpoints
             .WithSummary("List articles")
             .WithDescription("Article summaries (no body, entities or links), newest first by default. Filters combine with AND; entity and keyword ids must all match; source ids match any. Cursor-paginated: pass nextCursor as cursor (also in the Link header). Accept: application/ld+json gives a schema.org ItemList of NewsArticle; application/vnd.iptc.ninjs+json gives {items: [ninjs 2.1], nextCursor}.")
             .Produces<Page<ArticleSummaryDto>>(StatusCodes.Status200OK, "application/json", Formats.ArticleMediaTypes.JsonLd, Formats.ArticleMediaTypes.Ninjs)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithExamples(ArticleExamples.List);
         group.MapGet("/{id:int}", GetArticle).WithName("getArticle")
             .WithSummary("Get an article by id")
             .WithDescription("The full article with body, source, credits, keywords, entities and links. Sends an ETag; If-None-Match gives 304. Accept: application/ld+json gives schema.org NewsArticle (JSON-LD); application/vnd.iptc.ninjs+json gives IPTC ninjs 2.1.")
             .Produces<ArticleDto>(StatusCodes.Status200OK, "application/json", Formats.ArticleMediaTypes.JsonLd, Formats.ArticleMediaTypes.Ninjs)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(ArticleExamples.Get);
         group.MapGet("/by-external-id/{externalId}", GetArticleByExternalId).WithName("getArticleByExternalId")
             .WithSummary("Get an article by the publisher's externalId")
             .WithDescription("The same representation as GET /articles/{id}, looked up by externalId.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(ArticleExamples.GetByExternalId);
         group.MapGet("/{id:int}/links", GetArticleLinks).WithName("listArticleLinks")
             .WithSummary("List an article's outgoing links")
             .WithDescription("related, readAlso and similar links in the publisher's order; targetId is set when the target article is stored. kind filters to one kind.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(ArticleExamples.Links);
         return group;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Features.Ingestion;
 
 namespace NewsMeta.Api.Features.Articles;
@@ -21,7 +22,8 @@ public static class ArticleWriteEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithExamples(ArticleExamples.Upsert);
         group.MapDelete("/{id:int}", DeleteArticle).WithName("deleteArticle")
             .WithSummary("Delete an article")
             .WithDescription("Removes the article. Publisher links from other articles to it become unresolved (they keep the externalId, url and title they were given) and resolve again if it comes back; computed similar links to it are removed, and the lists they were in recomputed. If-Match is honoured. Needs the write scope.")
@@ -29,7 +31,8 @@ public static class ArticleWriteEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithExamples(ArticleExamples.Delete);
         return group;
     }
 

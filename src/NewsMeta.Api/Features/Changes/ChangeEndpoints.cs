@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 
 namespace NewsMeta.Api.Features.Changes;
@@ -17,7 +18,8 @@ public static class ChangeEndpoints
             .WithDescription("Articles created, updated and deleted, in the order the store changed them. Created and updated items carry the whole article; deleted ones carry id, externalId and the time (tombstones are kept for Changes:TombstoneDays, default 30; an older token is 410, re-sync from the export then). Start without since; poll again with nextSince. Applying every page in order (upsert, or delete) mirrors the store exactly.")
             .RequireAuthorization(Scopes.ReadPolicy)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .WithExamples(ChangeExamples.List);
         return app;
     }
 

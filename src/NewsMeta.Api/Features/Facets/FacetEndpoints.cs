@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Search;
 
@@ -21,7 +22,8 @@ public static class FacetEndpoints
             .CacheOutput(ResponseCache.Policy)
             .WithSummary("Count the matching articles by entity, keyword, source, credit, language and day")
             .WithDescription("Takes the filters of GET /articles and, optionally, q (as GET /search). Returns the total, the top entities per type, keywords, sources, credited agencies and languages with their article counts, and articles published per day. Exact counts over the whole matching set, computed in the database.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithExamples(FacetExamples.Facets);
         return app;
     }
 

@@ -4,6 +4,7 @@ using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Json;
+using NewsMeta.Api.Common.OpenApi;
 
 namespace NewsMeta.Api.Features.Ingestion;
 
@@ -25,13 +26,15 @@ public static class IngestionEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxImportBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithExamples(IngestionExamples.Import);
         // A full export can be huge and is read once: never cached.
         articles.MapGet("/export", Export).WithName("exportArticles").CacheOutput(b => b.NoCache())
             .WithSummary("Bulk export articles (NDJSON)")
             .WithDescription("Streams every article changed at or after updatedSince (all when absent), oldest change first, as application/x-ndjson in the interchange format; re-importing it reproduces the store.")
             .Produces<ArticleRecord>(StatusCodes.Status200OK, NdjsonContentType)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithExamples(IngestionExamples.Export);
         return articles;
     }
 

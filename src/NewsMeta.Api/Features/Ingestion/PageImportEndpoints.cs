@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Features.Articles;
 
 namespace NewsMeta.Api.Features.Ingestion;
@@ -57,7 +58,8 @@ public static class PageImportEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithExamples(IngestionExamples.ImportPage);
         return articles;
     }
 

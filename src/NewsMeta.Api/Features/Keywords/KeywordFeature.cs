@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
@@ -62,16 +63,19 @@ public static class KeywordEndpoints
         group.MapGet("/", ListKeywords).WithName("listKeywords")
             .WithSummary("List keywords")
             .WithDescription("Keywords, most-used first. q matches the start of the normalised keyword.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithExamples(KeywordExamples.List);
         group.MapGet("/{id:int}", GetKeyword).WithName("getKeyword")
             .WithSummary("Get a keyword")
             .WithDescription("The keyword and its article count. Sends an ETag; If-None-Match gives 304.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(KeywordExamples.Get);
         group.MapGet("/{id:int}/articles", ListKeywordArticles).WithName("listKeywordArticles")
             .WithSummary("List the articles tagged with a keyword")
             .WithDescription("Article summaries tagged with the keyword, newest first; takes the same filters and paging as GET /articles.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(KeywordExamples.Articles);
         return group;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Text;
@@ -18,21 +19,25 @@ public static class EntityEndpoints
         group.MapGet("/", ListEntities).WithName("listEntities")
             .WithSummary("List entities")
             .WithDescription("People, organisations, places and events, most-mentioned first. type filters by type; q matches the start of the normalised name or of any alias (hamza, taa marbuta and case do not matter).")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithExamples(EntityExamples.List);
         group.MapGet("/{id:int}", GetEntity).WithName("getEntity")
             .WithSummary("Get an entity")
             .WithDescription("The entity with its aliases and article count. Sends an ETag; If-None-Match gives 304.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(EntityExamples.Get);
         group.MapGet("/{id:int}/articles", ListEntityArticles).WithName("listEntityArticles")
             .WithSummary("List the articles mentioning an entity")
             .WithDescription("Article summaries mentioning the entity, newest first; takes the same filters and paging as GET /articles.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(EntityExamples.Articles);
         group.MapGet("/{id:int}/related-entities", ListRelatedEntities).WithName("listRelatedEntities")
             .WithSummary("List entities mentioned together with an entity")
             .WithDescription("Entities mentioned in the same articles, with the number of shared articles, most shared first.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(EntityExamples.Related);
         return group;
     }
 

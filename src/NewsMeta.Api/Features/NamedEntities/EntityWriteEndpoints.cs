@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 
 namespace NewsMeta.Api.Features.NamedEntities;
 
@@ -44,26 +45,30 @@ public static class EntityWriteEndpoints
             .WithSummary("Create an entity (or find it)")
             .WithDescription("Finds the entity of this type by normalised name or alias, or creates it (201); aliases are added either way. Articles are linked to new names by the background relink job.")
             .Accepts<EntityWriteRequest>("application/json")
-            .WithWriteResponses();
+            .WithWriteResponses()
+            .WithExamples(EntityExamples.Create);
         group.MapPut("/{id:int}", UpdateEntity).WithName("updateEntity")
             .WithSummary("Rename or retype an entity")
             .WithDescription("The old name stays as an alias, so articles and searches using it still find the entity. 409 when another entity of the type already has the name (merge them instead). If-Match with the entity's ETag makes it conditional.")
             .Accepts<EntityWriteRequest>("application/json")
             .WithWriteResponses()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithExamples(EntityExamples.Update);
         group.MapPost("/{id:int}/aliases", AddAliases).WithName("addEntityAliases")
             .WithSummary("Add spellings of an entity's name")
             .WithDescription("Body {\"alias\": \"…\"} or {\"aliases\": [\"…\"]}; spellings already known are ignored.")
             .Accepts<AliasRequest>("application/json")
             .WithWriteResponses()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(EntityExamples.Aliases);
         group.MapPost("/{id:int}/merge", Merge).WithName("mergeEntities")
             .WithSummary("Merge duplicate entities into this one")
             .WithDescription("Body {\"from\": [ids]}: their names and aliases become aliases of this entity, their mentions move to it (summed where an article names both), and they are deleted.")
             .Accepts<MergeRequest>("application/json")
             .WithWriteResponses()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(EntityExamples.Merge);
         return group;
     }
 

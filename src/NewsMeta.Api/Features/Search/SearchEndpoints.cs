@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Text;
@@ -18,7 +19,8 @@ public static class SearchEndpoints
         group.MapGet("/", Search).WithName("searchArticles")
             .WithSummary("Search articles (Arabic-aware full text)")
             .WithDescription("Full-text search over titles (weighted) and bodies, ranked by relevance, with the same filters as GET /articles. Arabic spelling variants meet: hamza forms, ة/ه, ى/ي, tashkeel, and attached clitics (و ف ب ك ل ال لل) do not matter. Words in double quotes must appear together as a phrase; all words must match. Items add score and highlights (title, body) whose <mark> tags wrap the original words; the rest is HTML-escaped.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithExamples(SearchExamples.Search);
         return group;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
@@ -49,21 +50,25 @@ public static class SourceEndpoints
         group.MapGet("/", ListSources).WithName("listSources")
             .WithSummary("List sources")
             .WithDescription("Publishers and agencies, those with most articles first.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithExamples(SourceExamples.List);
         group.MapGet("/{id:int}", GetSource).WithName("getSource")
             .WithSummary("Get a source")
             .WithDescription("The source and its article count. Sends an ETag; If-None-Match gives 304.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(SourceExamples.Get);
         group.MapGet("/{id:int}/credited-articles", ListCreditedArticles).WithName("listSourceCreditedArticles")
             .WithSummary("List the articles that credit a source")
             .WithDescription("Article summaries by other publishers that credit this source (typically an agency) as where the story came from, newest first; takes the same filters and paging as GET /articles.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(SourceExamples.CreditedArticles);
         group.MapGet("/{id:int}/articles", ListSourceArticles).WithName("listSourceArticles")
             .WithSummary("List the articles a source published")
             .WithDescription("Article summaries published by the source, newest first; takes the same filters and paging as GET /articles.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(SourceExamples.Articles);
         return group;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 
 namespace NewsMeta.Api.Features.Webhooks;
@@ -22,28 +23,33 @@ public static class WebhookEndpoints
             .Accepts<WebhookRequest>("application/json")
             .Produces<WebhookDto>(StatusCodes.Status201Created)
             .WithKeyProblems()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithExamples(WebhookExamples.Create);
         group.MapGet("/", List).WithName("listWebhooks")
             .WithSummary("This key's subscriptions")
             .WithDescription("Subscriptions made with the calling API key, oldest first (other keys' are never shown). Paged with limit and cursor.")
             .WithKeyProblems()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithExamples(WebhookExamples.List);
         group.MapGet("/{id:int}", Get).WithName("getWebhook")
             .WithSummary("One subscription")
             .WithDescription("404 when the calling key has no subscription with this id.")
             .WithKeyProblems()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(WebhookExamples.Get);
         group.MapDelete("/{id:int}", Delete).WithName("deleteWebhook")
             .WithSummary("Unsubscribe")
             .WithDescription("Deletes the subscription and its delivery log; pending deliveries are not sent.")
             .WithKeyProblems()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(WebhookExamples.Delete);
         group.MapGet("/{id:int}/deliveries", Deliveries).WithName("listWebhookDeliveries")
             .WithSummary("A subscription's deliveries, newest first")
             .WithDescription("Each with its status (pending, delivered, failed), attempts, the receiver's last status code or error, and the next attempt's time.")
             .WithKeyProblems()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithExamples(WebhookExamples.Deliveries);
         return app;
     }
 

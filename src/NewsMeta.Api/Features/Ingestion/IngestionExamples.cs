@@ -1,0 +1,98 @@
+using NewsMeta.Api.Common.OpenApi;
+using NewsMeta.Api.Features.Articles;
+
+namespace NewsMeta.Api.Features.Ingestion;
+
+/// <summary>OpenAPI examples of NDJSON import/export and the page import, in the interchange format and the page layout of shared/samples.</summary>
+public static class IngestionExamples
+{
+    // What the page below becomes: its related headline resolved to the stored article with that title.
+    private static readonly ArticleDto PageArticle = new()
+    {
+        Id = 55,
+        ExternalId = "ofuq-2026-11-24-seafront-park",
+        Slug = "seafront-park",
+        Url = "https://ofuq.example/news/2026/11/24/seafront-park",
+        Title = "بلدية الريان تفتتح حديقة عامة على الواجهة البحرية",
+        Summary = null,
+        Language = "ar",
+        PublishedAt = ArticleSamples.Utc(2026, 11, 24, 9, 0),
+        UpdatedAt = null,
+        ChangedAt = ArticleSamples.Utc(2026, 11, 24, 9, 3),
+        Source = new SourceRefDto { Id = 3, Name = "موقع الأفق الإخباري", Kind = Sources.SourceKind.Site },
+        Credits = [new SourceRefDto { Id = 4, Name = "وكالة الأنباء المحلية", Kind = Sources.SourceKind.Agency }],
+        Keywords = [new KeywordRefDto { Id = 131, Name = "منير العلي", Origin = Origin.Publisher }, new KeywordRefDto { Id = 42, Name = "بلدية الريان", Origin = Origin.Publisher }],
+        Body = "افتتحت بلدية الريان صباح اليوم حديقة عامة جديدة على الواجهة البحرية.\nوقال رئيس البلدية منير العلي إن الحديقة \"ستكون متنفساً للعائلات\".",
+        Entities =
+        [
+            new ArticleEntityDto { Id = 15, Name = "منير العلي", Type = NamedEntities.EntityType.Person, Mentions = 1, Origin = Origin.Extracted },
+            new ArticleEntityDto { Id = 4, Name = "الريان", Type = NamedEntities.EntityType.Location, Mentions = 1, Origin = Origin.Extracted },
+        ],
+        Links =
+        [
+            new ArticleLinkDto
+            {
+                Kind = LinkKind.Related, TargetId = 28, TargetExternalId = "shorouq-2026-07-03-old-souq-restoration",
+                Title = "بلدية الريان تطلق مشروعاً لترميم سوق الصاغة القديم", Url = "https://shorouq.example/ar/2026/07/03/old-souq-restoration", Origin = Origin.Publisher,
+            },
+        ],
+    };
+
+    public static OperationExamples Import { get; } = new()
+    {
+        // The document describes an NDJSON body by the schema of one line, so the example is one line: one article.
+        Request = new("One line: the budget vote", ArticleSamples.Record, IngestionEndpoints.NdjsonContentType),
+        Responses =
+        {
+            [200] = new("A file of 50 lines: 49 stored, line 17 rejected", new ImportReport { Created = 46, Updated = 2, Unchanged = 1 }.WithRejected(17, "publishedAt", "is required")),
+            [415] = ProblemExamples.Problem("Not NDJSON", 415, "Unsupported media type", "Send the articles as application/x-ndjson, one JSON object per line."),
+        },
+    };
+
+    public static OperationExamples Export { get; } = new()
+    {
+        Parameters = { ["updatedSince"] = "2026-03-10T00:00:00Z" },
+        Responses =
+        {
+            [200] = new("One line of the stream: an article in the interchange format", ArticleSamples.Record, IngestionEndpoints.NdjsonContentType),
+            [400] = ProblemExamples.Invalid("A date without an offset", "updatedSince", "must be an RFC 3339 date-time with an offset, e.g. 2026-03-10T08:15:00Z"),
+        },
+    };
+
+    public static OperationExamples ImportPage { get; } = new()
+    {
+        // The query parameters serve the text/plain form; the example request is the JSON form, which carries them itself.
+        Parameters =
+        {
+            ["externalId"] = "ofuq-2026-11-24-seafront-park",
+            ["title"] = "بلدية الريان تفتتح حديقة عامة على الواجهة البحرية",
+            ["publishedAt"] = "2026-11-24T09:00:00Z",
+            ["url"] = "https://ofuq.example/news/2026/11/24/seafront-park",
+            ["language"] = "ar",
+        },
+        Request = new("A scraped page with its metadata", new PageImportRequest
+        {
+            Text = "افتتحت بلدية الريان صباح اليوم حديقة عامة جديدة على الواجهة البحرية.\nوقال رئيس البلدية منير العلي إن الحديقة \"ستكون متنفساً للعائلات\".\n\n"
+                + "أخبار ذات صلة بلدية الريان تطلق مشروعاً لترميم سوق الصاغة القديم المصدر: وكالة الأنباء المحلية\n\n"
+                + "المصدر: موقع الأفق الإخباري\n\nكلمات دلالية: منير العلي بلدية الريان",
+            Title = "بلدية الريان تفتتح حديقة عامة على الواجهة البحرية",
+            Url = "https://ofuq.example/news/2026/11/24/seafront-park",
+            PublishedAt = "2026-11-24T09:00:00Z",
+            ExternalId = "ofuq-2026-11-24-seafront-park",
+            Language = "ar",
+        }),
+        Responses =
+        {
+            [201] = new("Created: the page's article", new PageImportResultDto { Article = PageArticle }),
+            [200] = new("Updated: the page's article", new PageImportResultDto { Article = PageArticle }),
+            [400] = ProblemExamples.Invalid("No text", "text", "is required: the page"),
+            [422] = ProblemExamples.Problem("A page without its publisher", 422, "Unreadable page", "The page has no \"المصدر:\" line naming its publisher."),
+        },
+    };
+
+    private static ImportReport WithRejected(this ImportReport report, int line, string field, string message)
+    {
+        report.Reject(line, new Dictionary<string, string[]> { [field] = [message] });
+        return report;
+    }
+}

@@ -1,0 +1,86 @@
+using NewsMeta.Api.Common.OpenApi;
+using NewsMeta.Api.Common.Paging;
+using NewsMeta.Api.Features.Articles;
+
+namespace NewsMeta.Api.Features.Webhooks;
+
+/// <summary>OpenAPI examples of the webhook endpoints: a partner's receiver subscribed to every article event.</summary>
+public static class WebhookExamples
+{
+    private static readonly Example NotFound = ProblemExamples.NotFound("This key has no webhook subscription 999.");
+
+    private static WebhookDto Subscription { get; } = new()
+    {
+        Id = 3,
+        Url = "https://hooks.partner.example/newsmeta",
+        Events = [WebhookEvents.Created, WebhookEvents.Updated, WebhookEvents.Deleted],
+        CreatedAt = ArticleSamples.Utc(2026, 3, 1, 9, 30),
+    };
+
+    public static OperationExamples Create { get; } = new()
+    {
+        Request = new("Every article event to the partner's receiver", new WebhookRequest
+        {
+            Url = Subscription.Url,
+            Events = [.. Subscription.Events],
+            Secret = "k7Qm2vX9pLr4Tz8wNc3Hd6Yb",
+        }),
+        Responses =
+        {
+            [201] = new("Subscribed (the secret is not shown again)", Subscription),
+            [400] = ProblemExamples.Invalid("A receiver outside the allow-list", "url", "is not in the allow-list of webhook URLs (configuration Webhooks:AllowedUrls)"),
+        },
+    };
+
+    public static OperationExamples List { get; } = new()
+    {
+        // WebhookSubscriptions' cursor: "w" | the last subscription id on the page before.
+        Parameters = { ["cursor"] = Cursor.Encode("w", 2, 1) },
+        Responses =
+        {
+            [200] = new("This key's subscriptions", new Page<WebhookDto> { Items = [Subscription], NextCursor = null }),
+            [400] = ProblemExamples.Invalid("A cursor of another list", "cursor", "is not a cursor of this list; start again without it"),
+        },
+    };
+
+    public static OperationExamples Get { get; } = new()
+    {
+        Parameters = { ["id"] = Subscription.Id },
+        Responses = { [200] = new("One of this key's subscriptions", Subscription), [404] = NotFound },
+    };
+
+    public static OperationExamples Delete { get; } = new()
+    {
+        Parameters = { ["id"] = Subscription.Id },
+        Responses = { [404] = NotFound },
+    };
+
+    public static OperationExamples Deliveries { get; } = new()
+    {
+        Parameters = { ["id"] = Subscription.Id, ["cursor"] = Cursor.Encode("wd3", 813, 1) },
+        Responses =
+        {
+            [200] = new("A delivered event and one waiting for a retry", new Page<WebhookDeliveryDto>
+            {
+                Items =
+                [
+                    new()
+                    {
+                        Id = 812, Event = WebhookEvents.Updated, ArticleId = 8, ExternalId = ArticleSamples.ExternalId,
+                        Status = DeliveryStatus.Pending, Attempts = 2, CreatedAt = ArticleSamples.Utc(2026, 3, 10, 12, 41),
+                        NextAttemptAt = ArticleSamples.Utc(2026, 3, 10, 12, 42), LastStatusCode = 503, LastError = "HTTP 503",
+                    },
+                    new()
+                    {
+                        Id = 811, Event = WebhookEvents.Created, ArticleId = 8, ExternalId = ArticleSamples.ExternalId,
+                        Status = DeliveryStatus.Delivered, Attempts = 1, CreatedAt = ArticleSamples.Utc(2026, 3, 10, 8, 16),
+                        DeliveredAt = ArticleSamples.Utc(2026, 3, 10, 8, 16), LastStatusCode = 204,
+                    },
+                ],
+                NextCursor = null,
+            }),
+            [400] = ProblemExamples.Invalid("A cursor of another list", "cursor", "is not a cursor of this list; start again without it"),
+            [404] = NotFound,
+        },
+    };
+}
