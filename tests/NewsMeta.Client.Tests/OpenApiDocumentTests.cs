@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using NewsMeta.Api.Tests.Infrastructure;
@@ -125,5 +126,73 @@ public sealed class OpenApiDocumentTests(NewsMetaFactory factory) : IClassFixtur
         Assert.Contains("errors", problemSchema.Properties.Keys);
         Assert.Contains("title", document.Components.Schemas["ProblemDetails"].Properties!.Keys);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Each_representation_is_described_for_its_own_media_type()
+    {
+        var document = (await ReadAsync()).Document!;
+        var one = document.Paths["/api/v1/articles/{id}"].Operations![HttpMethod.Get].Responses!["200"].Content!;
+        var list = document.Paths["/api/v1/articles"].Operations![HttpMethod.Get].Responses!["200"].Content!;
+        Assert.Equal("ArticleDto", Assert.IsType<OpenApiSchemaReference>(one["application/json"].Schema).Reference.Id);
+        Assert.Equal("JsonLdNewsArticle", Assert.IsType<OpenApiSchemaReference>(one["application/ld+json"].Schema).Reference.Id);
+        Assert.Equal("NinjsItem", Assert.IsType<OpenApiSchemaReference>(one["application/vnd.iptc.ninjs+json"].Schema).Reference.Id);
+        Assert.Equal("JsonLdItemList", Assert.IsType<OpenApiSchemaReference>(list["application/ld+json"].Schema).Reference.Id);
+        Assert.Equal("NinjsPage", Assert.IsType<OpenApiSchemaReference>(list["application/vnd.iptc.ninjs+json"].Schema).Reference.Id);
+        Assert.Contains("@type", document.Components!.Schemas!["JsonLdNewsArticle"].Required!);
+
+        // NDJSON and plain text are text, not a JSON object.
+        var export = document.Paths["/api/v1/articles/export"].Operations![HttpMethod.Get].Responses!["200"].Content!;
+        Assert.Equal(JsonSchemaType.String, export["application/x-ndjson"].Schema!.Type);
+        var import = document.Paths["/api/v1/articles/import"].Operations![HttpMethod.Post].RequestBody!.Content!;
+        Assert.Equal(JsonSchemaType.String, import["application/x-ndjson"].Schema!.Type);
+        var page = document.Paths["/api/v1/articles/import-page"].Operations![HttpMethod.Post].RequestBody!.Content!;
+        Assert.Equal(JsonSchemaType.String, page["text/plain"].Schema!.Type);
+    }
+
+    [Fact]
+    public async Task Reads_take_the_api_key_optionally_and_writes_require_it()
+    {
+        var document = (await ReadAsync()).Document!;
+        Assert.True(document.Security is null || document.Security.Count == 0, "no document-wide requirement: it would make every anonymous read unauthorised");
+        var failures = new List<string>();
+        foreach (var (path, method, operation) in Operations(document))
+        {
+            var requirements = operation.Security ?? [];
+            var anonymousAllowed = requirements.Any(r => r.Count == 0);
+            var keyAccepted = requirements.Any(r => r.Keys.Any(k => k.Reference.Id == "ApiKey"));
+            var isWrite = method != HttpMethod.Get || path.StartsWith("/api/v1/webhooks", StringComparison.Ordinal);
+            if (!keyAccepted || anonymousAllowed == isWrite)
+            {
+                failures.Add($"{method} {path}: security [{string.Join(", ", requirements.Select(r => "{" + string.Join(",", r.Keys.Select(k => k.Reference.Id)) + "}"))}]");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Theory]
+    [InlineData("ArticleLinkDto", "reasons")]
+    [InlineData("KeywordDto", "origin")]
+    [InlineData("PageImportResultDto", "readAlso")]
+    [InlineData("ArticleLinkDto", "targetId")]
+    public async Task Members_the_service_sends_as_null_are_nullable(string schema, string property)
+    {
+        // Read as the served JSON: OpenAPI 3.0's "nullable" beside an allOf has no typed form in Microsoft.OpenApi's model.
+        var json = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json", TestContext.Current.CancellationToken))!;
+        var member = json["components"]!["schemas"]![schema]!["properties"]![property]!;
+        Assert.True(member["nullable"]?.GetValue<bool>() == true, $"{schema}.{property} is not nullable: {member.ToJsonString()}");
+        if (member["enum"] is JsonArray values)
+        {
+            Assert.Contains(values, v => v is null);
+        }
+    }
+
+    [Fact]
+    public async Task Members_never_null_stay_plain_references()
+    {
+        var document = (await ReadAsync()).Document!;
+        Assert.IsType<OpenApiSchemaReference>(document.Components!.Schemas!["ArticleLinkDto"].Properties!["origin"]);
+        Assert.IsType<OpenApiSchemaReference>(document.Components.Schemas["ArticleSummaryDto"].Properties!["source"]);
     }
 }

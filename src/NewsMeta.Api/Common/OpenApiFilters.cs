@@ -1,13 +1,11 @@
 using Microsoft.OpenApi;
-using NewsMeta.Api.Features.Articles.Formats;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NewsMeta.Api.Common;
 
 /// <summary>
 /// Fixes what endpoint metadata cannot say, so that a client generated from the document (Kiota, see
-/// tests/NewsMeta.Client.Tests) is typed: the JSON-LD and ninjs representations are not the JSON DTO, and
-/// path parameters ({id}, {externalId}) get a description, and the list filters, bound as strings so that the
+/// tests/NewsMeta.Client.Tests) is typed: path parameters ({id}, {externalId}) get a description, and the list filters, bound as strings so that the
 /// endpoints can answer a validation problem for each bad value, are documented with the types they accept.
 /// </summary>
 public sealed class NewsOpenApiOperationFilter : IOperationFilter
@@ -29,23 +27,6 @@ public sealed class NewsOpenApiOperationFilter : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        foreach (var response in operation.Responses?.Values.AsEnumerable() ?? [])
-        {
-            foreach (var (mediaType, content) in response.Content?.AsEnumerable() ?? [])
-            {
-                var description = mediaType switch
-                {
-                    ArticleMediaTypes.JsonLd => "schema.org NewsArticle (a list: ItemList of NewsArticle) as JSON-LD.",
-                    ArticleMediaTypes.Ninjs => "IPTC ninjs 2.1 (a list: {items: [ninjs], nextCursor}).",
-                    _ => null,
-                };
-                if (description is not null && content is OpenApiMediaType media)
-                {
-                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = description };
-                }
-            }
-        }
-
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
             if (parameter.In == ParameterLocation.Query && QueryTypes.TryGetValue(parameter.Name ?? "", out var type)

@@ -33,12 +33,11 @@ public static class OpenApiSetup
                 Name = ApiKeyOptions.HeaderName,
                 Description = "API key. Development keys: dev-write-key (read, write), dev-read-key (read).",
             });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
-            {
-                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
-            });
             o.SupportNonNullableReferenceTypes();
+            o.SchemaFilter<OpenApiNullableReferences>();
             o.OperationFilter<NewsOpenApiOperationFilter>();
+            o.OperationFilter<OpenApiMediaTypeSchemas>();
+            o.OperationFilter<OpenApiSecurityFilter>();
             o.CustomOperationIds(d => d.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
         });
         // After the filters above: examples go onto the parameters and media types as they finally are.

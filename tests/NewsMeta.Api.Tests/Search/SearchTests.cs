@@ -121,6 +121,30 @@ public sealed class SearchTests(NewsMetaFactory factory) : IClassFixture<NewsMet
     }
 
     [Theory]
+    [InlineData("bank")]
+    [InlineData("الموازنة")]
+    public async Task Search_hit_is_the_article_summary_the_list_gives(string q)
+    {
+        var hits = (await SearchAsync(q)).AsArray().Select(h => h!.AsObject()).ToList();
+        Assert.NotEmpty(hits);
+        // The hits must carry named credits and keywords, or the comparison below would prove little.
+        Assert.Contains(hits, h => h["credits"]!.AsArray().Count > 0);
+        Assert.Contains(hits, h => h["keywords"]!.AsArray().Count > 0);
+        foreach (var hit in hits)
+        {
+            var at = hit["publishedAt"]!.GetValue<DateTime>().ToUniversalTime();
+            var list = $"/api/v1/articles?source={hit["source"]!["id"]}&publishedFrom={at:yyyy-MM-ddTHH:mm:ssZ}"
+                + $"&publishedTo={at.AddSeconds(1):yyyy-MM-ddTHH:mm:ssZ}&limit=100";
+            var summary = (await (await _client.GetAsync(list, Ct)).NodeAsync())["items"]!.AsArray()
+                .Single(i => i!["id"]!.GetValue<int>() == hit["id"]!.GetValue<int>())!;
+            var withoutRanking = hit.DeepClone().AsObject();
+            withoutRanking.Remove("score");
+            withoutRanking.Remove("highlights");
+            Assert.True(JsonNode.DeepEquals(summary, withoutRanking), $"search hit:\n{withoutRanking.ToJsonString()}\nlist summary:\n{summary.ToJsonString()}");
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("?q=")]
     [InlineData("?q=%D9%81%D9%8A%20%D9%85%D9%86")] // في من: stop words only

@@ -7,15 +7,10 @@ public sealed class ArticleMappings : IRegister
 {
     public void Register(TypeAdapterConfig config)
     {
-        config.NewConfig<Article, ArticleSummaryDto>()
-            .Map(d => d.Source, s => new SourceRefDto { Id = s.Source.Id, Name = s.Source.Name, Kind = s.Source.Kind })
-            .Map(d => d.Credits, s => s.Credits.OrderBy(c => c.Position)
-                .Select(c => new SourceRefDto { Id = c.Source.Id, Name = c.Source.Name, Kind = c.Source.Kind }).ToList())
-            .Map(d => d.Keywords, s => s.Keywords.OrderBy(k => k.Position)
-                .Select(k => new KeywordRefDto { Id = k.Keyword.Id, Name = k.Keyword.Name, Origin = k.Origin }).ToList());
+        config.NewConfig<Article, ArticleSummaryDto>().MapSummaryMembers();
 
         config.NewConfig<Article, ArticleDto>()
-            .Inherits<Article, ArticleSummaryDto>()
+            .MapSummaryMembers()
             .Map(d => d.Entities, s => s.Entities.OrderBy(e => e.Position)
                 .Select(e => new ArticleEntityDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, Mentions = e.Mentions, MatchedAlias = e.MatchedAlias, Origin = e.Origin }).ToList())
             .Map(d => d.Links, s => s.Links.OrderBy(l => l.Position));
@@ -33,4 +28,23 @@ public sealed class ArticleMappings : IRegister
         config.NewConfig<ArticleLink, ArticleLoaders.LinkWithOwner>()
             .Map(d => d.Link, s => s);
     }
+}
+
+/// <summary>
+/// The summary's members, for every DTO that extends <see cref="ArticleSummaryDto"/> (the full article, a
+/// search result). Each config calls this itself instead of Mapster's <c>Inherits</c>: <c>Inherits</c> copies
+/// the base config only if it is already registered, and <c>Scan</c> registers the features' mappings in no
+/// set order. A search result mapped before the summary's config existed got its credits and keywords mapped
+/// by name from the join rows: <c>{"id": 0, "name": null}</c>.
+/// </summary>
+public static class ArticleSummaryMapping
+{
+    public static TypeAdapterSetter<Article, TDto> MapSummaryMembers<TDto>(this TypeAdapterSetter<Article, TDto> setter)
+        where TDto : ArticleSummaryDto =>
+        setter
+            .Map(d => d.Source, s => new SourceRefDto { Id = s.Source.Id, Name = s.Source.Name, Kind = s.Source.Kind })
+            .Map(d => d.Credits, s => s.Credits.OrderBy(c => c.Position)
+                .Select(c => new SourceRefDto { Id = c.Source.Id, Name = c.Source.Name, Kind = c.Source.Kind }).ToList())
+            .Map(d => d.Keywords, s => s.Keywords.OrderBy(k => k.Position)
+                .Select(k => new KeywordRefDto { Id = k.Keyword.Id, Name = k.Keyword.Name, Origin = k.Origin }).ToList());
 }

@@ -8,7 +8,7 @@ public sealed class SearchMappings : IRegister
 {
     public void Register(TypeAdapterConfig config) =>
         config.NewConfig<Article, SearchResultDto>()
-            .Inherits<Article, ArticleSummaryDto>()
+            .MapSummaryMembers()
             .Ignore(d => d.Score)
             .Ignore(d => d.Highlights);
 }
