@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace NewsMeta.Api.GraphQL.Ui;
 
 /// <summary>
-/// Serves the GraphQL IDE (GraphiQL) at /graphql/ui. ui/graphiql bundles it into GraphQL/Ui/assets, which the
+/// Serves the GraphQL IDE (GraphiQL) at /graphql/ui. src/graphiql bundles it into GraphQL/Ui/assets, which the
 /// project embeds in the assembly: it works offline and in the container, with no CDN and no files to deploy.
 /// </summary>
 public static class GraphQLIde

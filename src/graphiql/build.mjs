@@ -8,7 +8,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outdir = join(here, '..', '..', 'src', 'NewsMeta.Api', 'GraphQL', 'Ui', 'assets');
+const outdir = join(here, '..', 'NewsMeta.Api', 'GraphQL', 'Ui', 'assets');
 /** Where the service serves outdir's files (GraphQL/Ui/GraphQLIde.cs). */
 const servedAt = '/graphql/ui/';
 
