@@ -55,7 +55,7 @@ public static class ArticleMutations
     {
         MutationFields.RequireWriteScope(c);
         var id = IdArguments.Parse("id", c.GetArgument<string>("id"), GlobalId.Article);
-        return await c.Service<ArticleWriter>().DeleteAsync(id, c.CancellationToken)
+        return await c.Service<ArticleWriter>().DeleteAsync(id, c.CancellationToken) == DeleteStatus.Deleted
             ? new DeleteArticlePayload(GlobalId.Encode(GlobalId.Article, id), id, [])
             : new DeleteArticlePayload(null, null, [new UserError("id", "no article has this id")]);
     }

@@ -88,12 +88,17 @@ public static class ArticleWriteEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(int id, HttpRequest request, ArticleWriter writer, ArticleQueries queries, CancellationToken ct)
     {
-        if (Preconditions.Requested(request)
-            && Preconditions.Check(request, await queries.GetAsync(id, ct)) is { } failed)
+        // As for PUT: the representation the precondition is checked against is read inside the delete's transaction.
+        ProblemHttpResult? failed = null;
+        Func<CancellationToken, Task<bool>>? precondition = Preconditions.Requested(request)
+            ? async token => (failed = Preconditions.Check(request, await queries.GetAsync(id, token))) is null
+            : null;
+        return await writer.DeleteAsync(id, ct, precondition) switch
         {
-            return failed;
-        }
-
-        return await writer.DeleteAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound($"No article has id {id}.");
+            DeleteStatus.Deleted => TypedResults.NoContent(),
+            DeleteStatus.PreconditionFailed => failed!,
+            _ when request.Headers.IfMatch.Count > 0 => Problems.PreconditionFailed("If-Match was sent but the resource does not exist."),
+            _ => Problems.NotFound($"No article has id {id}."),
+        };
     }
 }
