@@ -85,6 +85,18 @@ public sealed class PreconditionTests(NewsMetaFactory factory) : IClassFixture<N
         Assert.Contains("هيئة السدود العامة", Aliases(await EntityAsync(keep)));
     }
 
+    [Fact]
+    public async Task Of_concurrent_renames_holding_one_ETag_exactly_one_succeeds()
+    {
+        var id = await CreateEntityAsync("رابطة الصيادين");
+        var etag = await EntityETagAsync(id);
+        var answers = await Task.WhenAll(Enumerable.Range(1, 4).Select(i =>
+            SendAsync(HttpMethod.Put, $"/api/v1/entities/{id}", etag, new { name = $"رابطة الصيادين {i}", type = "organization" })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.PreconditionFailed));
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string ifMatch, object? body = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
