@@ -45,6 +45,7 @@ public static class HttpPipeline
                 typeof(HttpPipeline).Assembly.GetManifestResourceStream("swagger-ui/newsmeta.css") is { } css
                     ? Results.Stream(css, "text/css; charset=utf-8")
                     : Results.NotFound())
+            .AllowAnonymous()
             .ExcludeFromDescription();
         app.UseAuthentication();
         app.UseMiddleware<RateLimiting.RateLimitMiddleware>();
@@ -56,8 +57,9 @@ public static class HttpPipeline
 
     public static WebApplication MapNewsHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Health");
+        // Probes carry no key, and say nothing about the data.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health").AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Health").AllowAnonymous();
         return app;
     }
 }

@@ -45,10 +45,13 @@ public static class GraphQLSetup
 
     public static WebApplication MapNewsGraphQL(this WebApplication app)
     {
-        app.MapPost("/graphql", GraphQLEndpoint.HandlePostAsync).CacheOutput(Common.Caching.ResponseCache.Policy).WithMetadata(new Common.Caching.CacheablePostQueries()).ExcludeFromDescription();
-        app.MapGet("/graphql", GraphQLEndpoint.HandleGetAsync).CacheOutput(Common.Caching.ResponseCache.Policy).ExcludeFromDescription();
+        // The transport authorises each operation itself (a query needs the read policy, a mutation write) and
+        // answers as GraphQL errors, so the endpoint-level fallback policy must not answer for it first.
+        app.MapPost("/graphql", GraphQLEndpoint.HandlePostAsync).AllowAnonymous().CacheOutput(Common.Caching.ResponseCache.Policy).WithMetadata(new Common.Caching.CacheablePostQueries()).ExcludeFromDescription();
+        app.MapGet("/graphql", GraphQLEndpoint.HandleGetAsync).AllowAnonymous().CacheOutput(Common.Caching.ResponseCache.Policy).ExcludeFromDescription();
+        // The schema is the API's description, public like the OpenAPI document.
         app.MapGet("/graphql/schema.graphql", (ISchema schema) => Results.Text(SchemaText.Print(schema), "text/plain; charset=utf-8"))
-            .ExcludeFromDescription();
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapGraphQLIde();
         return app;
     }

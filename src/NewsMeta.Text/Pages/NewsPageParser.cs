@@ -25,8 +25,6 @@ namespace NewsMeta.Text.Pages;
 /// </remarks>
 public static class NewsPageParser
 {
-    private const string MissingBody = "body";
-    private const string MissingPublisher = "publisher";
 
     /// <summary>Bullets a scraper may leave before a similar-article title.</summary>
     private const string Bullets = "•·‧∙◦‣▪▫●○■□►▸➢-*–—";
@@ -57,7 +55,13 @@ public static class NewsPageParser
     /// <summary>Reads the page; see <see cref="NewsPageResult"/> for how an unreadable page is reported.</summary>
     /// <param name="text">The page text; any line endings.</param>
     /// <param name="knowledge">Phrases known to the store, used to split run-together keywords and titles.</param>
-    public static NewsPageResult Parse(string text, IPhraseKnowledge? knowledge = null)
+    public static NewsPageResult Parse(string text, IPhraseKnowledge? knowledge = null) => Read(text).Split(knowledge);
+
+    /// <summary>
+    /// The first, linear half of <see cref="Parse"/>: the page's lines routed to their sections. Callers can
+    /// check its sizes and look up <see cref="PageLayout.StorePhrases"/> before the splitting half runs.
+    /// </summary>
+    public static PageLayout Read(string text)
     {
         var collector = new PageCollector();
         foreach (var line in Lines(text ?? string.Empty))
@@ -65,32 +69,7 @@ public static class NewsPageParser
             collector.Add(line);
         }
 
-        if (collector.Body.Count == 0)
-        {
-            return new NewsPageResult(null, "The page has no article paragraphs before its first section marker.", MissingBody);
-        }
-
-        if (string.IsNullOrEmpty(collector.Publisher))
-        {
-            return new NewsPageResult(null, "The page has no \"المصدر:\" line naming its publisher.", MissingPublisher);
-        }
-
-        var pageTitles = collector.Similar.Prepend(collector.ReadAlsoTitle ?? string.Empty);
-        var attestingTexts = collector.Body.Concat(collector.ReadAlsoBody).Append(collector.ReadAlsoTitle ?? string.Empty);
-        var splitter = new RunTogetherSplitter(knowledge, pageTitles, attestingTexts);
-        var related = collector.RelatedRuns.SelectMany(splitter.SplitTitles).ToList();
-        var keywords = collector.KeywordRuns.SelectMany(splitter.SplitKeywords).ToList();
-        var readAlso = collector.ReadAlsoTitle is null ? null : new ReadAlsoArticle(collector.ReadAlsoTitle, collector.ReadAlsoBody.AsReadOnly());
-
-        var page = new NewsPage(
-            collector.Body.AsReadOnly(),
-            collector.Publisher,
-            collector.Agency,
-            related.AsReadOnly(),
-            keywords.AsReadOnly(),
-            readAlso,
-            collector.Similar.AsReadOnly());
-        return new NewsPageResult(page, null, null);
+        return new PageLayout(collector);
     }
 
     private static string[] MarkerWords(string marker) => ArabicNormalizer.Normalize(marker).Split(' ');
@@ -225,7 +204,7 @@ public static class NewsPageParser
     private readonly record struct Marker(Section Kind, string Text);
 
     /// <summary>Walks the lines once, routing each to the section the last marker opened.</summary>
-    private sealed class PageCollector
+    internal sealed class PageCollector
     {
         private Section section = Section.Body;
         private bool awaitingPublisher;

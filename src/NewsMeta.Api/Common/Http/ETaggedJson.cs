@@ -74,7 +74,10 @@ public static class ETags
 
     public static string For<T>(T value) => ForBytes(JsonSerializer.SerializeToUtf8Bytes(value, NewsJson.Options));
 
-    /// <summary>True when the header lists the tag or "*"; weak validators (W/) compare by their opaque part.</summary>
+    /// <summary>
+    /// If-None-Match's weak comparison (RFC 9110 8.8.3.2): true when the header lists the tag or "*"; weak
+    /// validators (W/) compare by their opaque part.
+    /// </summary>
     public static bool Matches(Microsoft.Extensions.Primitives.StringValues header, string etag)
     {
         if (header.Count == 0)
@@ -89,4 +92,13 @@ public static class ETags
 
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(etag, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// If-Match's strong comparison (RFC 9110 13.1.1): true when the header lists the tag, not weak, or "*".
+    /// A weak tag only says two representations are equivalent, not identical, so it never licenses a write.
+    /// </summary>
+    public static bool MatchesStrongly(Microsoft.Extensions.Primitives.StringValues header, string etag) =>
+        header.Count > 0
+        && EntityTagHeaderValue.TryParseList(header, out var tags)
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && t.Tag.Equals(etag, StringComparison.Ordinal)));
 }

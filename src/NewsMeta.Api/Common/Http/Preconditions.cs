@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace NewsMeta.Api.Common.Http;
 
-/// <summary>If-Match / If-None-Match on writes, against the ETag the resource would be served with now.</summary>
+/// <summary>
+/// If-Match / If-None-Match on writes, against the ETag the resource would be served with now. Callers check
+/// inside the write's transaction (the writers take a precondition callback), never before it: a check
+/// outside lets a concurrent write slip in between.
+/// </summary>
 public static class Preconditions
 {
     /// <summary>True when the request carries If-Match or If-None-Match, i.e. the current representation is needed.</summary>
@@ -20,7 +24,7 @@ public static class Preconditions
         }
 
         var etag = current is null ? null : ETags.For(current);
-        if (ifMatch.Count > 0 && (etag is null || !ETags.Matches(ifMatch, etag)))
+        if (ifMatch.Count > 0 && (etag is null || !ETags.MatchesStrongly(ifMatch, etag)))
         {
             return Problems.PreconditionFailed(etag is null
                 ? "If-Match was sent but the resource does not exist."

@@ -56,7 +56,7 @@ public static class ArticleMutations
     {
         MutationFields.RequireWriteScope(c);
         var id = IdArguments.Parse("id", c.GetArgument<string>("id"), GlobalId.Article);
-        if (!await c.Service<ArticleWriter>().DeleteAsync(id, c.CancellationToken))
+        if (await c.Service<ArticleWriter>().DeleteAsync(id, c.CancellationToken) != DeleteStatus.Deleted)
         {
             return new DeleteArticlePayload(null, null, [new UserError("id", "no article has this id")]);
         }

@@ -92,17 +92,22 @@ public static class ArticleWriteEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(int id, HttpRequest request, ArticleWriter writer, ArticleQueries queries, NewsMetaMetrics metrics, CancellationToken ct)
     {
-        if (Preconditions.Requested(request)
-            && Preconditions.Check(request, await queries.GetAsync(id, ct)) is { } failed)
+        // As for PUT: the representation the precondition is checked against is read inside the delete's transaction.
+        ProblemHttpResult? failed = null;
+        Func<CancellationToken, Task<bool>>? precondition = Preconditions.Requested(request)
+            ? async token => (failed = Preconditions.Check(request, await queries.GetAsync(id, token))) is null
+            : null;
+        return await writer.DeleteAsync(id, ct, precondition) switch
         {
-            return failed;
-        }
+            DeleteStatus.Deleted => Deleted(metrics),
+            DeleteStatus.PreconditionFailed => failed!,
+            _ when request.Headers.IfMatch.Count > 0 => Problems.PreconditionFailed("If-Match was sent but the resource does not exist."),
+            _ => Problems.NotFound($"No article has id {id}."),
+        };
+    }
 
-        if (!await writer.DeleteAsync(id, ct))
-        {
-            return Problems.NotFound($"No article has id {id}.");
-        }
-
+    private static NoContent Deleted(NewsMetaMetrics metrics)
+    {
         metrics.Wrote(WritePaths.Rest, WriteOutcomes.Deleted);
         return TypedResults.NoContent();
     }

@@ -44,26 +44,40 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
     /// Deletes an article; publisher links pointing at it become unresolved (they keep externalId/url/title),
     /// and the similar lists it was in are recomputed right after (<see cref="RefillSimilarAsync"/>).
     /// </summary>
-    public async Task<bool> DeleteAsync(int id, CancellationToken ct)
+    /// <param name="id">The article.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="precondition">
+    /// For a conditional delete (If-Match): checked inside the delete's transaction, after the article's
+    /// externalId is locked as writers lock it, so a write in between cannot be deleted unseen.
+    /// </param>
+    public async Task<DeleteStatus> DeleteAsync(int id, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null)
     {
-        var bereft = await ConflictRetry.RunAsync(db, token => DeleteOnceAsync(id, token), ct);
-        if (bereft is null)
+        var (status, bereft) = await ConflictRetry.RunAsync(db, token => DeleteOnceAsync(id, precondition, token), ct);
+        if (status == DeleteStatus.Deleted)
         {
-            return false;
+            await RefillSimilarAsync(bereft, ct);
         }
 
-        await RefillSimilarAsync(bereft, ct);
-        return true;
+        return status;
     }
 
-    /// <summary>One attempt at a delete, in its transaction; returns the articles whose similar lists linked to it (null: no such article).</summary>
-    private async Task<List<int>?> DeleteOnceAsync(int id, CancellationToken ct)
+    /// <summary>One attempt at a delete, in its transaction; when deleted, with the articles whose similar lists linked to it.</summary>
+    private async Task<(DeleteStatus Status, List<int> Bereft)> DeleteOnceAsync(int id, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
     {
         await using var tx = await BeginAsync(ct);
         var article = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Id, a.SourceId, a.ExternalId }).FirstOrDefaultAsync(ct);
         if (article is null)
         {
-            return null;
+            return (DeleteStatus.NotFound, []);
+        }
+
+        if (precondition is not null)
+        {
+            await LockExternalIdsAsync([article.ExternalId], ct);
+            if (!await precondition(ct))
+            {
+                return (DeleteStatus.PreconditionFailed, []);
+            }
         }
 
         // Computed similarity to an article that is gone is no similarity; publisher links stay, unresolved.
@@ -83,7 +97,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         var bump = await cache.StageAsync(db, ct);
         await tx.CommitAsync(ct);
         await cache.CommittedAsync(bump, ct);
-        return bereft;
+        return (DeleteStatus.Deleted, bereft);
     }
 
     /// <summary>
@@ -138,7 +152,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
     private async Task<IReadOnlyList<WriteOutcome>> WriteRunAsync(IReadOnlyList<ArticleRecord> run, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
     {
         await using var tx = await BeginAsync(ct);
-        await LockExternalIdsAsync(run, ct);
+        await LockExternalIdsAsync(run.Select(r => r.ExternalId!), ct);
         if (precondition is not null && !await precondition(ct))
         {
             return run.Select(_ => new WriteOutcome(WriteStatus.PreconditionFailed, 0)).ToList();
@@ -355,14 +369,14 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
     /// hit the unique index again on every retry, once per racing writer. SQLite needs nothing: it runs
     /// one write transaction at a time.
     /// </summary>
-    private async Task LockExternalIdsAsync(IReadOnlyList<ArticleRecord> run, CancellationToken ct)
+    private async Task LockExternalIdsAsync(IEnumerable<string> externalIds, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
         {
             return;
         }
 
-        var keys = run.Select(r => BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(r.ExternalId!)), 0)).Distinct().Order().ToArray();
+        var keys = externalIds.Select(id => BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)), 0)).Distinct().Order().ToArray();
         await db.Database.ExecuteSqlAsync($"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest({keys}) AS k ORDER BY k) AS keys", ct);
     }
 

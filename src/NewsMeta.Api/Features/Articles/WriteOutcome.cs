@@ -18,3 +18,13 @@ public enum WriteStatus
 
 /// <summary>The result of writing one record; <see cref="Errors"/> is set when rejected.</summary>
 public sealed record WriteOutcome(WriteStatus Status, int ArticleId, IReadOnlyDictionary<string, string[]>? Errors = null);
+
+/// <summary>What a delete did.</summary>
+public enum DeleteStatus
+{
+    Deleted,
+    NotFound,
+
+    /// <summary>The caller's If-Match did not hold inside the delete's transaction: nothing was deleted.</summary>
+    PreconditionFailed,
+}

@@ -6,8 +6,10 @@ using NewsMeta.Api.Features.Sources;
 namespace NewsMeta.Api.Features.Ingestion;
 
 /// <summary>
-/// The rules of shared/formats/articles-ndjson.md, applied to every write path (import, PUT, page import).
-/// Returns field → messages, empty when the record is valid. Field names are JSON paths (links[2].kind).
+/// The rules of shared/formats/articles-ndjson.md, applied to every write path (REST PUT, GraphQL, NDJSON
+/// import, page import). Returns field → messages, empty when the record is valid. Field names are JSON
+/// paths (links[2].kind). It first cleans the record's free text in place (<see cref="CleanText"/>), so
+/// every path stores the same clean text and the limits apply to what is stored.
 /// </summary>
 public static class ArticleRecordValidator
 {
@@ -21,6 +23,7 @@ public static class ArticleRecordValidator
 
     public static Dictionary<string, string[]> Validate(ArticleRecord record)
     {
+        CleanText(record);
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) =>
             errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
@@ -105,6 +108,27 @@ public static class ArticleRecordValidator
             }
         });
         return errors;
+    }
+
+    /// <summary>
+    /// Bidi controls and hidden characters out of every free-text field (<see cref="NewsMeta.Text.ArticleText"/>).
+    /// Names (source, keywords, entities, aliases) are cleaned where the catalogues store them (<see cref="NewsMeta.Text.DisplayNames"/>).
+    /// A text field added to <see cref="ArticleRecord"/> belongs here too.
+    /// </summary>
+    public static void CleanText(ArticleRecord record)
+    {
+        record.Title = Clean(record.Title);
+        record.Summary = Clean(record.Summary);
+        record.Body = Clean(record.Body);
+        foreach (var link in record.Links ?? [])
+        {
+            if (link is not null)
+            {
+                link.Title = Clean(link.Title);
+            }
+        }
+
+        static string? Clean(string? text) => text is null ? null : NewsMeta.Text.ArticleText.Clean(text);
     }
 
     private static void ValidateSource(SourceRecord? source, string path, Action<string, string> add)

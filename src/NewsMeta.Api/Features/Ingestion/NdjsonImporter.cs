@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Http;
@@ -16,6 +15,11 @@ public sealed class NdjsonImporter(ArticleWriter writer, NewsMetaMetrics metrics
 {
     public const int BatchSize = 500;
     public const int MaxLineChars = 1_000_000;
+
+    /// <summary>UTF-8 needs at most 3 bytes per UTF-16 character: a line longer than this has more than <see cref="MaxLineChars"/>.</summary>
+    public const int MaxLineBytes = 3 * MaxLineChars;
+
+    private static Dictionary<string, string[]> TooLong() => new() { ["line"] = [$"is longer than {MaxLineChars} characters"] };
 
     /// <param name="input">The NDJSON stream.</param>
     /// <param name="progress">Called after each batch with (lines read, bytes read).</param>
@@ -43,19 +47,17 @@ public sealed class NdjsonImporter(ArticleWriter writer, NewsMetaMetrics metrics
     private async Task ReadAllAsync(Stream input, ImportReport report, Action<int, long>? progress, CancellationToken ct)
     {
         var batch = new List<(int Line, ArticleRecord Record)>(BatchSize);
-        using var reader = new StreamReader(input, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         var lineNumber = 0;
-        long chars = 0;
-        while (await reader.ReadLineAsync(ct) is { } line)
+        long bytes = 0;
+        await foreach (var (number, line, bytesRead) in NdjsonLineReader.ReadAsync(input, MaxLineBytes, ct))
         {
-            lineNumber++;
-            chars += line.Length + 1;
-            if (string.IsNullOrWhiteSpace(line))
+            (lineNumber, bytes) = (number, bytesRead);
+            if (line is not null && string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            var (record, errors) = Parse(line);
+            var (record, errors) = line is null ? (null, TooLong()) : Parse(line);
             if (record is not null)
             {
                 batch.Add((lineNumber, record));
@@ -68,12 +70,12 @@ public sealed class NdjsonImporter(ArticleWriter writer, NewsMetaMetrics metrics
             if (batch.Count >= BatchSize)
             {
                 await FlushAsync(batch, report, ct);
-                progress?.Invoke(lineNumber, chars);
+                progress?.Invoke(lineNumber, bytes);
             }
         }
 
         await FlushAsync(batch, report, ct);
-        progress?.Invoke(lineNumber, chars);
+        progress?.Invoke(lineNumber, bytes);
     }
 
     /// <summary>One line → a valid record, or the reasons it is not one.</summary>
@@ -81,7 +83,7 @@ public sealed class NdjsonImporter(ArticleWriter writer, NewsMetaMetrics metrics
     {
         if (line.Length > MaxLineChars)
         {
-            return (null, new() { ["line"] = [$"is longer than {MaxLineChars} characters"] });
+            return (null, TooLong());
         }
 
         if (line.Contains('\uFFFD', StringComparison.Ordinal))

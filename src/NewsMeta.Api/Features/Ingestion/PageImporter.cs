@@ -32,13 +32,27 @@ public sealed class PageImporter(NewsDbContext db, ArticleWriter writer, TimePro
     /// <summary>Longest derived title; cut at a word.</summary>
     public const int DerivedTitleLength = 120;
 
+    /// <summary>
+    /// Most words the related-titles and keyword lines may hold together. Splitting them asks the store
+    /// about every span of up to 30 words, so this bounds the lookups; real pages have a few dozen.
+    /// </summary>
+    public const int MaxWordsToSplit = 2_000;
+
     public async Task<PageImportOutcome> ImportAsync(string text, PageMetadata given, CancellationToken ct)
     {
-        // Parse once to learn which phrases the splitter would ask the store about, look them all up in
-        // one round of queries, then parse for real with the answers.
-        var asked = new RecordingKnowledge();
-        NewsPageParser.Parse(text, asked);
-        var parsed = NewsPageParser.Parse(text, await StoreKnowledge.LoadAsync(db, asked.Phrases, ct));
+        // Read the sections (linear), check their size, look up every phrase the split may ask the store
+        // about in one round of queries, then split once with the answers.
+        var layout = NewsPageParser.Read(text);
+        if (layout.WordsToSplit > MaxWordsToSplit)
+        {
+            return new PageImportOutcome(null, null, null, null, new Dictionary<string, string[]>
+            {
+                ["text"] = [$"has {layout.WordsToSplit} words in its related-titles and keyword lines; at most {MaxWordsToSplit} are read"],
+            });
+        }
+
+        var knowledge = await StoreKnowledge.LoadAsync(db, layout.StorePhrases(ct), ct);
+        var parsed = layout.Split(knowledge, ct: ct);
         if (parsed.Page is not { } page)
         {
             return new PageImportOutcome(parsed.MissingPart, parsed.Error, null, null, null);
@@ -158,18 +172,6 @@ public sealed class PageImporter(NewsDbContext db, ArticleWriter writer, TimePro
         }
 
         return byKey;
-    }
-}
-
-/// <summary>Answers "unknown" to everything, remembering what was asked.</summary>
-internal sealed class RecordingKnowledge : IPhraseKnowledge
-{
-    public HashSet<string> Phrases { get; } = new(StringComparer.Ordinal);
-
-    public bool IsKnownPhrase(string normalizedPhrase)
-    {
-        Phrases.Add(normalizedPhrase);
-        return false;
     }
 }
 

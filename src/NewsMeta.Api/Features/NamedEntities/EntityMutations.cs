@@ -37,7 +37,7 @@ public static class EntityMutations
             {
                 MutationFields.RequireWriteScope(c);
                 var id = IdArguments.Parse("entityId", c.GetArgument<string>("entityId"), GlobalId.Entity);
-                return Payload(await c.Service<EntityWriter>().AddAliasAsync(id, c.GetArgument<string>("alias"), c.CancellationToken));
+                return Payload(await c.Service<EntityWriter>().AddAliasesAsync(id, [c.GetArgument<string>("alias")], c.CancellationToken, field: "alias"));
             });
         mutation.Field<NonNullGraphType<EntityPayloadGraphType>>("mergeEntities")
             .Description("Merges duplicates into one entity: their names become aliases, their mentions move over, and they are deleted.")

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Auth;
@@ -57,17 +58,19 @@ public static class EntityWriteEndpoints
             .WithExamples(EntityExamples.Update);
         group.MapPost("/{id:int}/aliases", AddAliases).WithName("addEntityAliases")
             .WithSummary("Add spellings of an entity's name")
-            .WithDescription("Body {\"alias\": \"…\"} or {\"aliases\": [\"…\"]}; spellings already known are ignored.")
+            .WithDescription("Body {\"alias\": \"…\"} or {\"aliases\": [\"…\"]} (at most 200, added in one transaction); spellings already known are ignored. If-Match with the entity's ETag makes it conditional.")
             .Accepts<AliasRequest>("application/json")
             .WithWriteResponses()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithExamples(EntityExamples.Aliases);
         group.MapPost("/{id:int}/merge", Merge).WithName("mergeEntities")
             .WithSummary("Merge duplicate entities into this one")
-            .WithDescription("Body {\"from\": [ids]}: their names and aliases become aliases of this entity, their mentions move to it (summed where an article names both), and they are deleted.")
+            .WithDescription("Body {\"from\": [ids]}: their names and aliases become aliases of this entity, their mentions move to it (summed where an article names both), and they are deleted. If-Match with this entity's ETag makes it conditional.")
             .Accepts<MergeRequest>("application/json")
             .WithWriteResponses()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithExamples(EntityExamples.Merge);
         return group;
     }
@@ -107,13 +110,9 @@ public static class EntityWriteEndpoints
             return Problems.Invalid(errors!);
         }
 
-        if (Preconditions.Requested(request) && Preconditions.Check(request, await queries.GetAsync(id, ct)) is { } stale)
-        {
-            return stale;
-        }
-
-        var result = await writer.UpsertAsync(id, body.Value.Name, body.Value.Type, body.Value.Aliases, ct);
-        return Failure(result) is { } failed ? failed : TypedResults.Ok((await queries.GetAsync(id, ct))!);
+        var (precondition, stale) = Condition(request, id, queries);
+        var result = await writer.UpsertAsync(id, body.Value.Name, body.Value.Type, body.Value.Aliases, ct, precondition);
+        return Failure(result, stale) is { } failed ? failed : TypedResults.Ok((await queries.GetAsync(id, ct))!);
     }
 
     private static async Task<Results<Ok<EntityDto>, ValidationProblem, ProblemHttpResult>> AddAliases(
@@ -131,15 +130,9 @@ public static class EntityWriteEndpoints
             return Problems.Invalid(new Dictionary<string, string[]> { ["alias"] = ["is required (or give aliases: [...])"] });
         }
 
-        foreach (var alias in aliases)
-        {
-            if (Failure(await writer.AddAliasAsync(id, alias, ct)) is { } failed)
-            {
-                return failed;
-            }
-        }
-
-        return TypedResults.Ok((await queries.GetAsync(id, ct))!);
+        var (precondition, stale) = Condition(request, id, queries);
+        var result = await writer.AddAliasesAsync(id, aliases, ct, precondition, body.Aliases is null ? "alias" : "aliases");
+        return Failure(result, stale) is { } failed ? failed : TypedResults.Ok((await queries.GetAsync(id, ct))!);
     }
 
     private static async Task<Results<Ok<EntityDto>, ValidationProblem, ProblemHttpResult>> Merge(
@@ -151,7 +144,8 @@ public static class EntityWriteEndpoints
             return Problems.Invalid(errors!);
         }
 
-        var result = await writer.MergeAsync(id, body.From ?? [], ct);
+        var (precondition, stale) = Condition(request, id, queries);
+        var result = await writer.MergeAsync(id, body.From ?? [], ct, precondition);
 
         // The writer names the list "ids" (GraphQL's argument); over REST it is the body's "from".
         if (result.Errors.Remove("ids", out var idErrors))
@@ -159,7 +153,20 @@ public static class EntityWriteEndpoints
             result.Errors["from"] = idErrors;
         }
 
-        return Failure(result) is { } failed ? failed : TypedResults.Ok((await queries.GetAsync(id, ct))!);
+        return Failure(result, stale) is { } failed ? failed : TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
+
+    /// <summary>
+    /// If-Match / If-None-Match on the entity in the path, for the writer to check inside its transaction;
+    /// the box holds the 412 once the check has failed.
+    /// </summary>
+    private static (Func<CancellationToken, Task<bool>>? Precondition, StrongBox<ProblemHttpResult?> Failed) Condition(HttpRequest request, int id, EntityQueries queries)
+    {
+        var failed = new StrongBox<ProblemHttpResult?>();
+        Func<CancellationToken, Task<bool>>? precondition = Preconditions.Requested(request)
+            ? async token => (failed.Value = Preconditions.Check(request, await queries.GetAsync(id, token))) is null
+            : null;
+        return (precondition, failed);
     }
 
     private static async Task<((string Name, EntityType Type, List<string> Aliases)? Value, Dictionary<string, string[]>? Errors)> ReadAsync(HttpRequest request, CancellationToken ct)
@@ -178,9 +185,14 @@ public static class EntityWriteEndpoints
         return ((body.Name ?? "", type, body.Aliases ?? []), null);
     }
 
-    /// <summary>The writer's errors as HTTP: an unknown id is 404, a name taken by another entity 409, the rest 400.</summary>
-    private static Failed? Failure(EntityWriteResult result)
+    /// <summary>The writer's errors as HTTP: a failed precondition 412, an unknown id 404, a name taken by another entity 409, the rest 400.</summary>
+    private static Failed? Failure(EntityWriteResult result, StrongBox<ProblemHttpResult?>? stale = null)
     {
+        if (result.IsPreconditionFailed)
+        {
+            return new Failed(stale?.Value ?? Problems.PreconditionFailed("The entity has changed since the ETag in If-Match; fetch it again and retry."), null);
+        }
+
         if (result.Errors.Count == 0)
         {
             return null;

@@ -10,6 +10,11 @@ namespace NewsMeta.Api.Features.NamedEntities;
 /// <summary>The result of an entity write: the entity's id, or field errors (nothing was written).</summary>
 public sealed record EntityWriteResult(int? EntityId, bool Created, Dictionary<string, string[]> Errors)
 {
+    /// <summary>The caller's If-Match did not hold inside the write's transaction; nothing was written.</summary>
+    public static EntityWriteResult PreconditionFailed => new(null, false, []) { IsPreconditionFailed = true };
+
+    public bool IsPreconditionFailed { get; private init; }
+
     public static EntityWriteResult Failed(string field, string message) => new(null, false, new() { [field] = [message] });
 }
 
@@ -20,10 +25,20 @@ public sealed record EntityWriteResult(int? EntityId, bool Created, Dictionary<s
 /// </summary>
 public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimeProvider clock, ICacheInvalidator cache, Common.NewsMetaMetrics metrics)
 {
-    private const int MaxAliases = ArticleRecordValidator.MaxListItems;
+    /// <summary>Most aliases one write may add, and most entities one merge may fold in.</summary>
+    public const int MaxAliases = ArticleRecordValidator.MaxListItems;
+
+    /// <summary>Advisory-lock class of entity writes on PostgreSQL ("NC"; SimilarArticles uses NM, NA, NE, NK).</summary>
+    private const int EntityWriteLockClass = 0x4E43;
 
     /// <summary>With <paramref name="id"/>: renames/retypes that entity. Without: finds it by name or alias of the type, or creates it.</summary>
-    public async Task<EntityWriteResult> UpsertAsync(int? id, string name, EntityType type, IReadOnlyList<string> aliases, CancellationToken ct)
+    /// <param name="id">The entity to rename, or null to find or create one.</param>
+    /// <param name="name">The (new) name.</param>
+    /// <param name="type">The (new) type.</param>
+    /// <param name="aliases">Spellings to add.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="precondition">For a conditional write (If-Match on <paramref name="id"/>): checked inside the transaction, with the entity locked.</param>
+    public async Task<EntityWriteResult> UpsertAsync(int? id, string name, EntityType type, IReadOnlyList<string> aliases, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null)
     {
         var errors = Validate(name, aliases);
         if (errors.Count > 0)
@@ -36,6 +51,11 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
         var created = false;
         if (id is { } existingId)
         {
+            if (await FailsAsync(precondition, [existingId], ct))
+            {
+                return EntityWriteResult.PreconditionFailed;
+            }
+
             var found = await db.Entities.Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == existingId, ct);
             if (found is null)
             {
@@ -76,12 +96,24 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
         return new EntityWriteResult(entity.Id, created, []);
     }
 
-    public async Task<EntityWriteResult> AddAliasAsync(int id, string alias, CancellationToken ct)
+    /// <summary>Adds spellings of an entity's name, all in one transaction (at most <see cref="MaxAliases"/>).</summary>
+    /// <param name="id">The entity.</param>
+    /// <param name="aliases">The spellings; known ones are ignored.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="precondition">For a conditional write (If-Match): checked inside the transaction, with the entity locked.</param>
+    /// <param name="field">The request's name for the list, in errors.</param>
+    public async Task<EntityWriteResult> AddAliasesAsync(int id, IReadOnlyList<string> aliases, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null, string field = "aliases")
     {
-        var errors = Validate(alias, [], field: "alias");
+        var errors = ValidateAliases(aliases, field);
         if (errors.Count > 0)
         {
             return new EntityWriteResult(null, false, errors);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await FailsAsync(precondition, [id], ct))
+        {
+            return EntityWriteResult.PreconditionFailed;
         }
 
         var entity = await db.Entities.Include(e => e.Aliases).FirstOrDefaultAsync(e => e.Id == id, ct);
@@ -90,8 +122,9 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
             return EntityWriteResult.Failed("entityId", "no entity has this id");
         }
 
-        EntityCatalog.AddAliases(entity, [alias]);
+        EntityCatalog.AddAliases(entity, aliases);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         await cache.InvalidateAsync(ct);
         return new EntityWriteResult(entity.Id, false, []);
@@ -101,7 +134,11 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
     /// Merges <paramref name="sourceIds"/> into <paramref name="targetId"/>: their names and aliases become
     /// aliases of the target, their mentions move to it (summed where an article names both), and they are deleted.
     /// </summary>
-    public async Task<EntityWriteResult> MergeAsync(int targetId, IReadOnlyList<int> sourceIds, CancellationToken ct)
+    /// <param name="targetId">The entity that remains.</param>
+    /// <param name="sourceIds">The duplicates.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="precondition">For a conditional merge (If-Match on the target): checked inside the transaction, with all of them locked.</param>
+    public async Task<EntityWriteResult> MergeAsync(int targetId, IReadOnlyList<int> sourceIds, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null)
     {
         if (sourceIds.Count == 0 || sourceIds.Count > MaxAliases)
         {
@@ -114,6 +151,11 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await FailsAsync(precondition, [targetId, .. sourceIds], ct))
+        {
+            return EntityWriteResult.PreconditionFailed;
+        }
+
         var entities = await db.Entities.Include(e => e.Aliases).Where(e => e.Id == targetId || sourceIds.Contains(e.Id)).ToListAsync(ct);
         var target = entities.FirstOrDefault(e => e.Id == targetId);
         if (target is null)
@@ -166,20 +208,49 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
         metrics.Wrote(Common.WritePaths.EntityEdit, Common.WriteOutcomes.Updated, touched);
     }
 
+    /// <summary>
+    /// Locks the entities against other conditional writes (PostgreSQL: advisory locks in id order; SQLite
+    /// transactions already write one at a time), then evaluates the precondition. False when there is none.
+    /// </summary>
+    private async Task<bool> FailsAsync(Func<CancellationToken, Task<bool>>? precondition, IEnumerable<int> ids, CancellationToken ct)
+    {
+        if (precondition is null)
+        {
+            return false;
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            var keys = ids.Distinct().Order().ToArray();
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT count(pg_advisory_xact_lock({EntityWriteLockClass}, id)) FROM (SELECT unnest({keys}) AS id ORDER BY id) AS entities", ct);
+        }
+
+        return !await precondition(ct);
+    }
+
     private static Dictionary<string, string[]> Validate(string name, IReadOnlyList<string> aliases, string field = "name")
+    {
+        var errors = ValidateAliases(aliases, "aliases");
+        void Add(string f, string message) => errors[f] = errors.TryGetValue(f, out var existing) ? [.. existing, message] : [message];
+        ArticleRecordValidator.RequireName(name, field, Add);
+        return errors;
+    }
+
+    private static Dictionary<string, string[]> ValidateAliases(IReadOnlyList<string> aliases, string field)
     {
         var errors = new Dictionary<string, string[]>();
         void Add(string f, string message) => errors[f] = errors.TryGetValue(f, out var existing) ? [.. existing, message] : [message];
-        ArticleRecordValidator.RequireName(name, field, Add);
-
         if (aliases.Count > MaxAliases)
         {
-            Add("aliases", $"must have at most {MaxAliases} items");
+            // Refused whole, before anything is read or written.
+            Add(field, $"must have at most {MaxAliases} items");
+            return errors;
         }
 
-        for (var i = 0; i < aliases.Count && i < MaxAliases; i++)
+        for (var i = 0; i < aliases.Count; i++)
         {
-            ArticleRecordValidator.RequireName(aliases[i], $"aliases[{i}]", Add);
+            ArticleRecordValidator.RequireName(aliases[i], aliases.Count == 1 && field == "alias" ? field : $"{field}[{i}]", Add);
         }
 
         return errors;

@@ -26,8 +26,8 @@ public static class GraphQLIde
 
     public static WebApplication MapGraphQLIde(this WebApplication app)
     {
-        app.MapGet(Path, (HttpContext http) => Serve(http, Page)).ExcludeFromDescription();
-        app.MapGet(Path + "/{file}", (HttpContext http, string file) => Serve(http, file)).ExcludeFromDescription();
+        app.MapGet(Path, (HttpContext http) => Serve(http, Page)).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(Path + "/{file}", (HttpContext http, string file) => Serve(http, file)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
