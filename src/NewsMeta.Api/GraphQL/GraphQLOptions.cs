@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NewsMeta.Api.GraphQL;
 
 /// <summary>Limits of the GraphQL endpoint (configuration section "GraphQL").</summary>
@@ -5,7 +7,11 @@ public sealed class GraphQLOptions
 {
     public const string Section = "GraphQL";
 
-    /// <summary>Deepest selection allowed (the nested page of the frontends is 6 deep).</summary>
+    /// <summary>
+    /// Deepest selection of data fields allowed (the nested page of the frontends is 6 deep). Introspection
+    /// (<c>__schema</c>, <c>__type</c>) is not counted: the standard introspection query is 14 levels deep by
+    /// construction, and its cost and field count bound it instead.
+    /// </summary>
     public int MaxDepth { get; set; } = 12;
 
     /// <summary>
@@ -31,4 +37,31 @@ public sealed class GraphQLOptions
     /// ETag, so no one sees a stale answer after a write.
     /// </summary>
     public int GetMaxAgeSeconds { get; set; }
+
+    /// <summary>Most aliased fields in one operation, fragments spread out (the clients use none; one alias per copy is how answers get multiplied).</summary>
+    [Range(0, 10_000)]
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Most fields in one operation, fragments spread out (GraphiQL's introspection query has about 230; the frontends' richest page about 30).</summary>
+    [Range(1, 100_000)]
+    public int MaxFields { get; set; } = 500;
+
+    /// <summary>
+    /// Whether <c>__schema</c> and <c>__type</c> are answered (<c>__typename</c> always is). Unset: on in
+    /// Development, off elsewhere; the committed schema.graphql (also at /graphql/schema.graphql) is the
+    /// schema for clients and code generators.
+    /// </summary>
+    public bool? Introspection { get; set; }
+
+    /// <summary>Most automatic persisted queries kept; past it the least recently used go.</summary>
+    [Range(1, 10_000_000)]
+    public int PersistedQueriesMaxCount { get; set; } = 5_000;
+
+    /// <summary>Most characters of persisted query text kept in all; past it the least recently used go.</summary>
+    [Range(1, long.MaxValue)]
+    public long PersistedQueriesMaxLength { get; set; } = 5_000_000;
+
+    /// <summary>Rate-limit permits a new persisted-query registration takes on top of its request and its cost.</summary>
+    [Range(0, 100_000)]
+    public int PersistedQueryRegistrationPermits { get; set; } = 10;
 }

@@ -1,6 +1,8 @@
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using NewsMeta.Api.Features.Articles;
@@ -31,8 +33,13 @@ public static class GraphQLSetup
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             // Activities (source "GraphQL") per request, exported when telemetry is switched on.
             .UseTelemetry()
+            // One operation selection for the transport and the executor (OperationSelector).
+            .AddDocumentExecuter<NewsDocumentExecuter>()
+            // Aliases, fields and depth, measured before the standard rules and the cost analysis.
+            .AddValidationRule<OperationLimitsRule>()
             .AddComplexityAnalyzer((o, sp) => QueryCost.Configure(o, sp.GetRequiredService<IOptions<GraphQLOptions>>().Value))
             .WithTimeout(limits.Timeout, TimeoutAction.ReturnTimeoutError)
+            .AddIntrospectionSwitch(limits.Introspection ?? environment.IsDevelopment())
             .AddErrorInfoProvider(_ => new NewsErrorInfoProvider(environment.IsDevelopment()))
             .AddUnhandledExceptionHandler(context =>
             {
@@ -42,6 +49,10 @@ public static class GraphQLSetup
             }));
         return services;
     }
+
+    /// <summary>__schema and __type answered or refused (INTROSPECTION_DISABLED); __typename is always answered.</summary>
+    private static IGraphQLBuilder AddIntrospectionSwitch(this IGraphQLBuilder builder, bool enabled) =>
+        enabled ? builder : builder.AddValidationRule(NoIntrospectionValidationRule.Instance);
 
     public static WebApplication MapNewsGraphQL(this WebApplication app)
     {

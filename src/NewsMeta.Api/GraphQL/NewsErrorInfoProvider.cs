@@ -1,29 +1,26 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using GraphQL.Validation.Errors.Custom;
 
 namespace NewsMeta.Api.GraphQL;
 
-/// <summary>A query refused before execution because it is too deep or too costly.</summary>
+/// <summary>A query refused before execution by a limit; <see cref="Measures"/> (what it asked for, and the limit) go into the error's extensions.</summary>
 public sealed class QueryLimitError : ValidationError
 {
-    public QueryLimitError(string code, string message, double cost, int depth, GraphQLOptions limits)
+    public QueryLimitError(string code, string message, Dictionary<string, object> measures)
         : base(message)
     {
         Code = code;
-        Cost = cost;
-        Depth = depth;
-        Limits = limits;
+        Measures = measures;
     }
 
-    public double Cost { get; }
-    public int Depth { get; }
-    public GraphQLOptions Limits { get; }
+    public IReadOnlyDictionary<string, object> Measures { get; }
 }
 
 /// <summary>
-/// Every error carries <c>extensions.code</c>. Limit errors also carry the computed cost and depth and
-/// the limits, so a client can see by how much it is over. Exception details only in Development.
+/// Every error carries <c>extensions.code</c>. Limit errors also carry what was measured (cost, depth,
+/// aliases or fields) and the limit, so a client can see by how much it is over. Exception details only in Development.
 /// </summary>
 public sealed class NewsErrorInfoProvider(bool exposeDetails)
     : ErrorInfoProvider(o =>
@@ -36,6 +33,7 @@ public sealed class NewsErrorInfoProvider(bool exposeDetails)
 {
     public const string InternalError = "INTERNAL_SERVER_ERROR";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -63,10 +61,20 @@ public sealed class NewsErrorInfoProvider(bool exposeDetails)
         };
         if (executionError is QueryLimitError limit)
         {
-            extensions["cost"] = limit.Cost;
-            extensions["maxCost"] = limit.Limits.MaxComplexity;
-            extensions["depth"] = limit.Depth;
-            extensions["maxDepth"] = limit.Limits.MaxDepth;
+            foreach (var (name, value) in limit.Measures)
+            {
+                extensions[name] = value;
+            }
+        }
+
+        if (executionError is NoIntrospectionError)
+        {
+            extensions["code"] = IntrospectionDisabled;
+            return new ErrorInfo
+            {
+                Message = "Introspection (__schema, __type) is switched off on this server (GraphQL:Introspection); the schema is at /graphql/schema.graphql.",
+                Extensions = extensions,
+            };
         }
 
         if (executionError is UserInputError && executionError.Data["argument"] is string argument)

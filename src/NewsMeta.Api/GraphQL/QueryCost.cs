@@ -3,7 +3,7 @@ using GraphQL.Validation.Complexity;
 namespace NewsMeta.Api.GraphQL;
 
 /// <summary>
-/// Depth and cost limits, checked before execution. The analyser itself only measures; this delegate
+/// The cost limit, checked before execution. The analyser itself only measures; this delegate
 /// compares with the configured limits so the error can carry the numbers, and remembers the cost of
 /// accepted queries (reported in the response extensions, and usable for rate limiting).
 /// </summary>
@@ -21,26 +21,18 @@ public static class QueryCost
         options.MaxDepth = null;
         options.MaxComplexity = null;
 
-        // Introspection (__schema, __type, __typename and the fields of the __ types) is answered from the
-        // schema in memory, so it costs nothing: the IDE's and code generators' introspection queries list every
-        // type's fields and arguments and would otherwise count as hundreds of thousands. Depth still applies.
+        // Introspection is costed by the size of this schema (see IntrospectionCost), not for free: aliased
+        // copies of __schema would otherwise make multi-megabyte answers at no cost.
         var standard = options.DefaultComplexityImpactDelegate;
-        options.DefaultComplexityImpactDelegate = context =>
-            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
-                ? new FieldComplexityResult(0, 1)
-                : standard(context);
+        options.DefaultComplexityImpactDelegate = context => IntrospectionCost.Applies(context) ? IntrospectionCost.Of(context) : standard(context);
         options.ValidateComplexityDelegate = async context =>
         {
+            // Depth, aliases and fields are checked earlier, by OperationLimitsRule.
             var cost = Math.Round(context.TotalImpact);
-            if (context.MaxDepth > limits.MaxDepth)
-            {
-                context.Error = new QueryLimitError("QUERY_TOO_DEEP",
-                    $"The query is {context.MaxDepth} levels deep; at most {limits.MaxDepth} are allowed.", cost, context.MaxDepth, limits);
-            }
-            else if (cost > limits.MaxComplexity)
+            if (cost > limits.MaxComplexity)
             {
                 context.Error = new QueryLimitError("QUERY_TOO_COMPLEX",
-                    $"The query would cost {cost}; at most {limits.MaxComplexity} is allowed. Ask for smaller pages (first/last) or fewer nested lists.", cost, context.MaxDepth, limits);
+                    $"The query would cost {cost}; at most {limits.MaxComplexity} is allowed. Ask for smaller pages (first/last) or fewer nested lists.", Measures(cost, limits));
             }
             else if (context.ValidationContext.UserContext.TryGetValue(ChargeKey, out var charge)
                 && charge is Func<double, ValueTask<Common.RateLimiting.RateDecision?>> chargeCost
@@ -48,8 +40,8 @@ public static class QueryCost
             {
                 // Charged before anything runs: an expensive query spends the caller's budget, not the database's time.
                 context.Error = new QueryLimitError(RateLimitedCode,
-                    $"This query costs {cost}, more than is left of this caller's budget ({denied.Remaining} of {denied.Limit} a minute; GraphQL is charged by cost). Retry after {Math.Max(1, Math.Ceiling(denied.RetryAfter.TotalSeconds))} s.",
-                    cost, context.MaxDepth, limits);
+                    $"This query costs {cost}, more than is left of this caller's budget ({denied.Remaining} of {denied.Limit} a minute; GraphQL is charged by cost, and registering a persisted query adds to it). Retry after {Math.Max(1, Math.Ceiling(denied.RetryAfter.TotalSeconds))} s.",
+                    Measures(cost, limits));
             }
             else
             {
@@ -58,4 +50,7 @@ public static class QueryCost
             }
         };
     }
+
+    private static Dictionary<string, object> Measures(double cost, GraphQLOptions limits) =>
+        new() { ["cost"] = cost, ["maxCost"] = limits.MaxComplexity };
 }

@@ -49,7 +49,7 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
     public List<IInterceptor> Interceptors { get; } = [];
 
     /// <summary>
-    /// The service's clock, when a test moves time itself (a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>;
+    /// The service's clock, when a test moves time itself (a FakeTimeProvider;
     /// two instances on one database share one): leases expire, retries fall due and changes settle when
     /// the test advances it, not when the machine's clock does. Null: the real clock.
     /// </summary>

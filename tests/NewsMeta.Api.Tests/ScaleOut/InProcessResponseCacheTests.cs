@@ -124,6 +124,22 @@ public sealed class InProcessResponseCacheTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_multi_operation_get_is_stored_or_not_by_the_operation_it_runs()
+    {
+        // One document, two queries: what decides storage is the selected operation, not the document's text.
+        const string Document = "query Hooks { webhooks { id } } query Sources { sources(first: 1) { totalCount } }";
+        var keyed = _first.ClientWithKey(NewsMetaFactory.WriteKey);
+        var sources = $"/graphql?query={Uri.EscapeDataString(Document)}&operationName=Sources";
+        await keyed.GetAsync(sources, Ct);
+        Assert.Equal(GenerationQueries, await RepeatCostAsync(keyed, sources));
+
+        var hooks = $"/graphql?query={Uri.EscapeDataString(Document)}&operationName=Hooks";
+        var before = (await (await keyed.GetAsync(hooks, Ct)).NodeAsync())["data"]!["webhooks"]!.AsArray().Count;
+        Assert.Equal(HttpStatusCode.Created, (await keyed.PostAsJsonAsync("/api/v1/webhooks", new { url = "http://127.0.0.1:9/multi", events = new[] { "article.created" }, secret = "a-long-enough-secret" }, Ct)).StatusCode);
+        Assert.Equal(before + 1, (await (await keyed.GetAsync(hooks, Ct)).NodeAsync())["data"]!["webhooks"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task A_posted_query_is_cached_like_a_get_and_a_posted_mutation_never_is()
     {
         var a = _first.CreateClient();

@@ -28,12 +28,13 @@ public sealed class RequestBudget(IOptions<RateLimitOptions> options, IRateBucke
     }
 
     /// <summary>
-    /// The extra tokens a GraphQL operation of this cost takes beyond the request's own one. An operation
+    /// The extra tokens a GraphQL operation of this cost takes beyond the request's own one, plus
+    /// <paramref name="extraPermits"/> for work beside it (registering a persisted query). An operation
     /// costing more than a whole bucket takes the whole bucket: it runs only when the caller has been idle.
     /// </summary>
-    public async ValueTask<RateDecision?> ChargeCostAsync(HttpContext http, double cost)
+    public async ValueTask<RateDecision?> ChargeCostAsync(HttpContext http, double cost, int extraPermits = 0)
     {
-        var permits = (int)Math.Ceiling(cost / Math.Max(1, _options.GraphQLCostPerPermit)) - 1;
+        var permits = (int)Math.Ceiling(cost / Math.Max(1, _options.GraphQLCostPerPermit)) - 1 + Math.Max(0, extraPermits);
         return _options.Enabled && permits > 0 ? await ChargeAsync(http, Math.Min(permits, LimitOf(PartitionOf(http)) - 1)) : null;
     }
 

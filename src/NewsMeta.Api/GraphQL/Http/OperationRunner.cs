@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser;
@@ -20,8 +21,9 @@ public sealed record OperationOutcome(ExecutionResult Result, int Status, bool I
 }
 
 /// <summary>
-/// Runs one GraphQL request: persisted-query lookup, parse, the GET-is-for-queries rule, the API-key
-/// rule (mutations need write; reads need read when configured), then execution with the limits.
+/// Runs one GraphQL request: persisted-query lookup, one parse and one operation selection (shared with
+/// the executor), the GET-is-for-queries rule, the API-key rule (mutations need write; reads need read
+/// when configured), then validation, limits and execution; a persisted query is registered only after that.
 /// </summary>
 public sealed class OperationRunner(
     IDocumentExecuter<ISchema> executer,
@@ -55,22 +57,23 @@ public sealed class OperationRunner(
         }
 
         GraphQLDocument document;
+        GraphQLOperationDefinition operation;
         try
         {
             document = Parser.Parse(query);
+            // The executor selects with the same method on this same document, so what runs is what is checked here.
+            operation = OperationSelector.Select(document, request.OperationName);
         }
         catch (GraphQLSyntaxErrorException ex)
         {
             return OperationOutcome.Error(requestError, "SYNTAX_ERROR", ex.Message);
         }
-
-        if (PersistedHash(request) is { } hash && request.Query is not null)
+        catch (DocumentError ex)
         {
-            await persisted.SaveAsync(hash, query, ct);
+            return new OperationOutcome(new ExecutionResult { Errors = [ex], Executed = false }, requestError, false);
         }
 
-        var operation = FindOperation(document, request.OperationName);
-        var isMutation = operation?.Operation is OperationType.Mutation or OperationType.Subscription;
+        var isMutation = operation.Operation is OperationType.Mutation or OperationType.Subscription;
         if (isGet && isMutation)
         {
             http.Response.Headers.Allow = "POST";
@@ -84,13 +87,17 @@ public sealed class OperationRunner(
 
         // Queries read from the replica (when one is configured); mutations and their payloads use the primary.
         route.UseReplica = !isMutation;
+        // A query text sent with its hash is registered once it has passed validation, the limits and the
+        // rate budget, which a new registration draws on more than a plain request (it is a database write).
+        var registration = PersistedHash(request) is { } hash && request.Query is not null && !persisted.IsKnown(hash) ? hash : null;
+        var extraPermits = registration is null ? 0 : limits.PersistedQueryRegistrationPermits;
         var userContext = new Dictionary<string, object?>
         {
-            [QueryCost.ChargeKey] = (Func<double, ValueTask<Common.RateLimiting.RateDecision?>>)(cost => budget.ChargeCostAsync(http, cost)),
+            [QueryCost.ChargeKey] = (Func<double, ValueTask<Common.RateLimiting.RateDecision?>>)(cost => budget.ChargeCostAsync(http, cost, extraPermits)),
         };
         // Cached GET answers are keyed by the article data's generation; webhook subscriptions and their
-        // delivery log change without it, so an operation that may read them is never stored.
-        if (query?.Contains("webhooks", StringComparison.Ordinal) == true
+        // delivery log change without it, so an operation that reads them is never stored.
+        if (OperationShape.Selects(document, operation, "webhooks")
             && http.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } outputCache)
         {
             outputCache.Context.AllowCacheStorage = false;
@@ -108,6 +115,18 @@ public sealed class OperationRunner(
             UserContext = userContext,
             CancellationToken = ct,
         });
+        if (registration is not null && result.Executed)
+        {
+            try
+            {
+                await persisted.SaveAsync(registration, query, ct);
+            }
+            catch (Exception ex) when (Data.DbErrors.IsUnavailable(ex))
+            {
+                // The answer stands (it may have come from the replica); the client registers the text again next time.
+            }
+        }
+
         if (userContext.TryGetValue(QueryCost.UserContextKey, out var cost))
         {
             result.Extensions ??= [];
@@ -163,14 +182,6 @@ public sealed class OperationRunner(
         && pq.TryGetValue("sha256Hash", out var hash) && hash is string text
             ? text
             : null;
-
-    private static GraphQLOperationDefinition? FindOperation(GraphQLDocument document, string? name)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return name is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == name);
-    }
 
     private async Task<OperationOutcome?> AuthorizeAsync(HttpContext http, bool isMutation)
     {

@@ -599,11 +599,19 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Query")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Hash");
+
+                    b.HasIndex("LastUsedAt");
 
                     b.ToTable("PersistedQueries");
                 });

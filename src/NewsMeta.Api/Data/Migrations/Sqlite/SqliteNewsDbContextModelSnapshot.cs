@@ -574,11 +574,19 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Query")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Hash");
+
+                    b.HasIndex("LastUsedAt");
 
                     b.ToTable("PersistedQueries");
                 });
