@@ -72,7 +72,9 @@ public sealed class PersistedQueryRefusalTests(NewsMetaFactory factory) : IClass
 /// <summary>A service whose persisted-query store is tiny, on a clock the test moves.</summary>
 public abstract class CappedPersistedQueriesFactory : NewsMetaFactory
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    protected CappedPersistedQueriesFactory() => Clock = FakeClock;
+
+    public FakeTimeProvider FakeClock { get; } = new(DateTimeOffset.UtcNow);
 
     protected abstract int MaxCount { get; }
 
@@ -83,7 +85,6 @@ public abstract class CappedPersistedQueriesFactory : NewsMetaFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("GraphQL:PersistedQueriesMaxCount", MaxCount.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("GraphQL:PersistedQueriesMaxLength", MaxLength.ToString(CultureInfo.InvariantCulture));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 
@@ -102,11 +103,11 @@ public sealed class PersistedQueryCountCapTests(TwoPersistedQueriesFactory facto
         var client = factory.CreateClient();
         const string A = "{ sources(first: 1) { totalCount } } # A", B = "{ sources(first: 2) { totalCount } } # B", C = "{ sources(first: 3) { totalCount } } # C";
         Assert.Null((await Apq.RegisterAsync(client, A)).Body["errors"]);
-        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        factory.FakeClock.Advance(TimeSpan.FromMinutes(2));
         Assert.Null((await Apq.RegisterAsync(client, B)).Body["errors"]);
-        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        factory.FakeClock.Advance(TimeSpan.FromMinutes(2));
         Assert.Null((await Apq.ByHashAsync(client, A)).Body["errors"]); // A is now the more recently used
-        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        factory.FakeClock.Advance(TimeSpan.FromMinutes(2));
         Assert.Null((await Apq.RegisterAsync(client, C)).Body["errors"]);
 
         Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await Apq.ByHashAsync(client, B)).FirstCode);
@@ -133,7 +134,7 @@ public sealed class PersistedQueryLengthCapTests(ThreeHundredCharactersFactory f
         foreach (var query in queries)
         {
             Assert.Null((await Apq.RegisterAsync(client, query)).Body["errors"]);
-            factory.Clock.Advance(TimeSpan.FromMinutes(2));
+            factory.FakeClock.Advance(TimeSpan.FromMinutes(2));
         }
 
         Assert.Equal("PERSISTED_QUERY_NOT_FOUND", (await Apq.ByHashAsync(client, queries[0])).FirstCode);
