@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common.Settings;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.GraphQL.Http;
@@ -13,10 +14,9 @@ namespace NewsMeta.Api.GraphQL;
 /// <summary>Registers the GraphQL schema, its limits and loaders, and maps /graphql, /graphql/ui and /graphql/schema.graphql.</summary>
 public static class GraphQLSetup
 {
-    public static IServiceCollection AddNewsGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddNewsGraphQL(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
-        var limits = configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
+        services.AddSettings<GraphQLOptions>(GraphQLOptions.Section);
         services.AddMemoryCache(o => o.SizeLimit ??= 32_000_000);
         services.AddScoped<ArticleLoaders>().AddScoped<ArticlePagesByParent>().AddScoped<ArticleGraphQueries>()
             .AddScoped<EntityLoaders>().AddScoped<EntityWriter>()
@@ -31,7 +31,12 @@ public static class GraphQLSetup
             // Activities (source "GraphQL") per request, exported when telemetry is switched on.
             .UseTelemetry()
             .AddComplexityAnalyzer((o, sp) => QueryCost.Configure(o, sp.GetRequiredService<IOptions<GraphQLOptions>>().Value))
-            .WithTimeout(limits.Timeout, TimeoutAction.ReturnTimeoutError)
+            // The limit is read per operation from the bound settings (WithTimeout would need it at registration).
+            .ConfigureExecutionOptions(o =>
+            {
+                o.Timeout = (o.RequestServices?.GetService<IOptions<GraphQLOptions>>()?.Value ?? new GraphQLOptions()).Timeout;
+                o.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+            })
             .AddErrorInfoProvider(_ => new NewsErrorInfoProvider(environment.IsDevelopment()))
             .AddUnhandledExceptionHandler(context =>
             {
