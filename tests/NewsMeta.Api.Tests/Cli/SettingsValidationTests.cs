@@ -29,7 +29,7 @@ public sealed class SettingsValidationTests : IDisposable
     [InlineData("Security:HstsMaxAgeDays", "100000", "Security:HstsMaxAgeDays must be between 0 and 3650 (was 100000).")]
     [InlineData("Security:AllowedOrigins:0", "news.example", "Security:AllowedOrigins:0 must be an origin such as https://news.example (was news.example).")]
     [InlineData("Webhooks:MaxAttempts", "0", "Webhooks:MaxAttempts must be between 1 and 100 (was 0).")]
-    [InlineData("Changes:TombstoneDays", "0", "Changes:TombstoneDays must be between 1 and 3650 (was 0).")]
+    [InlineData("Changes:TombstoneDays", "-1", "Changes:TombstoneDays must be between 0 and 3650 (was -1).")]
     [InlineData("Writes:MaxBatch", "0", "Writes:MaxBatch must be between 1 and 1000 (was 0).")]
     [InlineData("Caching:ResponseSeconds", "0", "Caching:ResponseSeconds must be between 1 and 86400 (was 0).")]
     [InlineData("Limits:MaxRequestBodyBytes", "10", "Limits:MaxRequestBodyBytes must be between 1024 and 4294967296 (was 10).")]

@@ -8,7 +8,7 @@ public sealed class ChangeFeedOptions
     public const string Section = "Changes";
 
     /// <summary>How long deletions stay in the feed; a token older than this is 410 (re-sync from the export).</summary>
-    [Range(1, 3650)]
+    [Range(0, 3650)]
     public int TombstoneDays { get; set; } = 30;
 
     /// <summary>
