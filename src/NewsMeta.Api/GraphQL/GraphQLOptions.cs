@@ -22,7 +22,7 @@ public sealed class GraphQLOptions
     public int MaxComplexity { get; set; } = 50_000;
 
     /// <summary>Execution time limit per operation; a query running longer ends with a TIMEOUT error.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00.0000001", "00:10:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Most operations in one batched (JSON array) request.</summary>
