@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common.Settings;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Ingestion;
@@ -12,17 +13,21 @@ namespace NewsMeta.Api;
 /// <summary>The services of each feature, so Program.cs only composes.</summary>
 public static class FeatureRegistrations
 {
-    public static IServiceCollection AddArticles(this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<GroupCommitOptions>(configuration.GetSection(GroupCommitOptions.Section))
-            .AddSingleton<GroupCommit>().AddHostedService(sp => sp.GetRequiredService<GroupCommit>())
+    public static IServiceCollection AddArticles(this IServiceCollection services)
+    {
+        services.AddSettings<GroupCommitOptions>(GroupCommitOptions.Section);
+        return services.AddSingleton<GroupCommit>().AddHostedService(sp => sp.GetRequiredService<GroupCommit>())
             .AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>().AddScoped<Features.Enrichment.ArticleEnrichment>()
             .AddSingleton(TimeProvider.System);
+    }
 
     /// <summary>Tombstones of deleted articles and the change feed over them and the articles.</summary>
-    public static IServiceCollection AddChangeFeed(this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<Features.Changes.ChangeFeedOptions>(configuration.GetSection(Features.Changes.ChangeFeedOptions.Section))
-            .AddScoped<Features.Changes.Tombstones>().AddScoped<Features.Changes.ChangeFeed>()
+    public static IServiceCollection AddChangeFeed(this IServiceCollection services)
+    {
+        services.AddSettings<Features.Changes.ChangeFeedOptions>(Features.Changes.ChangeFeedOptions.Section);
+        return services.AddScoped<Features.Changes.Tombstones>().AddScoped<Features.Changes.ChangeFeed>()
             .AddScoped<Features.Facets.FacetQueries>();
+    }
 
     public static IServiceCollection AddSourceCatalog(this IServiceCollection services) =>
         services.AddScoped<SourceCatalog>().AddScoped<SourceQueries>();
@@ -30,9 +35,12 @@ public static class FeatureRegistrations
     public static IServiceCollection AddKeywordCatalog(this IServiceCollection services) =>
         services.AddScoped<KeywordCatalog>().AddScoped<KeywordQueries>();
 
-    public static IServiceCollection AddEntityCatalog(this IServiceCollection services) =>
-        services.AddScoped<EntityCatalog>().AddScoped<EntityQueries>().AddScoped<EntityLinker>().AddSingleton<EntityMatcherCache>()
+    public static IServiceCollection AddEntityCatalog(this IServiceCollection services)
+    {
+        services.AddSettings<EnrichmentOptions>(EnrichmentOptions.Section);
+        return services.AddScoped<EntityCatalog>().AddScoped<EntityQueries>().AddScoped<EntityLinker>().AddSingleton<EntityMatcherCache>()
             .AddSingleton<RelinkJob>().AddHostedService(sp => sp.GetRequiredService<RelinkJob>());
+    }
 
     /// <summary>Search: the index of the configured provider, and the queries over it.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services) =>

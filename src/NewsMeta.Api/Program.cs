@@ -15,72 +15,55 @@ using NewsMeta.Api.Features.Sources;
 using NewsMeta.Api.Features.Webhooks;
 using NewsMeta.Api.GraphQL;
 
-if (HealthProbe.IsRequested(args))
+// No arguments: the web server. A command (see --help) runs instead of it, on the same composition below.
+return await NewsCommandLine.RunAsync(args, BuildApp, MapEndpoints);
+
+static WebApplication BuildApp(string[] hostArgs)
 {
-    return await HealthProbe.RunAsync(args);
+    // appsettings*.json live next to the app; the content root is the working directory, so running the dll from
+    // elsewhere (dotnet /opt/newsmeta/NewsMeta.Api.dll) would silently start without them. Fall back to the app's folder.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = hostArgs,
+        ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+    });
+
+    builder.Services
+        .AddNewsDatabase()
+        .AddMappings()
+        .AddApiKeyAuth()
+        .AddNewsHttp()
+        .AddNewsResponseCache(builder.Configuration)
+        .AddNewsTelemetry(builder.Configuration)
+        .AddNewsOpenApi()
+        .AddArticles()
+        .AddChangeFeed()
+        .AddSourceCatalog()
+        .AddKeywordCatalog()
+        .AddEntityCatalog()
+        .AddIngestion()
+        .AddSearch()
+        .AddJobLeases()
+        .AddWebhooks()
+        .AddNewsGraphQL(builder.Environment);
+    builder.Services.AddBenchmarkProbes(builder.Configuration); // Benchmark:Enabled only (tests/NewsMeta.Benchmarks/load)
+    return builder.Build();
 }
 
-var command = CliCommands.Parse(args);
-// appsettings*.json live next to the app; the content root is the working directory, so running the dll from
-// elsewhere (dotnet /opt/newsmeta/NewsMeta.Api.dll) would silently start without them. Fall back to the app's folder.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+static void MapEndpoints(WebApplication app)
 {
-    Args = command?.HostArgs ?? args,
-    ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
-});
-
-builder.Services
-    .AddNewsDatabase(builder.Configuration)
-    .AddMappings()
-    .AddApiKeyAuth(builder.Configuration)
-    .AddNewsHttp(builder.Configuration)
-    .AddNewsResponseCache(builder.Configuration)
-    .AddNewsTelemetry(builder.Configuration)
-    .AddNewsOpenApi()
-    .AddArticles(builder.Configuration)
-    .AddChangeFeed(builder.Configuration)
-    .AddSourceCatalog()
-    .AddKeywordCatalog()
-    .AddEntityCatalog()
-    .AddIngestion()
-    .AddSearch()
-    .AddJobLeases()
-    .AddWebhooks(builder.Configuration)
-    .AddNewsGraphQL(builder.Configuration, builder.Environment);
-builder.Services.AddBenchmarkProbes(builder.Configuration); // Benchmark:Enabled only (tests/NewsMeta.Benchmarks/load)
-
-var app = builder.Build();
-
-if (command is { NeedsEndpoints: false })
-{
-    return await command.RunAsync(app);
+    app.UseNewsHttp();
+    var articles = app.MapArticles();
+    articles.MapArticleWrites();
+    articles.MapIngestion();
+    articles.MapPageImport();
+    app.MapEntities().MapEntityWrites();
+    app.MapChanges();
+    app.MapFacets();
+    app.MapKeywords();
+    app.MapSources();
+    app.MapSearch();
+    app.MapWebhooks();
+    app.MapNewsGraphQL();
+    app.MapNewsHealth();
 }
-
-if (command is null)
-{
-    await app.InitializeDatabaseAsync();
-}
-
-app.UseNewsHttp();
-var articles = app.MapArticles();
-articles.MapArticleWrites();
-articles.MapIngestion();
-articles.MapPageImport();
-app.MapEntities().MapEntityWrites();
-app.MapChanges();
-app.MapFacets();
-app.MapKeywords();
-app.MapSources();
-app.MapSearch();
-app.MapWebhooks();
-app.MapNewsGraphQL();
-app.MapNewsHealth();
-
-if (command is not null)
-{
-    // openapi: prints the document of the endpoints mapped above, without starting the server.
-    return await command.RunAsync(app);
-}
-
-await app.RunAsync();
-return 0;

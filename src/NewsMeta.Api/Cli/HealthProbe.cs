@@ -1,20 +1,29 @@
+using System.CommandLine;
+
 namespace NewsMeta.Api.Cli;
 
 /// <summary>
-/// <c>dotnet NewsMeta.Api.dll health [URL]</c>: exits 0 when /health/ready answers 200. The container's
-/// HEALTHCHECK uses it because the ASP.NET runtime image has no curl or wget.
+/// <c>health [URL]</c>: exits 0 when /health/ready answers 200. The container's HEALTHCHECK uses it because the
+/// ASP.NET runtime image has no curl or wget. It builds nothing of the service (it runs every 30 s).
 /// </summary>
 public static class HealthProbe
 {
-    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "health";
+    public const string DefaultUrl = "http://127.0.0.1:8080/health/ready";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var url = args.Length > 1 ? args[1] : "http://127.0.0.1:8080/health/ready";
+        var url = new Argument<Uri>("url") { Description = "The readiness address to ask.", DefaultValueFactory = _ => new Uri(DefaultUrl) };
+        var command = new Command("health", "Asks a running service whether it is ready (GET /health/ready); exits 0 when it answers 200.") { url };
+        command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(url), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Uri url, CancellationToken ct)
+    {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            using var response = await client.GetAsync(new Uri(url));
+            using var response = await client.GetAsync(url, ct);
             Console.WriteLine($"{(int)response.StatusCode} {url}");
             return response.IsSuccessStatusCode ? 0 : 1;
         }

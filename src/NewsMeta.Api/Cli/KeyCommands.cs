@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common.Auth;
 
@@ -5,98 +6,101 @@ namespace NewsMeta.Api.Cli;
 
 /// <summary>
 /// <c>keys create --name NAME --scopes read,write</c> (prints the key once: it is stored only as a hash),
-/// <c>keys revoke --name NAME</c>, <c>keys list</c>. Options may also be written <c>--name=NAME</c>.
+/// <c>keys revoke --name NAME</c>, <c>keys list</c>. A refused request (taken name, unknown key) exits 2.
 /// </summary>
 internal static class KeyCommands
 {
-    public const string Usage = "usage: keys create --name NAME --scopes read[,write][,admin] | keys revoke --name NAME | keys list";
-
-    public static async Task<int> RunAsync(IServiceProvider services, string[] arguments)
+    public static Command Create(CommandHost host)
     {
-        var store = services.GetRequiredService<ApiKeyStore>();
-        var (verb, options) = Read(arguments);
-        switch (verb)
+        var keys = new Command("keys", "Manages the API keys kept in the database (partners' keys).")
         {
-            case "create":
-                var scopes = ApiKeyStore.ParseScopes(options.GetValueOrDefault("scopes"));
-                if (options.GetValueOrDefault("name") is not { Length: > 0 and <= 100 } name || scopes is null)
-                {
-                    return await FailAsync("create needs --name (1–100 characters) and --scopes from read, write, admin");
-                }
-
-                try
-                {
-                    var key = await store.CreateAsync(name, scopes, CancellationToken.None);
-                    Console.Error.WriteLine($"Created key '{name}' with scopes {string.Join(", ", scopes)}. It is shown once; store it now:");
-                    Console.WriteLine(key);
-                    return 0;
-                }
-                catch (DbUpdateException)
-                {
-                    return await FailAsync($"a key named '{name}' already exists (names stay taken after revocation)");
-                }
-
-            case "revoke":
-                if (options.GetValueOrDefault("name") is not { Length: > 0 } revoked)
-                {
-                    return await FailAsync("revoke needs --name");
-                }
-
-                if (!await store.RevokeAsync(revoked, CancellationToken.None))
-                {
-                    return await FailAsync($"no active key named '{revoked}'");
-                }
-
-                Console.WriteLine($"Revoked key '{revoked}'.");
-                return 0;
-
-            case "list":
-                foreach (var k in await store.ListAsync(CancellationToken.None))
-                {
-                    Console.WriteLine($"{k.Id}\t{k.Name}\t{k.Prefix}…\t{k.Scopes}\tcreated {k.CreatedAt:u}\t{(k.RevokedAt is { } at ? $"revoked {at:u}" : "active")}");
-                }
-
-                return 0;
-
-            default:
-                return await FailAsync("unknown keys command");
-        }
+            CreateKey(host),
+            RevokeKey(host),
+            ListKeys(host),
+        };
+        return keys;
     }
 
-    /// <summary>Which command-line words belong to the host (settings like --Database:Provider=Postgres) rather than to keys.</summary>
-    public static bool IsHostOption(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal);
-
-    private static (string? Verb, Dictionary<string, string> Options) Read(string[] arguments)
+    private static Option<string> NameOption(string description)
     {
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string? verb = null;
-        for (var i = 0; i < arguments.Length; i++)
+        var name = new Option<string>("--name") { Description = description, Required = true };
+        name.Validators.Add(result =>
         {
-            var arg = arguments[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            if (result.GetValueOrDefault<string>() is not { Length: > 0 and <= 100 })
             {
-                verb ??= arg;
-                continue;
+                result.AddError("--name must be 1 to 100 characters.");
             }
-
-            var eq = arg.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
-            {
-                options[arg[2..eq]] = arg[(eq + 1)..];
-            }
-            else if (i + 1 < arguments.Length)
-            {
-                options[arg[2..]] = arguments[++i];
-            }
-        }
-
-        return (verb, options);
+        });
+        return name;
     }
 
-    private static async Task<int> FailAsync(string message)
+    private static Command CreateKey(CommandHost host)
+    {
+        var name = NameOption("The key's name (unique; stays taken after revocation).");
+        var scopes = new Option<string>("--scopes") { Description = "Comma-separated scopes from read, write, admin.", Required = true };
+        scopes.Validators.Add(result =>
+        {
+            if (ApiKeyStore.ParseScopes(result.GetValueOrDefault<string>()) is null)
+            {
+                result.AddError("--scopes must list scopes from read, write, admin, e.g. read,write.");
+            }
+        });
+        var command = new Command("create", "Creates a key and prints it once (only its hash is stored).") { name, scopes };
+        command.SetAction((parse, ct) => host.RunOnDatabaseAsync(parse, async (services, token) =>
+        {
+            var keyName = parse.GetRequiredValue(name);
+            var granted = ApiKeyStore.ParseScopes(parse.GetRequiredValue(scopes))!;
+            try
+            {
+                var key = await services.GetRequiredService<ApiKeyStore>().CreateAsync(keyName, granted, token);
+                await Console.Error.WriteLineAsync($"Created key '{keyName}' with scopes {string.Join(", ", granted)}. It is shown once; store it now:");
+                Console.WriteLine(key);
+                return 0;
+            }
+            catch (DbUpdateException)
+            {
+                return await RefuseAsync($"a key named '{keyName}' already exists (names stay taken after revocation)");
+            }
+        }, ct));
+        return command;
+    }
+
+    private static Command RevokeKey(CommandHost host)
+    {
+        var name = NameOption("The key to revoke.");
+        var command = new Command("revoke", "Revokes an active key (each instance stops accepting it within Auth:KeyCacheSeconds).") { name };
+        command.SetAction((parse, ct) => host.RunOnDatabaseAsync(parse, async (services, token) =>
+        {
+            var keyName = parse.GetRequiredValue(name);
+            if (!await services.GetRequiredService<ApiKeyStore>().RevokeAsync(keyName, token))
+            {
+                return await RefuseAsync($"no active key named '{keyName}'");
+            }
+
+            Console.WriteLine($"Revoked key '{keyName}'.");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command ListKeys(CommandHost host)
+    {
+        var command = new Command("list", "Lists the keys: id, name, prefix, scopes, created, active or revoked (never the key itself).");
+        command.SetAction((parse, ct) => host.RunOnDatabaseAsync(parse, async (services, token) =>
+        {
+            foreach (var k in await services.GetRequiredService<ApiKeyStore>().ListAsync(token))
+            {
+                Console.WriteLine($"{k.Id}\t{k.Name}\t{k.Prefix}…\t{k.Scopes}\tcreated {k.CreatedAt:u}\t{(k.RevokedAt is { } at ? $"revoked {at:u}" : "active")}");
+            }
+
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static async Task<int> RefuseAsync(string message)
     {
         await Console.Error.WriteLineAsync($"keys: {message}");
-        await Console.Error.WriteLineAsync(Usage);
         return 2;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Json;
 using NewsMeta.Api.Common.RateLimiting;
+using NewsMeta.Api.Common.Settings;
 using NewsMeta.Api.Data;
 
 namespace NewsMeta.Api.Common;
@@ -13,16 +14,18 @@ public static class HttpPipeline
     /// <summary>NewsMeta's additions to Swagger UI's look (Arabic values right to left), embedded in the assembly.</summary>
     public const string SwaggerStylesheet = "/swagger/newsmeta.css";
 
-    public static IServiceCollection AddNewsHttp(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsHttp(this IServiceCollection services)
     {
         // Graceful shutdown: in-flight requests get this long to finish after SIGTERM (default 30 s).
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = configuration.GetValue("Hosting:ShutdownTimeout", TimeSpan.FromSeconds(30)));
+        services.AddSettings<HostingOptions>(HostingOptions.Section);
+        services.AddOptions<HostOptions>().Configure<Microsoft.Extensions.Options.IOptions<HostingOptions>>((host, hosting) => host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
+        services.AddSettings<LimitsOptions>(LimitsOptions.Section);
         services.ConfigureHttpJsonOptions(o => NewsJson.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? c.HttpContext.TraceIdentifier));
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
-        services.AddNewsRateLimits(configuration);
-        services.AddNewsWebSecurity(configuration);
+        services.AddNewsRateLimits();
+        services.AddNewsWebSecurity();
         services.AddExceptionHandler<NewsExceptionHandler>();
         return services;
     }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NewsMeta.Api.Data;
 
 /// <summary>The <c>Database</c> configuration section.</summary>
@@ -16,6 +18,7 @@ public sealed class DatabaseOptions
     public bool MigrateOnStartup { get; set; } = true;
 
     /// <summary>How long SQLite waits for another writer before giving up, in milliseconds.</summary>
+    [Range(0, 600_000)]
     public int SqliteBusyTimeoutMs { get; set; } = 15000;
 }
 

@@ -1,46 +1,46 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common.Settings;
 
 namespace NewsMeta.Api.Data;
 
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the provider chosen by <c>Database:Provider</c> behind <see cref="NewsDbContext"/>.
+    /// Registers the provider chosen by <c>Database:Provider</c> behind <see cref="NewsDbContext"/>. Both providers'
+    /// contexts are registered and the choice is made when a context is first asked for, from the bound and
+    /// validated settings (<see cref="DatabaseConnections"/>): nothing reads the section while services are
+    /// registered, and a command that fails its checks opens no database (no SQLite file appears).
     /// Interceptors registered in DI (e.g. a test's SQL command counter) are attached to every context.
     /// </summary>
-    public static IServiceCollection AddNewsDatabase(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsDatabase(this IServiceCollection services)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-
-        switch (options.Provider)
+        services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseConnections.Validator>());
+        services.AddSingleton<DatabaseConnections>();
+        // Microsoft.Data.Sqlite retries a busy database for the command timeout (30 s by default) on top
+        // of SQLite's own busy timeout: make both the one configured wait, so a writer blocked by another
+        // gets its 503 after that long, not minutes later.
+        services.AddDbContextPool<SqliteNewsDbContext>((sp, db) =>
         {
-            case DatabaseProvider.Sqlite:
-                var connectionString = PrepareSqliteFile(configuration.GetConnectionString("NewsMeta") ?? DatabaseOptions.DefaultSqliteConnection, options.SqliteBusyTimeoutMs);
-                // Microsoft.Data.Sqlite retries a busy database for the command timeout (30 s by default) on top
-                // of SQLite's own busy timeout: make both the one configured wait, so a writer blocked by another
-                // gets its 503 after that long, not minutes later.
-                var busySeconds = BusySeconds(options.SqliteBusyTimeoutMs);
-                services.AddDbContextPool<SqliteNewsDbContext>((sp, db) => db
-                    .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName).CommandTimeout(busySeconds))
-                    .AddInterceptors(new SqliteConnectionSetup(options.SqliteBusyTimeoutMs))
-                    .AddInterceptors(sp.GetServices<IInterceptor>()));
-                services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<SqliteNewsDbContext>());
-                break;
-            case DatabaseProvider.Postgres:
-                var primary = FailFast(configuration.GetConnectionString("NewsMeta")
-                    ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:NewsMeta is not set."));
-                var settings = new ReplicaSettings(primary, configuration.GetConnectionString("NewsMetaReadOnly") is { Length: > 0 } ro ? FailFast(ro) : null);
-                services.AddSingleton(settings);
-                // Not pooled: each request picks its connection (primary or replica) when the context is created.
-                services.AddDbContext<PostgresNewsDbContext>((sp, db) => PostgresOptions(db, sp.GetRequiredService<DatabaseRoute>().UseReplica && settings.ReadOnlyConnection is { } replica ? replica : primary, sp));
-                services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<PostgresNewsDbContext>());
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'; use Sqlite or Postgres.");
-        }
+            var connections = sp.GetRequiredService<DatabaseConnections>();
+            db.UseSqlite(connections.PrepareSqlite(), sqlite => sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName).CommandTimeout(connections.SqliteBusySeconds))
+                .AddInterceptors(new SqliteConnectionSetup(connections.Options.SqliteBusyTimeoutMs))
+                .AddInterceptors(sp.GetServices<IInterceptor>());
+        });
+        // Not pooled: each request picks its connection (primary or replica) when the context is created.
+        services.AddDbContext<PostgresNewsDbContext>((sp, db) =>
+        {
+            var settings = sp.GetRequiredService<ReplicaSettings>();
+            PostgresOptions(db, sp.GetRequiredService<DatabaseRoute>().UseReplica && settings.ReadOnlyConnection is { } replica ? replica : settings.Primary, sp);
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Replicas());
+        services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<DatabaseConnections>().Options.Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresNewsDbContext>()
+            : sp.GetRequiredService<SqliteNewsDbContext>());
 
         services.AddHttpContextAccessor();
         services.AddScoped<DatabaseRoute>().AddScoped<PrimaryNewsDb>();
@@ -63,10 +63,10 @@ public static class DatabaseServiceCollectionExtensions
 
     public const int ConnectTimeoutSeconds = 3;
 
-    private static int BusySeconds(int busyTimeoutMs) => Math.Max(1, (int)Math.Ceiling(busyTimeoutMs / 1000.0));
+    internal static int BusySeconds(int busyTimeoutMs) => Math.Max(1, (int)Math.Ceiling(busyTimeoutMs / 1000.0));
 
     /// <summary>Makes sure the folder of the SQLite file exists, so a fresh clone runs without setup.</summary>
-    private static string PrepareSqliteFile(string connectionString, int busyTimeoutMs)
+    internal static string PrepareSqliteFile(string connectionString, int busyTimeoutMs)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))

@@ -5,6 +5,7 @@ using GraphQL.Types;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common.Settings;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.GraphQL.Http;
@@ -16,10 +17,9 @@ namespace NewsMeta.Api.GraphQL;
 /// <summary>Registers the GraphQL schema, its limits and loaders, and maps /graphql, /graphql/ui and /graphql/schema.graphql.</summary>
 public static class GraphQLSetup
 {
-    public static IServiceCollection AddNewsGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddNewsGraphQL(this IServiceCollection services, IHostEnvironment environment)
     {
-        services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
-        var limits = configuration.GetSection(GraphQLOptions.Section).Get<GraphQLOptions>() ?? new GraphQLOptions();
+        services.AddSettings<GraphQLOptions>(GraphQLOptions.Section);
         services.AddMemoryCache(o => o.SizeLimit ??= 32_000_000);
         services.AddScoped<ArticleLoaders>().AddScoped<ArticlePagesByParent>().AddScoped<ArticleGraphQueries>()
             .AddScoped<EntityLoaders>().AddScoped<EntityWriter>()
@@ -38,8 +38,18 @@ public static class GraphQLSetup
             // Aliases, fields and depth, measured before the standard rules and the cost analysis.
             .AddValidationRule<OperationLimitsRule>()
             .AddComplexityAnalyzer((o, sp) => QueryCost.Configure(o, sp.GetRequiredService<IOptions<GraphQLOptions>>().Value))
-            .WithTimeout(limits.Timeout, TimeoutAction.ReturnTimeoutError)
-            .AddIntrospectionSwitch(limits.Introspection ?? environment.IsDevelopment())
+            // The limits are read per operation from the bound settings (WithTimeout would need them at registration).
+            .ConfigureExecutionOptions(o =>
+            {
+                var limits = o.RequestServices?.GetService<IOptions<GraphQLOptions>>()?.Value ?? new GraphQLOptions();
+                o.Timeout = limits.Timeout;
+                o.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+                // __schema and __type answered or refused (INTROSPECTION_DISABLED); __typename is always answered.
+                if (!(limits.Introspection ?? environment.IsDevelopment()))
+                {
+                    o.ValidationRules = (o.ValidationRules ?? GraphQL.Validation.DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
+                }
+            })
             .AddErrorInfoProvider(_ => new NewsErrorInfoProvider(environment.IsDevelopment()))
             .AddUnhandledExceptionHandler(context =>
             {
@@ -49,10 +59,6 @@ public static class GraphQLSetup
             }));
         return services;
     }
-
-    /// <summary>__schema and __type answered or refused (INTROSPECTION_DISABLED); __typename is always answered.</summary>
-    private static IGraphQLBuilder AddIntrospectionSwitch(this IGraphQLBuilder builder, bool enabled) =>
-        enabled ? builder : builder.AddValidationRule(NoIntrospectionValidationRule.Instance);
 
     public static WebApplication MapNewsGraphQL(this WebApplication app)
     {

@@ -12,9 +12,11 @@ public static class CliProcess
         return (exit, stdout + stderr);
     }
 
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunSplitAsync(params string[] args)
+    public static Task<(int Exit, string Stdout, string Stderr)> RunSplitAsync(params string[] args) => RunSplitWithEnvironmentAsync([], args);
+
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunSplitWithEnvironmentAsync(Dictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -23,7 +25,9 @@ public static class CliProcess
     }
 
     /// <summary>Starts the command and leaves it running (output redirected; the caller reads or kills it).</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start([], args);
+
+    private static Process Start(Dictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsMeta.Api.dll"));
@@ -33,6 +37,11 @@ public static class CliProcess
         }
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start)!;
     }
 }

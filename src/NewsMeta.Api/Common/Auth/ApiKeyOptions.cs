@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NewsMeta.Api.Common.Auth;
 
 /// <summary>The <c>Auth</c> configuration section: API keys and whether reads need one.</summary>
@@ -13,6 +15,7 @@ public sealed class ApiKeyOptions
     public List<ConfiguredApiKey> ApiKeys { get; set; } = [];
 
     /// <summary>How long an instance trusts a database key lookup (found or not); a revocation takes this long at most. 0 = always ask.</summary>
+    [Range(0, 3600)]
     public int KeyCacheSeconds { get; set; } = 30;
 }
 

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common.Settings;
 using StackExchange.Redis;
 
 namespace NewsMeta.Api.Common.Caching;
@@ -19,21 +22,30 @@ public static class ResponseCache
     public const string Policy = "news";
     public const string Tag = "news";
 
+    /// <remarks>
+    /// Redis or not is decided here, from its connection string. The <c>Caching</c> settings, and whether the
+    /// generation comes from SQLite, PostgreSQL's notifications or a query, are read from the bound (and
+    /// validated) settings when the cache is first used.
+    /// </remarks>
     public static IServiceCollection AddNewsResponseCache(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSettings<CachingOptions>(CachingOptions.Section);
         var redis = configuration.GetConnectionString("Redis");
-        var lifetime = TimeSpan.FromSeconds(configuration.GetValue("Caching:ResponseSeconds", 300));
-        // Deployments (or test runs) sharing one Redis keep apart by prefix.
-        var prefix = configuration.GetValue("Caching:RedisPrefix", "newsmeta:")!;
-        var generationKey = new RedisKey(prefix + "generation");
-        if (string.IsNullOrWhiteSpace(redis) && configuration.GetValue("Caching:InProcess", true))
+        if (string.IsNullOrWhiteSpace(redis))
         {
-            services.AddOutputCache(o =>
+            services.AddOutputCache();
+            services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>>((o, caching) =>
             {
-                o.SizeLimit = configuration.GetValue("Caching:MemoryMegabytes", 64L) * 1024 * 1024;
+                if (!caching.Value.InProcess)
+                {
+                    o.AddPolicy(Policy, b => b.NoCache());
+                    return;
+                }
+
+                o.SizeLimit = caching.Value.MemoryMegabytes * 1024 * 1024;
                 o.AddPolicy(Policy, b => b
                     .AddPolicy<CacheableRequests>()
-                    .Expire(lifetime)
+                    .Expire(TimeSpan.FromSeconds(caching.Value.ResponseSeconds))
                     .Tag(Tag)
                     .SetVaryByHeader("Accept")
                     .VaryByValue(CallerVary.ValueAsync)
@@ -41,56 +53,57 @@ public static class ResponseCache
                         "generation", await context.RequestServices.GetRequiredService<IDataGeneration>().CurrentAsync(context.RequestServices, ct))),
                     excludeDefaultPolicy: true);
             });
-            var provider = configuration.GetValue<Data.DatabaseProvider>("Database:Provider");
-            if (provider == Data.DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString("NewsMetaReadOnly")))
+            services.AddSingleton<PostgresDataGeneration>();
+            services.AddHostedService<PostgresGenerationListener>();
+            services.AddSingleton<IDataGeneration>(sp => sp.GetRequiredService<Data.DatabaseConnections>() switch
             {
-                services.AddSingleton<PostgresDataGeneration>();
-                services.AddSingleton<IDataGeneration>(sp => sp.GetRequiredService<PostgresDataGeneration>());
-                services.AddHostedService(sp => sp.GetRequiredService<PostgresDataGeneration>());
-            }
-            else if (provider == Data.DatabaseProvider.Sqlite)
-            {
-                services.AddSingleton<IDataGeneration, SqliteDataGeneration>();
-            }
-            else
-            {
-                services.AddSingleton<IDataGeneration, QueriedDataGeneration>();
-            }
-
-            services.AddSingleton<ICacheInvalidator, DatabaseGenerationInvalidator>();
-            return services;
-        }
-
-        if (string.IsNullOrWhiteSpace(redis))
-        {
-            services.AddOutputCache(o => o.AddPolicy(Policy, b => b.NoCache()));
-            services.AddSingleton<ICacheInvalidator, NoCacheInvalidator>();
+                { Options.Provider: Data.DatabaseProvider.Postgres, ReadOnly: null } => sp.GetRequiredService<PostgresDataGeneration>(),
+                { Options.Provider: Data.DatabaseProvider.Sqlite } => ActivatorUtilities.CreateInstance<SqliteDataGeneration>(sp),
+                _ => new QueriedDataGeneration(),
+            });
+            services.AddSingleton<ICacheInvalidator>(sp => sp.GetRequiredService<IOptions<CachingOptions>>().Value.InProcess
+                ? ActivatorUtilities.CreateInstance<DatabaseGenerationInvalidator>(sp)
+                : new NoCacheInvalidator());
             return services;
         }
 
         var options = ConfigurationOptions.Parse(redis);
         options.AbortOnConnectFail = false; // start even when Redis is down; /health/ready reports it
-        var multiplexer = ConnectionMultiplexer.Connect(options);
-        services.AddSingleton<IConnectionMultiplexer>(multiplexer);
-        services.AddStackExchangeRedisOutputCache(o =>
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        services.AddStackExchangeRedisOutputCache(_ => { });
+        services.AddOptions<RedisOutputCacheOptions>().Configure<IOptions<CachingOptions>, IServiceProvider>((o, caching, sp) =>
         {
-            o.InstanceName = prefix;
-            o.ConnectionMultiplexerFactory = () => Task.FromResult<IConnectionMultiplexer>(multiplexer);
+            o.InstanceName = caching.Value.RedisPrefix;
+            o.ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>());
         });
-        services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>>((o, caching) => o.AddPolicy(Policy, b => b
             .AddPolicy<CacheableRequests>()
-            .Expire(lifetime)
+            .Expire(TimeSpan.FromSeconds(caching.Value.ResponseSeconds))
             .Tag(Tag)
             .SetVaryByHeader("Accept")
             .VaryByValue(CallerVary.ValueAsync)
             .VaryByValue(async (context, _) =>
             {
-                var generation = await context.RequestServices.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync(generationKey);
+                var generation = await context.RequestServices.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync(GenerationKey(caching.Value));
                 return new KeyValuePair<string, string>("generation", generation.HasValue ? generation.ToString() : "0");
             }), excludeDefaultPolicy: true));
-        services.AddSingleton<ICacheInvalidator>(sp => new RedisCacheInvalidator(multiplexer, sp.GetRequiredService<IOutputCacheStore>(), generationKey));
+        services.AddSingleton<ICacheInvalidator>(sp => new RedisCacheInvalidator(
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOutputCacheStore>(), GenerationKey(sp.GetRequiredService<IOptions<CachingOptions>>().Value)));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
+    }
+
+    private static RedisKey GenerationKey(CachingOptions caching) => new(caching.RedisPrefix + "generation");
+
+    /// <summary>Runs the PostgreSQL generation listener only when it is the generation in use (PostgreSQL without a replica).</summary>
+    private sealed class PostgresGenerationListener(IServiceProvider services) : IHostedService
+    {
+        private PostgresDataGeneration? Listener => services.GetRequiredService<IDataGeneration>() as PostgresDataGeneration;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Listener?.StartAsync(cancellationToken) ?? Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Listener?.StopAsync(cancellationToken) ?? Task.CompletedTask;
     }
 
     /// <summary>Bumps the generation (so older entries can no longer be hit) and evicts the tag.</summary>

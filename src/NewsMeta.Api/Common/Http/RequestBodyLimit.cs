@@ -10,11 +10,11 @@ namespace NewsMeta.Api.Common.Http;
 /// with [RequestSizeLimit]). A declared Content-Length over the limit is refused before anything is
 /// read; a chunked body is cut off by the server's own limit, set here per request.
 /// </summary>
-public sealed class RequestBodyLimit(RequestDelegate next, IConfiguration configuration, IProblemDetailsService problems)
+public sealed class RequestBodyLimit(RequestDelegate next, Microsoft.Extensions.Options.IOptions<LimitsOptions> limits, IProblemDetailsService problems)
 {
     public const long DefaultMaxBytes = 4 * 1024 * 1024;
 
-    private readonly long _default = configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxBytes);
+    private readonly long _default = limits.Value.MaxRequestBodyBytes;
 
     public async Task InvokeAsync(HttpContext http)
     {

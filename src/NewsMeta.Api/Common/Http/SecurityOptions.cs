@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NewsMeta.Api.Common.Http;
 
 /// <summary>The <c>Security</c> configuration section: browser origins, TLS and proxies.</summary>
-public sealed class SecurityOptions
+public sealed class SecurityOptions : IValidatableObject
 {
     public const string Section = "Security";
 
@@ -11,6 +13,7 @@ public sealed class SecurityOptions
     /// <summary>Behind TLS: redirect plain HTTP to HTTPS and send Strict-Transport-Security.</summary>
     public bool RequireHttps { get; set; }
 
+    [Range(0, 3650)]
     public int HstsMaxAgeDays { get; set; } = 365;
 
     /// <summary>
@@ -26,4 +29,34 @@ public sealed class SecurityOptions
 
     /// <summary>Networks of the proxies in front, in CIDR notation (e.g. 10.0.0.0/24).</summary>
     public List<string> KnownNetworks { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // A browser sends its Origin as scheme://host[:port]; anything else never matches and hides a typo.
+        for (var i = 0; i < AllowedOrigins.Count; i++)
+        {
+            var origin = AllowedOrigins[i];
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+                || !string.Equals(origin.TrimEnd('/'), uri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new ValidationResult($"AllowedOrigins:{i} must be an origin such as https://news.example (was {origin}).", [nameof(AllowedOrigins)]);
+            }
+        }
+
+        for (var i = 0; i < KnownProxies.Count; i++)
+        {
+            if (!System.Net.IPAddress.TryParse(KnownProxies[i], out _))
+            {
+                yield return new ValidationResult($"KnownProxies:{i} must be an IP address such as 10.0.0.5 (was {KnownProxies[i]}).", [nameof(KnownProxies)]);
+            }
+        }
+
+        for (var i = 0; i < KnownNetworks.Count; i++)
+        {
+            if (!System.Net.IPNetwork.TryParse(KnownNetworks[i], out _))
+            {
+                yield return new ValidationResult($"KnownNetworks:{i} must be a network in CIDR notation such as 10.0.0.0/24 (was {KnownNetworks[i]}).", [nameof(KnownNetworks)]);
+            }
+        }
+    }
 }

@@ -1,3 +1,9 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
+using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common.Settings;
+
 namespace NewsMeta.Api.Common.Http;
 
 /// <summary>CORS for the configured frontends, security headers, and HTTPS/HSTS and proxy headers when configured.</summary>
@@ -8,29 +14,30 @@ public static class WebSecurity
     /// <summary>Headers a browser script may read from responses (paging, caching, limits).</summary>
     private static readonly string[] Exposed = ["ETag", "Link", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
 
-    public static IServiceCollection AddNewsWebSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsWebSecurity(this IServiceCollection services)
     {
-        var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins([.. options.AllowedOrigins])
+        services.AddSettings<SecurityOptions>(SecurityOptions.Section);
+        services.AddCors();
+        // The policy and HSTS come from the bound (and validated) settings, not from a second read of the section.
+        services.AddOptions<CorsOptions>().Configure<IOptions<SecurityOptions>>((cors, security) => cors.AddPolicy(CorsPolicy, policy => policy
+            .WithOrigins([.. security.Value.AllowedOrigins])
             .WithMethods("GET", "POST", "PUT", "DELETE")
             .WithHeaders("Content-Type", "Accept", "X-Api-Key", "If-Match", "If-None-Match")
             .WithExposedHeaders(Exposed)
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
-        services.AddHsts(o =>
+        services.AddOptions<HstsOptions>().Configure<IOptions<SecurityOptions>>((hsts, security) =>
         {
-            o.MaxAge = TimeSpan.FromDays(options.HstsMaxAgeDays);
-            o.IncludeSubDomains = true;
+            hsts.MaxAge = TimeSpan.FromDays(security.Value.HstsMaxAgeDays);
+            hsts.IncludeSubDomains = true;
         });
-        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, options));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((forwarded, security) => TrustedProxies.Configure(forwarded, security.Value));
         return services;
     }
 
     /// <summary>Runs first in the pipeline, so even error responses carry the headers.</summary>
     public static WebApplication UseNewsWebSecurity(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var options = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
         if (options.TrustForwardedHeaders)
         {
             app.UseForwardedHeaders();

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common.Caching;
+using NewsMeta.Api.Common.Settings;
 using StackExchange.Redis;
 
 namespace NewsMeta.Api.Common.RateLimiting;
@@ -6,23 +8,16 @@ namespace NewsMeta.Api.Common.RateLimiting;
 public static class RateLimitSetup
 {
     /// <summary>The request budget; its buckets live in Redis when ConnectionStrings:Redis is set, else in memory.</summary>
-    public static IServiceCollection AddNewsRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNewsRateLimits(this IServiceCollection services)
     {
-        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<LocalRateBuckets>();
-        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")))
-        {
-            services.AddSingleton<IRateBuckets>(sp => sp.GetRequiredService<LocalRateBuckets>());
-        }
-        else
-        {
-            // The multiplexer is the response cache's (Caching/ResponseCache), and so is the key prefix.
-            services.AddSingleton<IRateBuckets>(sp => new RedisRateBuckets(
-                sp.GetRequiredService<IConnectionMultiplexer>(),
-                configuration.GetValue("Caching:RedisPrefix", "newsmeta:")!,
-                sp.GetRequiredService<LocalRateBuckets>(),
-                sp.GetRequiredService<ILogger<RedisRateBuckets>>()));
-        }
+        // The multiplexer is the response cache's (Caching/ResponseCache), registered when ConnectionStrings:Redis
+        // is set; the key prefix is the cache's too.
+        services.AddSingleton<IRateBuckets>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
+            ? new RedisRateBuckets(redis, sp.GetRequiredService<IOptions<CachingOptions>>().Value.RedisPrefix,
+                sp.GetRequiredService<LocalRateBuckets>(), sp.GetRequiredService<ILogger<RedisRateBuckets>>())
+            : sp.GetRequiredService<LocalRateBuckets>());
 
         services.AddSingleton<RequestBudget>();
         return services;

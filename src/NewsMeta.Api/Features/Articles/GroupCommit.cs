@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.Channels;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Ingestion;
@@ -13,9 +14,11 @@ public sealed class GroupCommitOptions
     public bool GroupCommit { get; set; } = true;
 
     /// <summary>At most this many records per transaction.</summary>
+    [Range(1, 1000)]
     public int MaxBatch { get; set; } = 64;
 
     /// <summary>Transactions in flight at once per instance; 0 = 2 on PostgreSQL, 1 on SQLite (one writer at a time anyway).</summary>
+    [Range(0, 64)]
     public int Writers { get; set; }
 }
 

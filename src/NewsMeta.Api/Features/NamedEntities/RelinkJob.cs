@@ -10,7 +10,7 @@ namespace NewsMeta.Api.Features.NamedEntities;
 /// stored, so the same change is never relinked twice. Progress goes to the log.
 /// Interval: Enrichment:RelinkIntervalSeconds (default 30; 0 turns the job off).
 /// </summary>
-public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<RelinkJob> log) : BackgroundService
+public sealed class RelinkJob(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<EnrichmentOptions> options, TimeProvider clock, ILogger<RelinkJob> log) : BackgroundService
 {
     public const string Name = "relink";
 
@@ -33,7 +33,7 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seconds = configuration.GetValue("Enrichment:RelinkIntervalSeconds", 30);
+        var seconds = options.Value.RelinkIntervalSeconds;
         if (seconds <= 0)
         {
             return;
@@ -111,7 +111,8 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, IConfiguration config
             }
 
             log.LogInformation("Entity catalogue changed: relinking the store");
-            await linker.RelinkAllAsync((n, total) => log.LogInformation("Relink: {Done}/{Total} articles", n, total), ct);
+            var progress = new Common.ProgressLog(log, "Relink", "articles");
+            await linker.RelinkAllAsync((n, total) => progress.Report(n, total, n), ct);
             await RecordLinkedAsync(db, stamp, clock.GetUtcNow().UtcDateTime, ct);
             return true;
         }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NewsMeta.Api.Features.Webhooks;
 
 /// <summary>Configuration section "Webhooks".</summary>
@@ -16,20 +18,26 @@ public sealed class WebhookOptions
     public bool DispatchEnabled { get; set; } = true;
 
     /// <summary>How often the dispatcher looks for due deliveries.</summary>
+    [Range(10, 3_600_000)]
     public int PollMilliseconds { get; set; } = 1000;
 
     /// <summary>Attempts before a delivery is marked failed.</summary>
+    [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>First retry after this long; each later one waits twice as long (with jitter), at most an hour.</summary>
+    [Range(0.001, 86_400.0)]
     public double RetryBaseSeconds { get; set; } = 10;
 
     /// <summary>How long a receiver may take to answer.</summary>
+    [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 
     /// <summary>How long delivered and failed deliveries stay in the log.</summary>
+    [Range(1, 3650)]
     public int LogDays { get; set; } = 30;
 
     /// <summary>Subscriptions per API key.</summary>
+    [Range(1, 10_000)]
     public int MaxSubscriptionsPerKey { get; set; } = 20;
 }
