@@ -47,7 +47,7 @@ public static class GraphQLSetup
                 // __schema and __type answered or refused (INTROSPECTION_DISABLED); __typename is always answered.
                 if (!(limits.Introspection ?? environment.IsDevelopment()))
                 {
-                    o.ValidationRules = (o.ValidationRules ?? GraphQL.Validation.DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
+                    o.ValidationRules = (o.ValidationRules ?? global::GraphQL.Validation.DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
                 }
             })
             .AddErrorInfoProvider(_ => new NewsErrorInfoProvider(environment.IsDevelopment()))
