@@ -9,9 +9,12 @@ namespace NewsMeta.Api.Common;
 /// <summary>
 /// Marks nullable members whose schema is a reference (<c>LinkReasons? Reasons</c>, <c>Origin? Origin</c>,
 /// <c>ArticleDto? ReadAlso</c>) as nullable. OpenAPI 3.0 ignores every keyword beside a <c>$ref</c>, so Swashbuckle
-/// leaves them as the bare reference, and a client or validator then rejects the nulls the service sends. The
-/// reference is wrapped in a one-entry <c>allOf</c> with <c>nullable: true</c>, the form Kiota and Prism read (an
-/// enum is written out with null among its values); only these members, so every other property stays a plain <c>$ref</c>.
+/// leaves them as the bare reference, and a client or validator then rejects the nulls the service sends. A
+/// wrapper (<c>allOf</c> with <c>nullable</c>) is no way out: without a <c>type</c> it is invalid 3.0, and with one
+/// Kiota generates a composed wrapper class instead of the model. So the referenced schema itself admits null
+/// (<c>nullable: true</c>), which every use of it then allows: harmless for the responses that are never null, and
+/// the member stays a plain reference that clients map to their model class. A nullable enum is different: it
+/// must list null among its values, so it is written out in place and the shared enum stays non-nullable.
 /// </summary>
 public sealed class OpenApiNullableReferences : ISchemaFilter
 {
@@ -36,9 +39,20 @@ public sealed class OpenApiNullableReferences : ISchemaFilter
 
             // A nullable enum must list null among its values (OpenAPI 3.0.3); that cannot be said beside a
             // reference, so the enum is written out here, the shared one staying non-nullable for everyone else.
-            properties[name] = context.SchemaRepository.Schemas.TryGetValue(reference.Reference.Id ?? "", out var target) && target.Enum is { Count: > 0 } values
-                ? new OpenApiSchema { Type = target.Type | JsonSchemaType.Null, Enum = [.. values, null!], Description = reference.Description ?? target.Description }
-                : new OpenApiSchema { AllOf = [reference], Type = JsonSchemaType.Null, Description = reference.Description };
+            // Swashbuckle registers a referenced schema before it returns the reference, so the target is there.
+            if (!context.SchemaRepository.Schemas.TryGetValue(reference.Reference.Id ?? "", out var target))
+            {
+                throw new InvalidOperationException($"{context.Type.Name}.{name}: schema {reference.Reference.Id} is not registered yet.");
+            }
+
+            if (target.Enum is { Count: > 0 } values)
+            {
+                properties[name] = new OpenApiSchema { Type = target.Type | JsonSchemaType.Null, Enum = [.. values, null!], Description = reference.Description ?? target.Description };
+            }
+            else if (target is OpenApiSchema model)
+            {
+                model.Type = (model.Type ?? JsonSchemaType.Object) | JsonSchemaType.Null;
+            }
         }
     }
 

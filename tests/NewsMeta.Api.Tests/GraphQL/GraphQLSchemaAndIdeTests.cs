@@ -87,7 +87,7 @@ public sealed partial class GraphQLSchemaAndIdeTests(NewsMetaFactory factory) : 
     {
         // Introspection is answered from memory, so the cost limit must not refuse it (it did: cost 665142 of 50000),
         // and the IDE's query stays within the depth limit (GraphiQL's default one is 15 levels deep; the limit is 12).
-        var query = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root(), "ui", "graphiql", "src", "introspection.graphql"), Ct);
+        var query = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root(), "src", "graphiql", "src", "introspection.graphql"), Ct);
         Assert.Contains("__schema", query, StringComparison.Ordinal);
 
         var response = await _client.PostAsJsonAsync("/graphql", new { query, operationName = "IntrospectionQuery" }, Ct);

@@ -19,7 +19,7 @@ public sealed partial class ReadKeyTests(ReadKeyTests.Factory factory) : IClassF
     private static readonly HashSet<string> Public =
     [
         "/health/live", "/health/ready", "/swagger/newsmeta.css", "/graphql/schema.graphql",
-        "/graphql/ui", "/graphql/ui/app.js", "/graphql/ui/app.css",
+        "/graphql/ui", "/graphql/ui/{file}",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -99,11 +99,16 @@ public static class ResponseCache
     /// <summary>Runs the PostgreSQL generation listener only when it is the generation in use (PostgreSQL without a replica).</summary>
     private sealed class PostgresGenerationListener(IServiceProvider services) : IHostedService
     {
-        private PostgresDataGeneration? Listener => services.GetRequiredService<IDataGeneration>() as PostgresDataGeneration;
+        // Resolved when the host starts and kept: a host being disposed may stop its services after its provider is gone.
+        private PostgresDataGeneration? _listener;
 
-        public Task StartAsync(CancellationToken cancellationToken) => Listener?.StartAsync(cancellationToken) ?? Task.CompletedTask;
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _listener = services.GetRequiredService<IDataGeneration>() as PostgresDataGeneration;
+            return _listener?.StartAsync(cancellationToken) ?? Task.CompletedTask;
+        }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Listener?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => _listener?.StopAsync(cancellationToken) ?? Task.CompletedTask;
     }
 
     /// <summary>Bumps the generation (so older entries can no longer be hit) and evicts the tag.</summary>

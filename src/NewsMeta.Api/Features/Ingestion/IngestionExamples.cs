@@ -40,8 +40,8 @@ public static class IngestionExamples
 
     public static OperationExamples Import { get; } = new()
     {
-        // The document describes an NDJSON body by the schema of one line, so the example is one line: one article.
-        Request = new("One line: the budget vote", ArticleSamples.Record, IngestionEndpoints.NdjsonContentType),
+        // An NDJSON body is text, one JSON object a line; the example is a file of one line: one article.
+        Request = new("One line: the budget vote", NdjsonLine(ArticleSamples.Record), IngestionEndpoints.NdjsonContentType),
         Responses =
         {
             [200] = new("A file of 50 lines: 49 stored, line 17 rejected", new ImportReport { Created = 46, Updated = 2, Unchanged = 1 }.WithRejected(17, "publishedAt", "is required")),
@@ -54,7 +54,7 @@ public static class IngestionExamples
         Parameters = { ["updatedSince"] = "2026-03-10T00:00:00Z" },
         Responses =
         {
-            [200] = new("One line of the stream: an article in the interchange format", ArticleSamples.Record, IngestionEndpoints.NdjsonContentType),
+            [200] = new("One line of the stream: an article in the interchange format", NdjsonLine(ArticleSamples.Record), IngestionEndpoints.NdjsonContentType),
             [400] = ProblemExamples.Invalid("A date without an offset", "updatedSince", "must be an RFC 3339 date-time with an offset, e.g. 2026-03-10T08:15:00Z"),
         },
     };
@@ -95,4 +95,6 @@ public static class IngestionExamples
         report.Reject(line, new Dictionary<string, string[]> { [field] = [message] });
         return report;
     }
+
+    private static string NdjsonLine(object record) => System.Text.Json.JsonSerializer.Serialize(record, record.GetType(), Common.Json.NewsJson.Options) + "\n";
 }
