@@ -12,7 +12,23 @@ public static class HealthProbe
 
     public static Command Create()
     {
-        var url = new Argument<Uri>("url") { Description = "The readiness address to ask.", DefaultValueFactory = _ => new Uri(DefaultUrl) };
+        var url = new Argument<Uri>("url")
+        {
+            Description = "The readiness address to ask.",
+            DefaultValueFactory = _ => new Uri(DefaultUrl),
+            // System.CommandLine has no converter for Uri: without this, any address given crashed the probe.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : DefaultUrl;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
+                {
+                    return parsed;
+                }
+
+                result.AddError($"'{text}' is not an absolute http(s) address.");
+                return null;
+            },
+        };
         var command = new Command("health", "Asks a running service whether it is ready (GET /health/ready); exits 0 when it answers 200.") { url };
         command.SetAction((parse, ct) => RunAsync(parse.GetRequiredValue(url), ct));
         return command;

@@ -46,6 +46,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task The_health_probe_takes_an_address_and_answers_with_an_exit_code()
+    {
+        // Nothing listens on port 9 here: the probe says so and exits 1, as a container health check expects.
+        var (exit, stdout, _) = await CliProcess.RunSplitAsync("health", "http://127.0.0.1:9/health/ready");
+        Assert.Equal(1, exit);
+        Assert.StartsWith("unreachable http://127.0.0.1:9/health/ready", stdout, StringComparison.Ordinal);
+
+        var (refused, _, stderr) = await CliProcess.RunSplitAsync("health", "not-an-address");
+        Assert.Equal(2, refused);
+        Assert.Contains("'not-an-address' is not an absolute http(s) address", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_readme_shows_the_help_as_it_is()
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root(), "README.md"), TestContext.Current.CancellationToken);
