@@ -99,6 +99,37 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public async Task Subscriptions_and_deliveries_page_by_their_next_cursor()
+    {
+        await using var factory = new WebhookFactory();
+        await using var receiver = new WebhookReceiver();
+        var client = factory.ClientWithKey(NewsMetaFactory.WriteKey);
+        var ids = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await SubscribeAsync(client, receiver.Url($"page-{i}"), ["article.created"]));
+        }
+
+        var first = await (await client.GetAsync("/api/v1/webhooks?limit=2", Ct)).NodeAsync();
+        var next = await client.GetAsync($"/api/v1/webhooks?limit=2&cursor={first["nextCursor"]!.GetValue<string>()}", Ct);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        var second = await next.NodeAsync();
+        Assert.Equal(ids, first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(s => s!["id"]!.GetValue<int>()));
+        Assert.Null(second["nextCursor"]);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await PutAsync(client, $"page-hook-{i}", $"خبر رقم {i} عن حديقة الحي");
+        }
+
+        var log = await (await client.GetAsync($"/api/v1/webhooks/{ids[0]}/deliveries?limit=2", Ct)).NodeAsync();
+        var rest = await client.GetAsync($"/api/v1/webhooks/{ids[0]}/deliveries?limit=2&cursor={log["nextCursor"]!.GetValue<string>()}", Ct);
+        Assert.Equal(HttpStatusCode.OK, rest.StatusCode);
+        var deliveries = log["items"]!.AsArray().Concat((await rest.NodeAsync())["items"]!.AsArray()).Select(d => d!["id"]!.GetValue<long>()).ToList();
+        Assert.Equal(3, deliveries.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_failing_receiver_is_retried_with_backoff_then_the_delivery_is_marked_failed()
     {
         await using var factory = new WebhookFactory();

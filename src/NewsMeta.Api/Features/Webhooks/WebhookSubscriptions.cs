@@ -10,6 +10,9 @@ namespace NewsMeta.Api.Features.Webhooks;
 public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls, IOptionsMonitor<WebhookOptions> options, TimeProvider clock)
 {
     public const int MinSecretLength = 16;
+
+    // These pages are keyed by row id alone; a cursor's second number must still be positive to decode.
+    private const int UnusedCursorId = 1;
     public const int MaxSecretLength = 200;
 
     /// <summary>Validates and stores a subscription; null with <paramref name="errors"/> filled when the request is invalid.</summary>
@@ -71,7 +74,7 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
         var rows = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Owner == owner && s.Id > after)
             .OrderBy(s => s.Id).Take(limit + 1).ToListAsync(ct);
         var items = rows.Take(limit).Select(ToDto).ToList();
-        return new Page<WebhookDto> { Items = items, NextCursor = rows.Count > limit ? Cursor.Encode("w", items[^1].Id, 0) : null };
+        return new Page<WebhookDto> { Items = items, NextCursor = rows.Count > limit ? Cursor.Encode("w", items[^1].Id, UnusedCursorId) : null };
     }
 
     public async Task<WebhookDto?> GetAsync(string owner, int id, CancellationToken ct) =>
@@ -113,7 +116,7 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
                 LastError = d.LastError,
             }).ToListAsync(ct);
         var items = rows.Take(limit).ToList();
-        return new Page<WebhookDeliveryDto> { Items = items, NextCursor = rows.Count > limit ? Cursor.Encode($"wd{id}", items[^1].Id, 0) : null };
+        return new Page<WebhookDeliveryDto> { Items = items, NextCursor = rows.Count > limit ? Cursor.Encode($"wd{id}", items[^1].Id, UnusedCursorId) : null };
     }
 
     private static WebhookDto ToDto(WebhookSubscription s) => new() { Id = s.Id, Url = s.Url, Events = WebhookEvents.Split(s.Events), CreatedAt = s.CreatedAt };
