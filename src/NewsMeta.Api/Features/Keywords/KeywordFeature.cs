@@ -9,6 +9,7 @@ using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Articles.Formats;
 using NewsMeta.Text;
 
 namespace NewsMeta.Api.Features.Keywords;
@@ -72,7 +73,8 @@ public static class KeywordEndpoints
             .WithExamples(KeywordExamples.Get);
         group.MapGet("/{id:int}/articles", ListKeywordArticles).WithName("listKeywordArticles")
             .WithSummary("List the articles tagged with a keyword")
-            .WithDescription("Article summaries tagged with the keyword, newest first; takes the same filters and paging as GET /articles.")
+            .WithDescription("Article summaries tagged with the keyword, newest first; takes the same filters and paging as GET /articles, and its formats (Accept: application/ld+json or application/vnd.iptc.ninjs+json).")
+            .Produces<Page<ArticleSummaryDto>>(StatusCodes.Status200OK, "application/json", ArticleMediaTypes.JsonLd, ArticleMediaTypes.Ninjs)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExamples(KeywordExamples.Articles);

@@ -6,6 +6,7 @@ using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Articles.Formats;
 using NewsMeta.Text;
 
 namespace NewsMeta.Api.Features.NamedEntities;
@@ -28,7 +29,8 @@ public static class EntityEndpoints
             .WithExamples(EntityExamples.Get);
         group.MapGet("/{id:int}/articles", ListEntityArticles).WithName("listEntityArticles")
             .WithSummary("List the articles mentioning an entity")
-            .WithDescription("Article summaries mentioning the entity, newest first; takes the same filters and paging as GET /articles.")
+            .WithDescription("Article summaries mentioning the entity, newest first; takes the same filters and paging as GET /articles, and its formats (Accept: application/ld+json or application/vnd.iptc.ninjs+json).")
+            .Produces<Page<ArticleSummaryDto>>(StatusCodes.Status200OK, "application/json", ArticleMediaTypes.JsonLd, ArticleMediaTypes.Ninjs)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExamples(EntityExamples.Articles);

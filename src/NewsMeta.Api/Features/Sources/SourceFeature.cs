@@ -9,6 +9,7 @@ using NewsMeta.Api.Common.OpenApi;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Articles.Formats;
 
 namespace NewsMeta.Api.Features.Sources;
 
@@ -59,13 +60,15 @@ public static class SourceEndpoints
             .WithExamples(SourceExamples.Get);
         group.MapGet("/{id:int}/credited-articles", ListCreditedArticles).WithName("listSourceCreditedArticles")
             .WithSummary("List the articles that credit a source")
-            .WithDescription("Article summaries by other publishers that credit this source (typically an agency) as where the story came from, newest first; takes the same filters and paging as GET /articles.")
+            .WithDescription("Article summaries by other publishers that credit this source (typically an agency) as where the story came from, newest first; takes the same filters and paging as GET /articles, and its formats (Accept: application/ld+json or application/vnd.iptc.ninjs+json).")
+            .Produces<Page<ArticleSummaryDto>>(StatusCodes.Status200OK, "application/json", ArticleMediaTypes.JsonLd, ArticleMediaTypes.Ninjs)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExamples(SourceExamples.CreditedArticles);
         group.MapGet("/{id:int}/articles", ListSourceArticles).WithName("listSourceArticles")
             .WithSummary("List the articles a source published")
-            .WithDescription("Article summaries published by the source, newest first; takes the same filters and paging as GET /articles.")
+            .WithDescription("Article summaries published by the source, newest first; takes the same filters and paging as GET /articles, and its formats (Accept: application/ld+json or application/vnd.iptc.ninjs+json).")
+            .Produces<Page<ArticleSummaryDto>>(StatusCodes.Status200OK, "application/json", ArticleMediaTypes.JsonLd, ArticleMediaTypes.Ninjs)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithExamples(SourceExamples.Articles);
