@@ -17,7 +17,7 @@ public static class WebhookEndpoints
         + "and, for older receivers, X-NewsMeta-Signature: sha256=<lowercase hex HMAC-SHA256 of the body bytes, keyed with the secret's UTF-8 bytes> (it signs neither the id nor the time, so it can be replayed: prefer webhook-signature). "
         + "The secret is optional: left out, the answer's secret is a generated whsec_<base64 of 32 bytes>, shown only there; verify with a Standard Webhooks library given that string (e.g. C# StandardWebhooks: new StandardWebhook(secret); npm standardwebhooks: new Webhook(secret)). "
         + "A given secret starting with whsec_ is read the same way (base64 after the prefix; not base64 is a 400). Any other given secret keys webhook-signature with its UTF-8 bytes: pass those as a raw key "
-        + "(C#: new StandardWebhook(Encoding.UTF8.GetBytes(secret)); npm standardwebhooks: new Webhook(secret, {format: \"raw\"})). The libraries refuse a timestamp more than 5 minutes from now; also drop a webhook-id seen before.";
+        + "(C#: new StandardWebhook(Encoding.UTF8.GetBytes(secret)); npm standardwebhooks: new Webhook(new TextEncoder().encode(secret), {format: \"raw\"}); a plain string with {format: \"raw\"} is right for ASCII secrets only). The libraries refuse a timestamp more than 5 minutes from now; also drop a webhook-id seen before.";
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
