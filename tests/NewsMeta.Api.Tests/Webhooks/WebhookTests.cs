@@ -278,7 +278,9 @@ public sealed class WebhookTests
         const string Url = "http://127.0.0.1:9/hooks";
 
         await AssertInvalidAsync(await client.PostAsJsonAsync("/api/v1/webhooks", new { url = Url, events = new[] { "article.created" }, secret = "short" }, Ct), "secret");
-        await AssertInvalidAsync(await client.PostAsJsonAsync("/api/v1/webhooks", new { url = Url, events = new[] { "article.created" } }, Ct), "secret");
+        // A whsec_ secret is base64 after the prefix (as the Standard Webhooks libraries read it): not base64, or too short a key, is refused.
+        await AssertInvalidAsync(await client.PostAsJsonAsync("/api/v1/webhooks", new { url = Url, events = new[] { "article.created" }, secret = "whsec_not-base64-at-all!!" }, Ct), "secret");
+        await AssertInvalidAsync(await client.PostAsJsonAsync("/api/v1/webhooks", new { url = Url, events = new[] { "article.created" }, secret = "whsec_" + Convert.ToBase64String(new byte[9]) }, Ct), "secret");
         await AssertInvalidAsync(await client.PostAsJsonAsync("/api/v1/webhooks", new { url = Url, events = new[] { "article.published" }, secret = Secret }, Ct), "events");
         await AssertInvalidAsync(await client.PostAsJsonAsync("/api/v1/webhooks", new { url = Url, events = Array.Empty<string>(), secret = Secret }, Ct), "events");
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/v1/webhooks", new StringContent("{\"url\":", Encoding.UTF8, "application/json"), Ct)).StatusCode);

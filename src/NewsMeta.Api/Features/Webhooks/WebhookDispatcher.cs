@@ -129,6 +129,11 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Subscription.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(delivery.Subscription.Secret, body));
+        var id = delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var sentAt = clock.GetUtcNow().ToUnixTimeSeconds();
+        request.Headers.Add(WebhookSigner.IdHeader, id);
+        request.Headers.Add(WebhookSigner.TimestampHeader, sentAt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSigner.SignatureHeader, WebhookSigner.SignStandard(delivery.Subscription.Secret, id, sentAt, body));
         request.Headers.Add("X-NewsMeta-Event", delivery.Event);
         request.Headers.Add("X-NewsMeta-Delivery", delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         delivery.Attempts++;

@@ -11,7 +11,11 @@ public sealed class WebhookRequest
     /// <example>["article.created", "article.updated", "article.deleted"]</example>
     public List<string>? Events { get; init; }
 
-    /// <summary>16–200 characters; signs every delivery (X-NewsMeta-Signature). Never returned.</summary>
+    /// <summary>
+    /// Optional: 16–200 characters; signs every delivery. "whsec_" + base64 is a base64 key (as the Standard Webhooks
+    /// libraries read it); anything else is keyed with its UTF-8 bytes. Left out, one is generated and returned once.
+    /// Never returned when given.
+    /// </summary>
     /// <example>a-long-random-secret-of-the-partner</example>
     public string? Secret { get; init; }
 }
@@ -29,6 +33,28 @@ public sealed class WebhookDto
     public required IReadOnlyList<string> Events { get; init; }
 
     public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>The answer to POST /api/v1/webhooks: the subscription, and its secret if the server generated it.</summary>
+public sealed class CreatedWebhookDto
+{
+    /// <example>3</example>
+    public int Id { get; init; }
+
+    /// <example>https://hooks.partner.example/newsmeta</example>
+    public required string Url { get; init; }
+
+    /// <example>["article.created", "article.deleted"]</example>
+    public required IReadOnlyList<string> Events { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    /// <summary>The generated secret ("whsec_" + base64 of 32 random bytes), shown this once: store it. Null when the request gave one.</summary>
+    /// <example>whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Qv7DhfD2Nk=</example>
+    public string? Secret { get; init; }
+
+    /// <summary>The subscription as every later read shows it (without the secret).</summary>
+    public WebhookDto ToWebhook() => new() { Id = Id, Url = Url, Events = Events, CreatedAt = CreatedAt };
 }
 
 /// <summary>One delivery of an event to a subscription, with its outcome so far.</summary>

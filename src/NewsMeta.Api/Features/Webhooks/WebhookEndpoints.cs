@@ -12,7 +12,12 @@ namespace NewsMeta.Api.Features.Webhooks;
 /// <summary>/api/v1/webhooks: a write key's subscriptions to article events, and their delivery log.</summary>
 public static class WebhookEndpoints
 {
-    private const string Signing = "Each delivery is a JSON POST {event, articleId, externalId, occurredAt, subscriptionId} with headers X-NewsMeta-Event, X-NewsMeta-Delivery (the delivery id: drop repeats) and X-NewsMeta-Signature: sha256=<lowercase hex HMAC-SHA256 of the body bytes, keyed with the secret>.";
+    private const string Signing = "Each delivery is a JSON POST {event, articleId, externalId, occurredAt, subscriptionId} with headers X-NewsMeta-Event, X-NewsMeta-Delivery (the delivery id: drop repeats), "
+        + "the Standard Webhooks headers webhook-id (the delivery id), webhook-timestamp (Unix seconds of this attempt) and webhook-signature: v1,<base64 HMAC-SHA256 of \"id.timestamp.body\">, "
+        + "and, for older receivers, X-NewsMeta-Signature: sha256=<lowercase hex HMAC-SHA256 of the body bytes, keyed with the secret's UTF-8 bytes> (it signs neither the id nor the time, so it can be replayed: prefer webhook-signature). "
+        + "The secret is optional: left out, the answer's secret is a generated whsec_<base64 of 32 bytes>, shown only there; verify with a Standard Webhooks library given that string (e.g. C# StandardWebhooks: new StandardWebhook(secret); npm standardwebhooks: new Webhook(secret)). "
+        + "A given secret starting with whsec_ is read the same way (base64 after the prefix; not base64 is a 400). Any other given secret keys webhook-signature with its UTF-8 bytes: pass those as a raw key "
+        + "(C#: new StandardWebhook(Encoding.UTF8.GetBytes(secret)); npm standardwebhooks: new Webhook(new TextEncoder().encode(secret), {format: \"raw\"}); a plain string with {format: \"raw\"} is right for ASCII secrets only). The libraries refuse a timestamp more than 5 minutes from now; also drop a webhook-id seen before.";
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
@@ -21,7 +26,7 @@ public static class WebhookEndpoints
             .WithSummary("Subscribe to article events")
             .WithDescription("Body {\"url\", \"events\": [\"article.created\" | \"article.updated\" | \"article.deleted\"], \"secret\"}. The url must be http(s) under a prefix of the server's allow-list (Webhooks:AllowedUrls), else 400. " + Signing + " A 2xx answer is a delivery; anything else is retried with exponential backoff (Webhooks:MaxAttempts, default 8). Deliveries are stored with the change itself, so none is lost to a restart, and each is sent by one instance only.")
             .Accepts<WebhookRequest>("application/json")
-            .Produces<WebhookDto>(StatusCodes.Status201Created)
+            .Produces<CreatedWebhookDto>(StatusCodes.Status201Created)
             .WithKeyProblems()
             .ProducesValidationProblem()
             .WithExamples(WebhookExamples.Create);
@@ -60,7 +65,7 @@ public static class WebhookEndpoints
     /// <summary>Subscriptions belong to the API key that made them.</summary>
     private static string Owner(ClaimsPrincipal user) => user.Identity?.Name ?? "";
 
-    private static async Task<Results<Created<WebhookDto>, ValidationProblem>> Create(
+    private static async Task<Results<Created<CreatedWebhookDto>, ValidationProblem>> Create(
         HttpRequest request, ClaimsPrincipal user, WebhookSubscriptions subscriptions, CancellationToken ct)
     {
         var (body, bodyErrors) = await JsonBody.ReadAsync<WebhookRequest>(request, ct);

@@ -19,15 +19,22 @@ public static class WebhookExamples
 
     public static OperationExamples Create { get; } = new()
     {
-        Request = new("Every article event to the partner's receiver", new WebhookRequest
+        // Without a secret, so the answer shows the generated one; a given secret is never echoed (the answer's secret is null).
+        Request = new("Every article event to the partner's receiver, with a generated secret", new WebhookRequest
         {
             Url = Subscription.Url,
             Events = [.. Subscription.Events],
-            Secret = "k7Qm2vX9pLr4Tz8wNc3Hd6Yb",
         }),
         Responses =
         {
-            [201] = new("Subscribed (the secret is not shown again)", Subscription),
+            [201] = new("Subscribed, with the generated secret (shown only here)", new CreatedWebhookDto
+            {
+                Id = Subscription.Id,
+                Url = Subscription.Url,
+                Events = Subscription.Events,
+                CreatedAt = Subscription.CreatedAt,
+                Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Qv7DhfD2Nk=",
+            }),
             [400] = ProblemExamples.Invalid("A receiver outside the allow-list", "url", "is not in the allow-list of webhook URLs (configuration Webhooks:AllowedUrls)"),
         },
     };

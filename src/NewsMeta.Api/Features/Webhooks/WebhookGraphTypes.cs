@@ -6,7 +6,7 @@ using NewsMeta.Api.GraphQL;
 
 namespace NewsMeta.Api.Features.Webhooks;
 
-public sealed record WebhookPayloadResult(WebhookDto? Webhook, IReadOnlyList<UserError> UserErrors);
+public sealed record WebhookPayloadResult(WebhookDto? Webhook, string? Secret, IReadOnlyList<UserError> UserErrors);
 
 public sealed record DeleteWebhookResult(bool Deleted, IReadOnlyList<UserError> UserErrors);
 
@@ -14,7 +14,7 @@ public sealed class CreateWebhookInput
 {
     public string Url { get; set; } = "";
     public List<string> Events { get; set; } = [];
-    public string Secret { get; set; } = "";
+    public string? Secret { get; set; }
 }
 
 /// <summary>GraphQL over the same subscriptions as /api/v1/webhooks: the key's list with delivery logs, create and delete (write scope).</summary>
@@ -36,7 +36,7 @@ public static class WebhookFields
     public static void AddWebhookMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<WebhookPayloadGraphType>>("createWebhook")
-            .Description("Subscribes a URL (http(s), under the server's allow-list) to article.created, article.updated and/or article.deleted; deliveries are signed with the secret (X-NewsMeta-Signature: sha256=<hex HMAC of the body>).")
+            .Description("Subscribes a URL (http(s), under the server's allow-list) to article.created, article.updated and/or article.deleted; deliveries are signed with the secret (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature; and X-NewsMeta-Signature: sha256=<hex HMAC of the body>). Without a secret one is generated and returned once in the payload's secret.")
             .Argument<NonNullGraphType<CreateWebhookInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
@@ -44,7 +44,7 @@ public static class WebhookFields
                 var input = c.GetArgument<CreateWebhookInput>("input");
                 var errors = new QueryErrors();
                 var created = await c.Service<WebhookSubscriptions>().CreateAsync(Owner(c), input.Url, input.Events, input.Secret, errors, c.CancellationToken);
-                return new WebhookPayloadResult(created, UserError.From(errors.ToDictionary()));
+                return new WebhookPayloadResult(created?.ToWebhook(), created?.Secret, UserError.From(errors.ToDictionary()));
             });
         mutation.Field<NonNullGraphType<DeleteWebhookPayloadGraphType>>("deleteWebhook")
             .Description("Deletes one of this key's subscriptions and its delivery log; pending deliveries are not sent.")
@@ -121,7 +121,7 @@ public sealed class CreateWebhookInputGraphType : InputObjectGraphType<CreateWeb
         Name = "CreateWebhookInput";
         Field(i => i.Url).Description("http(s), under a prefix of Webhooks:AllowedUrls.");
         Field(i => i.Events, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>)).Description("article.created, article.updated, article.deleted.");
-        Field(i => i.Secret).Description("16–200 characters; signs every delivery.");
+        Field(i => i.Secret, nullable: true).Description("Optional, 16–200 characters; signs every delivery. whsec_ + base64 is a base64 key (as the Standard Webhooks libraries read it), anything else a raw key of its UTF-8 bytes. Left out, one is generated and returned once in the payload.");
     }
 }
 
@@ -131,6 +131,7 @@ public sealed class WebhookPayloadGraphType : ObjectGraphType<WebhookPayloadResu
     {
         Name = "CreateWebhookPayload";
         Field<WebhookGraphType>("webhook").Description("The subscription; null when userErrors is not empty.").Resolve(c => c.Source.Webhook);
+        Field<StringGraphType>("secret").Description("The generated secret (whsec_ + base64 of 32 random bytes), shown only here: store it. Null when the input gave one.").Resolve(c => c.Source.Secret);
         this.UserErrorsField(p => p.UserErrors);
     }
 }

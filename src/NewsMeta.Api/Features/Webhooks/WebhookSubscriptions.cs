@@ -15,8 +15,11 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
     private const int UnusedCursorId = 1;
     public const int MaxSecretLength = 200;
 
-    /// <summary>Validates and stores a subscription; null with <paramref name="errors"/> filled when the request is invalid.</summary>
-    public async Task<WebhookDto?> CreateAsync(string owner, string? url, IReadOnlyList<string>? events, string? secret, QueryErrors errors, CancellationToken ct)
+    /// <summary>
+    /// Validates and stores a subscription; null with <paramref name="errors"/> filled when the request is invalid.
+    /// Without a secret one is generated ("whsec_" + base64) and returned here only: it is never shown again.
+    /// </summary>
+    public async Task<CreatedWebhookDto?> CreateAsync(string owner, string? url, IReadOnlyList<string>? events, string? secret, QueryErrors errors, CancellationToken ct)
     {
         if (urls.Check(url) is { } urlError)
         {
@@ -33,9 +36,9 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
             errors.Add("events", $"'{(unknown.Length > 40 ? unknown[..40] : unknown)}' is not an event; use {string.Join(", ", WebhookEvents.All)}");
         }
 
-        if (secret is null || secret.Length is < MinSecretLength or > MaxSecretLength || secret.Any(char.IsControl))
+        if (secret is not null && CheckSecret(secret) is { } secretError)
         {
-            errors.Add("secret", $"is required: {MinSecretLength}–{MaxSecretLength} characters, no control characters");
+            errors.Add("secret", secretError);
         }
 
         if (errors.Any)
@@ -49,17 +52,46 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
             return null;
         }
 
+        var generated = secret is null ? WebhookSigner.GenerateSecret() : null;
         var subscription = new WebhookSubscription
         {
             Url = new Uri(url!).AbsoluteUri,
             Events = string.Join(',', WebhookEvents.All.Where(wanted.Contains)),
-            Secret = secret!,
+            Secret = generated ?? secret!,
             Owner = owner,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(subscription);
         await db.SaveChangesAsync(ct);
-        return ToDto(subscription);
+        return new CreatedWebhookDto
+        {
+            Id = subscription.Id,
+            Url = subscription.Url,
+            Events = WebhookEvents.Split(subscription.Events),
+            CreatedAt = subscription.CreatedAt,
+            Secret = generated,
+        };
+    }
+
+    /// <summary>
+    /// Why a given secret cannot sign, or null. One starting with "whsec_" is read as the libraries read it
+    /// (base64 after the prefix), so it must decode, and to a key of at least <see cref="MinSecretLength"/> bytes.
+    /// </summary>
+    private static string? CheckSecret(string secret)
+    {
+        if (secret.Length is < MinSecretLength or > MaxSecretLength || secret.Any(char.IsControl))
+        {
+            return $"must be {MinSecretLength}–{MaxSecretLength} characters, no control characters (or leave it out to get a generated one)";
+        }
+
+        if (!secret.StartsWith(WebhookSigner.KeyPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return WebhookSigner.TryDecodePrefixed(secret, out var key) && key.Length >= MinSecretLength
+            ? null
+            : $"starts with {WebhookSigner.KeyPrefix}, so the rest must be base64 of a key of at least {MinSecretLength} bytes";
     }
 
     public async Task<Page<WebhookDto>?> ListAsync(string owner, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
