@@ -29,6 +29,17 @@ public sealed class WebhookDto
     public required IReadOnlyList<string> Events { get; init; }
 
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>
+    /// active, or paused when the current allow-list (Webhooks:AllowedUrls) no longer admits the URL: its
+    /// deliveries are then failed unsent. It is active again once the allow-list admits the URL again.
+    /// </summary>
+    /// <example>active</example>
+    public required string Status { get; init; }
+
+    /// <summary>Why the subscription is paused; null when active.</summary>
+    /// <example>null</example>
+    public string? PausedReason { get; init; }
 }
 
 /// <summary>One delivery of an event to a subscription, with its outcome so far.</summary>
