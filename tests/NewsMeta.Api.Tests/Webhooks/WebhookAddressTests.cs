@@ -143,6 +143,8 @@ public sealed class WebhookAddressTests
         Assert.Equal(WebhookSubscriptions.PausedReason, paused["pausedReason"]!.GetValue<string>());
         var listed = (await (await afterClient.GetAsync("/api/v1/webhooks", Ct)).NodeAsync())["items"]!.AsArray();
         Assert.Equal("paused", Assert.Single(listed)!["status"]!.GetValue<string>());
+        var graph = Assert.Single((await afterClient.GraphQLAsync("{ webhooks { id status pausedReason } }")).Data["webhooks"]!.AsArray())!;
+        Assert.Equal(("paused", WebhookSubscriptions.PausedReason), (graph["status"]!.GetValue<string>(), graph["pausedReason"]!.GetValue<string>()));
 
         await PutAsync(afterClient, "paused-2", "خبر كتب بعد تغيير القائمة");
         Assert.Equal(2, await after.SendDueAsync());
