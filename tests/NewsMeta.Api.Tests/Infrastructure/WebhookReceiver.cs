@@ -18,6 +18,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        // The listener matches the Host header: a subscription to http://localhost:{port}/ is received too.
+        _listener.Prefixes.Add($"http://localhost:{Port}/");
         _listener.Start();
         _loop = Task.Run(LoopAsync);
     }

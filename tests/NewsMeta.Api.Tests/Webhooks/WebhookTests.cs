@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMeta.Api.Features.Webhooks;
@@ -17,8 +20,17 @@ namespace NewsMeta.Api.Tests.Webhooks;
 /// </summary>
 public sealed class WebhookFactory : NewsMetaFactory
 {
-    public WebhookFactory(bool dispatch = false, TimeProvider? clock = null)
+    private readonly IReadOnlyDictionary<string, IPAddress[]>? _dns;
+
+    /// <param name="dispatch">Whether the dispatcher's own background loop runs (the tests drain it themselves otherwise).</param>
+    /// <param name="clock">The instance's clock; a new fake one when null.</param>
+    /// <param name="dns">
+    /// When given, the receivers' host names resolve through this table instead of the system resolver
+    /// (a name not in it does not resolve): a partner's DNS pointing its allowed name anywhere.
+    /// </param>
+    public WebhookFactory(bool dispatch = false, TimeProvider? clock = null, IReadOnlyDictionary<string, IPAddress[]>? dns = null)
     {
+        _dns = dns;
         Clock = clock ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
         Settings["Webhooks:DispatchEnabled"] = dispatch ? "true" : "false";
         Settings["Webhooks:PollMilliseconds"] = "50";
@@ -30,8 +42,23 @@ public sealed class WebhookFactory : NewsMetaFactory
 
     protected override bool Seed => false;
 
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (_dns is { } dns)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IWebhookAddressResolver>(new TableResolver(dns)));
+        }
+    }
+
     /// <summary>Sends everything due now on this instance, as its dispatcher's loop would; returns how many deliveries it claimed.</summary>
     public Task<int> SendDueAsync() => Services.GetRequiredService<WebhookDispatcher>().SendDueAsync(TestContext.Current.CancellationToken);
+
+    private sealed class TableResolver(IReadOnlyDictionary<string, IPAddress[]> table) : IWebhookAddressResolver
+    {
+        public Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct) =>
+            table.TryGetValue(host, out var addresses) ? Task.FromResult(addresses) : throw new SocketException((int)SocketError.HostNotFound);
+    }
 }
 
 /// <summary>
@@ -44,7 +71,7 @@ public sealed class WebhookTests
     private const string Secret = "partner-secret-0123456789";
     private static readonly string[] AllEvents = ["article.created", "article.updated", "article.deleted"];
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    internal static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Each_change_is_delivered_once_signed_with_the_secret_and_logged()
@@ -341,7 +368,7 @@ public sealed class WebhookTests
         Assert.NotNull((await response.NodeAsync())["errors"]![field]);
     }
 
-    private static async Task<int> SubscribeAsync(HttpClient client, string url, string[] events)
+    internal static async Task<int> SubscribeAsync(HttpClient client, string url, string[] events)
     {
         var response = await client.PostAsJsonAsync("/api/v1/webhooks", new { url, events, secret = Secret }, Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
@@ -349,7 +376,7 @@ public sealed class WebhookTests
     }
 
     /// <summary>The first delivery in the subscription's log (newest first) that <paramref name="predicate"/> accepts; fails when there is none.</summary>
-    private static async Task<JsonNode> DeliveryAsync(HttpClient client, int subscription, Func<JsonNode, bool> predicate)
+    internal static async Task<JsonNode> DeliveryAsync(HttpClient client, int subscription, Func<JsonNode, bool> predicate)
     {
         var items = (await (await client.GetAsync($"/api/v1/webhooks/{subscription}/deliveries", Ct)).NodeAsync())["items"]!.AsArray();
         var found = items.FirstOrDefault(d => predicate(d!));
@@ -357,7 +384,7 @@ public sealed class WebhookTests
         return found;
     }
 
-    private static async Task<int> PutAsync(HttpClient client, string externalId, string title)
+    internal static async Task<int> PutAsync(HttpClient client, string externalId, string title)
     {
         var response = await client.PutAsJsonAsync($"/api/v1/articles/by-external-id/{externalId}", new
         {

@@ -14,10 +14,16 @@ namespace NewsMeta.Api.Features.Webhooks;
 /// (a receiver could point them at an internal address).
 /// </summary>
 /// <remarks>
+/// The allow-list is checked again before each send: a subscription whose URL it no longer admits is paused
+/// and its deliveries are failed unsent. The connection itself goes through <see cref="WebhookConnector"/>,
+/// which refuses internal addresses the allow-list does not name; such a delivery fails at once with the
+/// reason, without retries and without anything the internal address answered.
+/// </remarks>
+/// <remarks>
 /// A crash between the POST and the record means the same delivery is sent again after its lease ends:
 /// receivers deduplicate on the X-NewsMeta-Delivery header, the one guarantee no sender can avoid needing.
 /// </remarks>
-public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, IOptionsMonitor<WebhookOptions> options, TimeProvider clock, NewsMetaMetrics metrics, ILogger<WebhookDispatcher> log) : BackgroundService
+public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, WebhookUrlPolicy urls, IOptionsMonitor<WebhookOptions> options, TimeProvider clock, NewsMetaMetrics metrics, ILogger<WebhookDispatcher> log) : BackgroundService
 {
     public const string HttpClientName = "webhooks";
     private const int Batch = 20;
@@ -125,6 +131,12 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
 
     private async Task SendAsync(WebhookDelivery delivery, WebhookOptions settings, CancellationToken ct)
     {
+        if (urls.Check(delivery.Subscription.Url) is not null)
+        {
+            Refuse(delivery, WebhookSubscriptions.PausedReason);
+            return;
+        }
+
         var body = Encoding.UTF8.GetBytes(delivery.Payload);
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Subscription.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -154,6 +166,11 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 return;
             }
         }
+        catch (HttpRequestException ex) when (RefusedBy(ex) is { } refused)
+        {
+            Refuse(delivery, refused.Message);
+            return;
+        }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             delivery.LastStatusCode = null;
@@ -161,6 +178,20 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         }
 
         Retry(delivery, settings);
+    }
+
+    /// <summary>Fails the delivery for good: sending it again would be refused again.</summary>
+    private void Refuse(WebhookDelivery delivery, string reason)
+    {
+        delivery.Status = DeliveryStatus.Failed;
+        delivery.LastStatusCode = null;
+        delivery.LastError = Truncate(reason);
+        delivery.LeaseHolder = null;
+        delivery.LeaseUntil = null;
+        // When it was last looked at: the log's pruning counts from here.
+        delivery.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
+        metrics.WebhookAttempt("refused");
+        log.LogWarning("Webhook delivery {Id} to subscription {Subscription} not sent: {Reason}", delivery.Id, delivery.SubscriptionId, reason);
     }
 
     private void Retry(WebhookDelivery delivery, WebhookOptions settings)
@@ -180,6 +211,20 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         // 1, 2, 4, 8… times the base, at most an hour, each ±20 % so a receiver coming back is not hit in step.
         var seconds = Math.Min(3600, settings.RetryBaseSeconds * Math.Pow(2, delivery.Attempts - 1)) * (0.8 + Random.Shared.NextDouble() * 0.4);
         delivery.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddSeconds(seconds);
+    }
+
+    /// <summary>The connect callback's refusal, however deep the handler wrapped it.</summary>
+    private static WebhookTargetRefusedException? RefusedBy(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is WebhookTargetRefusedException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
     }
 
     private static string Truncate(string message) => message.Length <= 500 ? message : message[..500];

@@ -33,6 +33,17 @@ public sealed class WebhookDto
     public required IReadOnlyList<string> Events { get; init; }
 
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>
+    /// active, or paused when the current allow-list (Webhooks:AllowedUrls) no longer admits the URL: its
+    /// deliveries are then failed unsent. It is active again once the allow-list admits the URL again.
+    /// </summary>
+    /// <example>active</example>
+    public required string Status { get; init; }
+
+    /// <summary>Why the subscription is paused; null when active.</summary>
+    /// <example>null</example>
+    public string? PausedReason { get; init; }
 }
 
 /// <summary>The answer to POST /api/v1/webhooks: the subscription, and its secret if the server generated it.</summary>
@@ -49,12 +60,16 @@ public sealed class CreatedWebhookDto
 
     public DateTime CreatedAt { get; init; }
 
+    /// <summary>"active": a subscription is created only for a URL the allow-list accepts now.</summary>
+    /// <example>active</example>
+    public string Status { get; init; } = "active";
+
     /// <summary>The generated secret ("whsec_" + base64 of 32 random bytes), shown this once: store it. Null when the request gave one.</summary>
     /// <example>whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3Qv7DhfD2Nk=</example>
     public string? Secret { get; init; }
 
     /// <summary>The subscription as every later read shows it (without the secret).</summary>
-    public WebhookDto ToWebhook() => new() { Id = Id, Url = Url, Events = Events, CreatedAt = CreatedAt };
+    public WebhookDto ToWebhook() => new() { Id = Id, Url = Url, Events = Events, CreatedAt = CreatedAt, Status = Status };
 }
 
 /// <summary>One delivery of an event to a subscription, with its outcome so far.</summary>

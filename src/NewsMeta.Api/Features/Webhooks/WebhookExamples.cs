@@ -15,6 +15,7 @@ public static class WebhookExamples
         Url = "https://hooks.partner.example/newsmeta",
         Events = [WebhookEvents.Created, WebhookEvents.Updated, WebhookEvents.Deleted],
         CreatedAt = ArticleSamples.Utc(2026, 3, 1, 9, 30),
+        Status = "active",
     };
 
     public static OperationExamples Create { get; } = new()

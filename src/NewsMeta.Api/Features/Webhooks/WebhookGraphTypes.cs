@@ -84,6 +84,8 @@ public sealed class WebhookGraphType : ObjectGraphType<WebhookDto>
         Field(w => w.Url);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("events").Resolve(c => c.Source.Events);
         Field(w => w.CreatedAt);
+        Field(w => w.Status).Description("active, or paused when Webhooks:AllowedUrls no longer admits the url (its deliveries are then not sent).");
+        Field(w => w.PausedReason, nullable: true).Description("Why it is paused; null when active.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookDeliveryGraphType>>>>("deliveries")
             .Description("Its deliveries, newest first.")
             .Argument<IntGraphType>("first", "How many (1–100, default 20).")

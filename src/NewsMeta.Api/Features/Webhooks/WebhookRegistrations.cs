@@ -8,8 +8,16 @@ public static class WebhookRegistrations
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
         services.AddSettings<WebhookOptions>(WebhookOptions.Section);
+        services.AddSingleton<IWebhookAddressResolver, DnsWebhookAddressResolver>().AddSingleton<WebhookConnector>();
+        // No proxy: the connect callback must see (and check) the receiver's own address, not a proxy's.
         services.AddHttpClient(WebhookDispatcher.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
+            });
         return services.AddSingleton<WebhookUrlPolicy>().AddScoped<WebhookSubscriptions>().AddScoped<WebhookOutbox>()
             .AddSingleton<WebhookDispatcher>().AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
     }

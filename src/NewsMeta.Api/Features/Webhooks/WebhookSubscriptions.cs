@@ -10,10 +10,13 @@ namespace NewsMeta.Api.Features.Webhooks;
 public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls, IOptionsMonitor<WebhookOptions> options, TimeProvider clock)
 {
     public const int MinSecretLength = 16;
+    public const int MaxSecretLength = 200;
 
     // These pages are keyed by row id alone; a cursor's second number must still be positive to decode.
     private const int UnusedCursorId = 1;
-    public const int MaxSecretLength = 200;
+
+    /// <summary>The paused subscription's reason, also the log entry of each delivery it did not send.</summary>
+    public const string PausedReason = "not sent: the subscription is paused, its URL is no longer in the allow-list (Webhooks:AllowedUrls)";
 
     /// <summary>
     /// Validates and stores a subscription; null with <paramref name="errors"/> filled when the request is invalid.
@@ -151,5 +154,21 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
         return new Page<WebhookDeliveryDto> { Items = items, NextCursor = rows.Count > limit ? Cursor.Encode($"wd{id}", items[^1].Id, UnusedCursorId) : null };
     }
 
-    private static WebhookDto ToDto(WebhookSubscription s) => new() { Id = s.Id, Url = s.Url, Events = WebhookEvents.Split(s.Events), CreatedAt = s.CreatedAt };
+    /// <summary>
+    /// The status is worked out from the allow-list on every read rather than stored: the allow-list is
+    /// configuration, and a stored flag would be wrong from the moment it changes (or changes back).
+    /// </summary>
+    private WebhookDto ToDto(WebhookSubscription s)
+    {
+        var paused = urls.Check(s.Url) is not null;
+        return new()
+        {
+            Id = s.Id,
+            Url = s.Url,
+            Events = WebhookEvents.Split(s.Events),
+            CreatedAt = s.CreatedAt,
+            Status = paused ? "paused" : "active",
+            PausedReason = paused ? PausedReason : null,
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace NewsMeta.Api.Features.Webhooks;
@@ -35,18 +36,34 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<WebhookOptions> options)
             : "is not in the allow-list of webhook URLs (configuration Webhooks:AllowedUrls)";
     }
 
-    private static bool Allows(string prefix, Uri target)
+    /// <summary>
+    /// Whether an allow-list entry for <paramref name="host"/> names <paramref name="address"/> itself, so an
+    /// internal address may be reached: the entry's host is that address literally, or it is "localhost" and
+    /// the address is loopback (localhost is loopback by definition, so naming it is naming loopback). A host
+    /// name that merely resolves to an internal address never counts: its owner's DNS decides that, not us.
+    /// </summary>
+    public bool NamesExplicitly(string host, IPAddress address)
     {
-        var anyPort = false;
-        var authorityEnd = prefix.IndexOf('/', prefix.IndexOf("//", StringComparison.Ordinal) + 2);
-        var authority = authorityEnd < 0 ? prefix : prefix[..authorityEnd];
-        if (authority.EndsWith(AnyPort, StringComparison.Ordinal))
+        address = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        foreach (var prefix in options.CurrentValue.AllowedUrls)
         {
-            anyPort = true;
-            prefix = authority[..^AnyPort.Length] + (authorityEnd < 0 ? "" : prefix[authorityEnd..]);
+            if (Parse(prefix, out _) is not { } allowed || !string.Equals(allowed.IdnHost.Trim('[', ']'), host, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (IPAddress.TryParse(host, out var literal) ? literal.Equals(address) : host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && IPAddress.IsLoopback(address))
+            {
+                return true;
+            }
         }
 
-        if (!Uri.TryCreate(prefix, UriKind.Absolute, out var allowed))
+        return false;
+    }
+
+    private static bool Allows(string prefix, Uri target)
+    {
+        if (Parse(prefix, out var anyPort) is not { } allowed)
         {
             return false;
         }
@@ -56,5 +73,20 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<WebhookOptions> options)
             && string.Equals(allowed.IdnHost, target.IdnHost, StringComparison.OrdinalIgnoreCase)
             && (anyPort || allowed.Port == target.Port)
             && (target.AbsolutePath == allowed.AbsolutePath || target.AbsolutePath.StartsWith(path, StringComparison.Ordinal));
+    }
+
+    /// <summary>An allow-list entry as a URL, its ":*" port (any port) taken out first; null when it is not a URL.</summary>
+    private static Uri? Parse(string prefix, out bool anyPort)
+    {
+        anyPort = false;
+        var authorityEnd = prefix.IndexOf('/', prefix.IndexOf("//", StringComparison.Ordinal) + 2);
+        var authority = authorityEnd < 0 ? prefix : prefix[..authorityEnd];
+        if (authority.EndsWith(AnyPort, StringComparison.Ordinal))
+        {
+            anyPort = true;
+            prefix = authority[..^AnyPort.Length] + (authorityEnd < 0 ? "" : prefix[authorityEnd..]);
+        }
+
+        return Uri.TryCreate(prefix, UriKind.Absolute, out var allowed) ? allowed : null;
     }
 }
