@@ -114,7 +114,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var (exit, output) = await CliProcess.RunAsync("migrate", Database, "--Database:MigrateOnStartup=false");
         Assert.Equal(0, exit);
-        Assert.Matches(@"Applied \d+ migrations: \d+_Initial, ", output);
+        Assert.Matches(@"Applied \d+ migrations?: \d+_Initial\b", output);
 
         var (again, second) = await CliProcess.RunAsync("migrate", Database);
         Assert.Equal(0, again);

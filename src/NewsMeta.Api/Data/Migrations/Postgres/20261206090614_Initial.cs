@@ -13,6 +13,39 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleTombstones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleTombstones", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Entities",
                 columns: table => new
                 {
@@ -26,6 +59,32 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Entities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobStates",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobStates", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -49,7 +108,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 {
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Query = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Length = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,6 +131,23 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Sources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Secret = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -103,6 +181,7 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
                     Slug = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    NormalizedTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Body = table.Column<string>(type: "text", nullable: false),
                     Language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
@@ -123,6 +202,38 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         principalTable: "Sources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubscriptionId = table.Column<int>(type: "integer", nullable: false),
+                    Event = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "integer", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LeaseHolder = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -158,6 +269,7 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     EntityId = table.Column<int>(type: "integer", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Mentions = table.Column<int>(type: "integer", nullable: false),
+                    MatchedAlias = table.Column<string>(type: "text", nullable: true),
                     Origin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
@@ -217,6 +329,7 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     TargetUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Score = table.Column<double>(type: "double precision", nullable: true),
+                    Reasons = table.Column<string>(type: "text", nullable: true),
                     Origin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
@@ -235,6 +348,18 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Hash",
+                table: "ApiKeys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Name",
+                table: "ApiKeys",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleCredits_SourceId_ArticleId",
@@ -288,6 +413,11 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 columns: new[] { "Language", "PublishedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Articles_NormalizedTitle",
+                table: "Articles",
+                column: "NormalizedTitle");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Articles_PublishedAt_Id",
                 table: "Articles",
                 columns: new[] { "PublishedAt", "Id" });
@@ -302,6 +432,11 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 table: "Articles",
                 column: "Url",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleTombstones_DeletedAt_Id",
+                table: "ArticleTombstones",
+                columns: new[] { "DeletedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Entities_ArticleCount_Id",
@@ -342,6 +477,11 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersistedQueries_LastUsedAt",
+                table: "PersistedQueries",
+                column: "LastUsedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sources_ArticleCount_Id",
                 table: "Sources",
                 columns: new[] { "ArticleCount", "Id" });
@@ -351,11 +491,40 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 table: "Sources",
                 column: "NormalizedName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_Owner_Id",
+                table: "WebhookSubscriptions",
+                columns: new[] { "Owner", "Id" });
+
+            // Full-text index over analysed text (see Features/Search), outside the EF model: EF has no tsvector
+            // table of its own here. Deleting an article deletes its entry.
+            migrationBuilder.Sql("""
+                CREATE TABLE "ArticleSearch" (
+                    "ArticleId" integer PRIMARY KEY REFERENCES "Articles" ("Id") ON DELETE CASCADE,
+                    "Document" tsvector NOT NULL);
+                CREATE INDEX "IX_ArticleSearch_Document" ON "ArticleSearch" USING GIN ("Document");
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TABLE IF EXISTS \"ArticleSearch\";");
+
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
             migrationBuilder.DropTable(
                 name: "ArticleCredits");
 
@@ -369,10 +538,22 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 name: "ArticleLinks");
 
             migrationBuilder.DropTable(
+                name: "ArticleTombstones");
+
+            migrationBuilder.DropTable(
                 name: "EntityAliases");
 
             migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "JobStates");
+
+            migrationBuilder.DropTable(
                 name: "PersistedQueries");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Keywords");
@@ -382,6 +563,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Entities");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "Sources");

@@ -12,6 +12,39 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ArticleTombstones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleTombstones", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Entities",
                 columns: table => new
                 {
@@ -25,6 +58,32 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Entities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobStates",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobStates", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -43,6 +102,21 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PersistedQueries",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", nullable: false),
+                    Length = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersistedQueries", x => x.Hash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sources",
                 columns: table => new
                 {
@@ -56,6 +130,23 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Sources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -89,6 +180,7 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
                     Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    NormalizedTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 35, nullable: false),
@@ -109,6 +201,38 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         principalTable: "Sources",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubscriptionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LeaseHolder = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -144,6 +268,7 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     EntityId = table.Column<int>(type: "INTEGER", nullable: false),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Mentions = table.Column<int>(type: "INTEGER", nullable: false),
+                    MatchedAlias = table.Column<string>(type: "TEXT", nullable: true),
                     Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
@@ -203,6 +328,7 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     TargetUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Score = table.Column<double>(type: "REAL", nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", nullable: true),
                     Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
@@ -221,6 +347,18 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Hash",
+                table: "ApiKeys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Name",
+                table: "ApiKeys",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleCredits_SourceId_ArticleId",
@@ -274,6 +412,11 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                 columns: new[] { "Language", "PublishedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Articles_NormalizedTitle",
+                table: "Articles",
+                column: "NormalizedTitle");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Articles_PublishedAt_Id",
                 table: "Articles",
                 columns: new[] { "PublishedAt", "Id" });
@@ -288,6 +431,11 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                 table: "Articles",
                 column: "Url",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleTombstones_DeletedAt_Id",
+                table: "ArticleTombstones",
+                columns: new[] { "DeletedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Entities_ArticleCount_Id",
@@ -328,6 +476,11 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PersistedQueries_LastUsedAt",
+                table: "PersistedQueries",
+                column: "LastUsedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sources_ArticleCount_Id",
                 table: "Sources",
                 columns: new[] { "ArticleCount", "Id" });
@@ -337,11 +490,37 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                 table: "Sources",
                 column: "NormalizedName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookSubscriptions_Owner_Id",
+                table: "WebhookSubscriptions",
+                columns: new[] { "Owner", "Id" });
+
+            // Full-text index over analysed text (see Features/Search), and its vocabulary for document
+            // frequencies: FTS5 virtual tables, outside the EF model.
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE ArticleSearch USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');");
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE ArticleSearchTerms USING fts5vocab(ArticleSearch, 'row');");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TABLE IF EXISTS ArticleSearchTerms;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS ArticleSearch;");
+
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
             migrationBuilder.DropTable(
                 name: "ArticleCredits");
 
@@ -355,7 +534,22 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                 name: "ArticleLinks");
 
             migrationBuilder.DropTable(
+                name: "ArticleTombstones");
+
+            migrationBuilder.DropTable(
                 name: "EntityAliases");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "JobStates");
+
+            migrationBuilder.DropTable(
+                name: "PersistedQueries");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Keywords");
@@ -365,6 +559,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Entities");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "Sources");
