@@ -17,7 +17,7 @@ public static class FeatureRegistrations
     {
         services.AddSettings<GroupCommitOptions>(GroupCommitOptions.Section);
         return services.AddSingleton<GroupCommit>().AddHostedService(sp => sp.GetRequiredService<GroupCommit>())
-            .AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>().AddScoped<Features.Enrichment.ArticleEnrichment>()
+            .AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Articles.Pipeline.WritePipeline>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>()
             .AddSingleton(TimeProvider.System);
     }
 
@@ -45,9 +45,7 @@ public static class FeatureRegistrations
     /// <summary>Search: the index of the configured provider, and the queries over it.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services) =>
         services
-            .AddScoped<SearchIndex>(sp => sp.GetRequiredService<NewsDbContext>().Database.IsNpgsql()
-                ? new PostgresSearchIndex(sp.GetRequiredService<NewsDbContext>())
-                : new SqliteSearchIndex(sp.GetRequiredService<NewsDbContext>()))
+            .AddScoped(sp => sp.GetRequiredService<NewsDbContext>() is var db ? db.Dialect.SearchIndex(db) : null!)
             .AddScoped<SearchQueries>().AddScoped<SearchVariants>();
 
     public static IServiceCollection AddJobLeases(this IServiceCollection services) =>

@@ -52,10 +52,9 @@ internal static class ImportCommand
     /// </summary>
     private static async Task AnalyzeAsync(NewsDbContext db, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        var clock = Stopwatch.StartNew();
+        if (await db.Dialect.RefreshStatisticsAsync(db, ct))
         {
-            var clock = Stopwatch.StartNew();
-            await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
             Console.WriteLine($"Planner statistics refreshed (ANALYZE) in {clock.Elapsed.TotalSeconds:F1} s.");
         }
     }

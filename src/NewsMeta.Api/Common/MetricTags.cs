@@ -41,10 +41,34 @@ public static class WriteOutcomes
     };
 }
 
-/// <summary>Values of newsmeta.write.step: the steps of the write pipeline whose time is measured.</summary>
+/// <summary>
+/// Values of newsmeta.write.step: the steps of the write pipeline (Features/Articles/Pipeline/WritePipelineSteps),
+/// each timed for every batch it runs in.
+/// </summary>
 public static class WriteSteps
 {
+    public const string LockKeys = "lock-keys";
+    public const string Precondition = "precondition";
+    public const string Classify = "classify";
+    public const string RemoveReplaced = "remove-replaced";
+    public const string ResolveCatalogue = "resolve-catalogue";
+    public const string StoreArticles = "store-articles";
+    public const string LinkMentions = "link-mentions";
+    public const string StoreParts = "store-parts";
+    public const string PendingLinks = "pending-links";
     public const string SearchIndex = "search-index";
     public const string Keyphrases = "keyphrases";
     public const string SimilarLinks = "similar-links";
+    public const string WebhookOutbox = "webhook-outbox";
+    public const string Tombstones = "tombstones";
+    public const string Counts = "counts";
+    public const string CacheGeneration = "cache-generation";
+    public const string FindDeleted = "find-deleted";
+    public const string LockSimilarLists = "lock-similar-lists";
+    public const string RemoveDeleted = "remove-deleted";
+    public const string CatalogueEdit = "catalogue-edit";
+    public const string LoadArticles = "load-articles";
+    public const string TitleKeys = "title-keys";
+    public const string RelinkMentions = "relink-mentions";
+    public const string BumpVersions = "bump-versions";
 }

@@ -40,17 +40,11 @@ public static class BulkInsert
         }
 
         var table = Tables.GetOrAdd((db.Model, typeof(T)), key => TableOf(key.Model, key.Type));
-        if (db.Database.IsNpgsql())
-        {
-            await InsertWithUnnestAsync(db, table, rows, ct);
-        }
-        else
-        {
-            await InsertWithValuesAsync(db, table, rows, ct);
-        }
+        await db.Dialect.BulkInsertAsync(db, table, rows, ct);
     }
 
-    private static async Task InsertWithUnnestAsync<T>(NewsDbContext db, Table table, IReadOnlyList<T> rows, CancellationToken ct)
+    /// <summary>PostgreSQL's form: one statement whatever the number of rows.</summary>
+    internal static async Task InsertWithUnnestAsync<T>(NewsDbContext db, Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {
         var parameters = new List<DbParameter>(table.Columns.Count);
@@ -69,7 +63,8 @@ public static class BulkInsert
         await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
     }
 
-    private static async Task InsertWithValuesAsync<T>(NewsDbContext db, Table table, IReadOnlyList<T> rows, CancellationToken ct)
+    /// <summary>SQLite's form: multi-row VALUES in chunks under <see cref="SqliteMaxParameters"/>.</summary>
+    internal static async Task InsertWithValuesAsync<T>(NewsDbContext db, Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {
         var rowsPerStatement = Math.Max(1, SqliteMaxParameters / table.Columns.Count);
@@ -132,9 +127,9 @@ public static class BulkInsert
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    private sealed record Column(string QuotedName, Type ArrayElementType, Func<object, object?> ValueOf);
+    public sealed record Column(string QuotedName, Type ArrayElementType, Func<object, object?> ValueOf);
 
-    private sealed record Table(string QuotedName, List<Column> Columns)
+    public sealed record Table(string QuotedName, List<Column> Columns)
     {
         public string ColumnList { get; } = string.Join(", ", Columns.Select(c => c.QuotedName));
     }

@@ -5,7 +5,7 @@ using NewsMeta.Api.Features.Ingestion;
 namespace NewsMeta.Api.Data;
 
 /// <summary>Start-up work on the database: WAL mode for SQLite, pending migrations, the sample corpus on an empty store.</summary>
-public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptions> options, NdjsonImporter importer, ImportCatalogueFirst catalogueFirst, Features.Search.SearchIndex search, Features.Enrichment.SimilarArticles similar, ILogger<DatabaseInitializer> log)
+public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptions> options, NdjsonImporter importer, ImportCatalogueFirst catalogueFirst, Features.Search.SearchIndex search, Features.Articles.ArticleWriter writer, ILogger<DatabaseInitializer> log)
 {
     public static string SampleFile => Path.Combine(AppContext.BaseDirectory, "Data", "SampleData", "sample-articles.ndjson");
 
@@ -53,13 +53,7 @@ public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptio
 
     private async Task UseWriteAheadLogAsync(CancellationToken ct)
     {
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets readers work while one writer writes; it is a property of the file, so set once.
-            await db.Database.OpenConnectionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            await db.Database.CloseConnectionAsync();
-        }
+        await db.Dialect.PrepareStoreAsync(db, ct);
     }
 
     private async Task<IReadOnlyList<string>> ApplyMigrationsAsync(CancellationToken ct)
@@ -77,7 +71,7 @@ public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptio
     private async Task BackfillAsync(CancellationToken ct)
     {
         await search.EnsureCompleteAsync(log, ct);
-        await Features.Articles.TitleKeyBackfill.RunAsync(db, log, ct);
-        await Features.Enrichment.LinkReasonsBackfill.RunAsync(db, similar, log, ct);
+        await Features.Articles.TitleKeyBackfill.RunAsync(db, writer, log, ct);
+        await Features.Enrichment.LinkReasonsBackfill.RunAsync(db, writer, log, ct);
     }
 }

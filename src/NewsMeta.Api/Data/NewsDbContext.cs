@@ -30,6 +30,9 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Features.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Features.Webhooks.WebhookSubscription>();
     public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
 
+    /// <summary>What this provider does differently (locks, bulk statements, candidate queries, ...).</summary>
+    public abstract IDatabaseDialect Dialect { get; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

@@ -38,12 +38,14 @@ public sealed class MetricsTests
             writes.GetMeasurementSnapshot().Select(m => ((string)m.Tags["newsmeta.write.path"]!, (string)m.Tags["newsmeta.write.outcome"]!)));
         Assert.All(writes.GetMeasurementSnapshot(), m => Assert.Equal(1, m.Value));
 
-        // Every stored write ran the enrichment steps, each timed; an unchanged one stored nothing.
+        // Each pipeline step is timed per batch it runs in: the four upserts were classified, the unchanged
+        // one stopped there; the three stored ones were enriched; the delete ran its own steps, the
+        // search index (which forgot the article) and the counts among them.
         var timed = steps.GetMeasurementSnapshot();
-        foreach (var step in new[] { WriteSteps.SearchIndex, WriteSteps.Keyphrases, WriteSteps.SimilarLinks })
-        {
-            Assert.Equal(3, timed.Count(m => (string)m.Tags["newsmeta.write.step"]! == step));
-        }
+        int Timed(string step) => timed.Count(m => (string)m.Tags["newsmeta.write.step"]! == step);
+        Assert.Equal(4, Timed(WriteSteps.Classify));
+        Assert.Equal((3, 3, 3), (Timed(WriteSteps.StoreArticles), Timed(WriteSteps.Keyphrases), Timed(WriteSteps.SimilarLinks)));
+        Assert.Equal((4, 4, 1), (Timed(WriteSteps.SearchIndex), Timed(WriteSteps.Counts), Timed(WriteSteps.RemoveDeleted)));
 
         Assert.All(timed, m => Assert.InRange(m.Value, 0, 60));
         // The three PUTs went through group commit, one at a time.

@@ -29,24 +29,8 @@ public static class DatabaseGeneration
         var value = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
         // One upsert that cannot fail: inside a PostgreSQL transaction a failed insert (two first writers
-        // creating the row at once) would abort the writer's whole transaction. On PostgreSQL the
-        // notification travels in the same round trip (Npgsql sends both statements as one batch).
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "JobStates" ("Name", "Value", "UpdatedAt") VALUES ({Name}, {value}, {now})
-                ON CONFLICT ("Name") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt";
-                SELECT pg_notify({PostgresDataGeneration.Channel}, {value});
-                """, ct);
-        }
-        else
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "JobStates" ("Name", "Value", "UpdatedAt") VALUES ({Name}, {value}, {now})
-                ON CONFLICT ("Name") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt"
-                """, ct);
-        }
-
+        // creating the row at once) would abort the writer's whole transaction.
+        await db.Dialect.ReplaceGenerationAsync(db, Name, value, now, ct);
         return value;
     }
 }

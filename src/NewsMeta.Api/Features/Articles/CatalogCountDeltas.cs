@@ -43,15 +43,7 @@ internal sealed class CatalogCountDeltas
             return;
         }
 
-        if (db.Database.IsNpgsql())
-        {
-            // NO KEY UPDATE is the lock the UPDATE itself takes: FOR UPDATE would also wait for the KEY SHARE
-            // locks that every concurrent writer's foreign-key checks hold on the same rows (its articles
-            // reference the same publisher), and two such writers wait for each other.
-            // The table name is one of three constants above, never input; the ids are a parameter.
-            var lockInOrder = "SELECT count(*) FROM (SELECT 1 FROM \"" + table + "\" WHERE \"Id\" = ANY({0}) ORDER BY \"Id\" FOR NO KEY UPDATE) AS locked";
-            await db.Database.ExecuteSqlRawAsync(lockInOrder, [changed], ct);
-        }
+        await db.Dialect.LockRowsInOrderAsync(db, table, changed, ct);
 
         foreach (var (delta, ids) in ByDelta(counts))
         {

@@ -36,7 +36,7 @@ public sealed class GroupCommitOptions
 /// (<see cref="ArticleWriter.UpsertAsync"/> splits a batch where an externalId repeats).
 /// </para>
 /// </summary>
-public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<GroupCommitOptions> options, Microsoft.Extensions.Options.IOptions<DatabaseOptions> database, Common.NewsMetaMetrics metrics, ILogger<GroupCommit> log)
+public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<GroupCommitOptions> options, Common.NewsMetaMetrics metrics, ILogger<GroupCommit> log)
     : BackgroundService
 {
     /// <summary>Writes waiting at most; beyond it callers wait to enqueue (backpressure instead of an ever-growing queue).</summary>
@@ -60,7 +60,13 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var writers = options.Value.Writers > 0 ? options.Value.Writers : database.Value.Provider == DatabaseProvider.Postgres ? 2 : 1;
+        var writers = options.Value.Writers;
+        if (writers <= 0)
+        {
+            using var scope = scopes.CreateScope();
+            writers = scope.ServiceProvider.GetRequiredService<NewsDbContext>().Dialect.DefaultGroupWriters;
+        }
+
         return Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(() => WriteLoopAsync(stoppingToken), CancellationToken.None)));
     }
 

@@ -1,37 +1,35 @@
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles.Pipeline;
 
 namespace NewsMeta.Api.Features.Articles;
 
 /// <summary>
 /// Fills <see cref="Article.NormalizedTitle"/> on rows stored before the column existed (the normaliser is
-/// C#, so a migration cannot). Runs at start-up; a store written since needs nothing and costs one query.
+/// C#, so a migration cannot), through the write pipeline's re-enrichment. Runs at start-up; a store
+/// written since needs nothing and costs one query.
 /// </summary>
 public static class TitleKeyBackfill
 {
-    private const int Batch = 1000;
+    /// <summary>Articles per transaction: each holds one advisory lock per article on PostgreSQL.</summary>
+    private const int Batch = 200;
 
-    public static async Task RunAsync(NewsDbContext db, ILogger log, CancellationToken ct)
+    public static async Task RunAsync(NewsDbContext db, ArticleWriter writer, ILogger log, CancellationToken ct)
     {
         var filled = 0;
+        var after = 0;
         while (true)
         {
-            var rows = await db.Articles.Where(a => a.NormalizedTitle == null).OrderBy(a => a.Id).Take(Batch)
-                .Select(a => new { a.Id, a.Title }).ToListAsync(ct);
-            if (rows.Count == 0)
+            var ids = await db.Articles.Where(a => a.NormalizedTitle == null && a.Id > after).OrderBy(a => a.Id).Take(Batch)
+                .Select(a => a.Id).ToListAsync(ct);
+            if (ids.Count == 0)
             {
                 break;
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var row in rows)
-            {
-                var key = Article.TitleKey(row.Title);
-                await db.Articles.Where(a => a.Id == row.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.NormalizedTitle, key), ct);
-            }
-
-            await tx.CommitAsync(ct);
-            filled += rows.Count;
+            await writer.ReenrichAsync(ids, Reenrichment.TitleKeys, ct);
+            filled += ids.Count;
+            after = ids[^1];
         }
 
         if (filled > 0)

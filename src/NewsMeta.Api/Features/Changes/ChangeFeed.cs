@@ -68,7 +68,7 @@ public sealed class ChangeFeed(NewsDbContext db, TypeAdapterConfig mapping, IOpt
             throw new TokenExpiredException();
         }
 
-        var upTo = now.AddSeconds(-(options.Value.SettleSeconds ?? (db.Database.IsNpgsql() ? 5 : 0)));
+        var upTo = now.AddSeconds(-(options.Value.SettleSeconds ?? db.Dialect.DefaultSettleSeconds));
         var articleId = kind == 0 ? id : int.MaxValue;
         var articles = await db.Articles.AsNoTracking()
             .Where(a => a.ChangedAt <= upTo && (a.ChangedAt > at || (a.ChangedAt == at && a.Id > articleId)))

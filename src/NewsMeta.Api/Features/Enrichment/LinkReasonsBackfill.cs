@@ -1,19 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Articles.Pipeline;
 
 namespace NewsMeta.Api.Features.Enrichment;
 
 /// <summary>
 /// Recomputes the similar links of articles whose computed links were stored before links carried
-/// reasons, so every computed link explains itself. Runs at start-up; on a store written since it
-/// costs one query.
+/// reasons, so every computed link explains itself; through the write pipeline's re-enrichment, so
+/// cached reads go with the old links. Runs at start-up; on a store written since it costs one query.
 /// </summary>
 public static class LinkReasonsBackfill
 {
     private const int Batch = 200;
 
-    public static async Task RunAsync(NewsDbContext db, SimilarArticles similar, ILogger log, CancellationToken ct)
+    public static async Task RunAsync(NewsDbContext db, ArticleWriter writer, ILogger log, CancellationToken ct)
     {
         var done = 0;
         var after = 0;
@@ -26,10 +27,7 @@ public static class LinkReasonsBackfill
                 break;
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await similar.ComputeAsync(ids, ct);
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+            await writer.ReenrichAsync(ids, Reenrichment.Similar, ct);
             done += ids.Count;
             after = ids[^1];
         }

@@ -24,7 +24,7 @@ public sealed class SimilarArticles(NewsDbContext db)
     /// <summary>Computed links sort after the publisher's own links.</summary>
     private const int FirstPosition = 1000;
 
-    // First halves of the advisory lock keys (the second is the article, entity or keyword id, or 0 for
+    // First halves of the advisory lock keys (no-ops on SQLite, see IDatabaseDialect) (the second is the article, entity or keyword id, or 0 for
     // "all lists"); the two-int key space is apart from the one-bigint keys of
     // ArticleWriter.LockExternalIdsAsync. A writer takes the all-lists lock, then name locks, then list
     // locks, and nothing after them but row locks of the counts and the generation, so the order is the
@@ -101,19 +101,9 @@ public sealed class SimilarArticles(NewsDbContext db)
     /// </summary>
     private async Task<bool> TakeTurnsAsync(int articles, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
-        {
-            return false;
-        }
-
-        if (articles <= MostArticlesForFineLocks)
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({AllListsLockClass}, 0)", ct);
-            return true;
-        }
-
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AllListsLockClass}, 0)", ct);
-        return false;
+        var fine = articles <= MostArticlesForFineLocks;
+        await db.Dialect.LockClassAsync(db, AllListsLockClass, exclusive: !fine, ct);
+        return fine;
     }
 
     /// <summary>
@@ -128,14 +118,7 @@ public sealed class SimilarArticles(NewsDbContext db)
     /// </summary>
     private async Task LockListsAsync(IEnumerable<int> articleIds, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
-        {
-            return;
-        }
-
-        var ids = articleIds.Distinct().Order().ToArray();
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT count(pg_advisory_xact_lock({SimilarListLockClass}, id)) FROM (SELECT unnest({ids}) AS id ORDER BY id) AS lists", ct);
+        await db.Dialect.LockIdsAsync(db, SimilarListLockClass, articleIds, ct);
     }
 
     /// <summary>
@@ -225,51 +208,23 @@ public sealed class SimilarArticles(NewsDbContext db)
     /// </summary>
     private async Task LockSharedNamesAsync(IReadOnlyCollection<int> ids, int cap, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
-        {
-            return;
-        }
-
-        var articleIds = ids.ToArray();
-        await db.Database.ExecuteSqlAsync($"""
-            SELECT count(pg_advisory_xact_lock(keys.class, keys.id)) FROM (
-                SELECT {EntityLockClass} AS class, x."EntityId" AS id FROM "ArticleEntities" x JOIN "Entities" e ON e."Id" = x."EntityId"
-                WHERE x."ArticleId" = ANY({articleIds}) AND e."ArticleCount" <= {cap}
-                UNION
-                SELECT {KeywordLockClass}, x."KeywordId" FROM "ArticleKeywords" x JOIN "Keywords" k ON k."Id" = x."KeywordId"
-                WHERE x."ArticleId" = ANY({articleIds}) AND k."ArticleCount" <= {cap}
-                ORDER BY 1, 2) AS keys
-            """, ct);
+        await db.Dialect.LockSharedNamesAsync(db, EntityLockClass, KeywordLockClass, ids.ToArray(), cap, ct);
     }
 
     /// <summary>
-    /// Every entity and keyword each written article shares with another article, with its weight. On
-    /// PostgreSQL only the <see cref="CandidatesPerName"/> most recently stored articles per entity or
-    /// keyword are candidates: the cap is 1% of the store, so without a bound the rows read per write grow
-    /// with the store (at 200,000 articles up to 2,000 per name).
+    /// Every entity and keyword each written article shares with another article, with its weight. At
+    /// most <see cref="CandidatesPerName"/> candidates per name where the dialect can bound it (see
+    /// <see cref="IDatabaseDialect.EntityShares"/>): the rarity cap is 1% of the store, so without a bound
+    /// the rows read per write grow with the store (at 200,000 articles up to 2,000 per name).
     /// </summary>
     private async Task<List<Share>> SharedAsync(IReadOnlyCollection<int> ids, int cap, CancellationToken ct)
     {
-        var entityNames = db.ArticleEntities.Where(x => ids.Contains(x.ArticleId))
-            .Join(db.Entities.Where(e => e.ArticleCount <= cap), x => x.EntityId, e => e.Id, (x, e) => new { x.ArticleId, x.EntityId, Weight = 1.0 / (1 + e.ArticleCount) });
-        var keywordNames = db.ArticleKeywords.Where(x => ids.Contains(x.ArticleId))
-            .Join(db.Keywords.Where(k => k.ArticleCount <= cap), x => x.KeywordId, k => k.Id, (x, k) => new { x.ArticleId, x.KeywordId, Weight = 1.0 / (1 + k.ArticleCount) });
-
-        // PostgreSQL: a LATERAL join reads CandidatesPerName index entries per name. SQLite has no LATERAL
-        // (EF would need APPLY): there every article naming it is a candidate, as far as the cap allows.
-        var lateral = db.Database.IsNpgsql();
-        var byEntity = await (lateral
-            ? entityNames.SelectMany(
-                a => db.ArticleEntities.Where(b => b.EntityId == a.EntityId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(CandidatesPerName),
-                (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.EntityId, a.Weight })
-            : entityNames.Join(db.ArticleEntities, a => a.EntityId, b => b.EntityId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.EntityId, a.Weight })
-                .Where(p => p.A != p.B)).ToListAsync(ct);
-        var byKeyword = await (lateral
-            ? keywordNames.SelectMany(
-                a => db.ArticleKeywords.Where(b => b.KeywordId == a.KeywordId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(CandidatesPerName),
-                (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.KeywordId, a.Weight })
-            : keywordNames.Join(db.ArticleKeywords, a => a.KeywordId, b => b.KeywordId, (a, b) => new { A = a.ArticleId, B = b.ArticleId, RefId = a.KeywordId, a.Weight })
-                .Where(p => p.A != p.B)).ToListAsync(ct);
+        var entityUses = db.ArticleEntities.Where(x => ids.Contains(x.ArticleId))
+            .Join(db.Entities.Where(e => e.ArticleCount <= cap), x => x.EntityId, e => e.Id, (x, e) => new NameUse { ArticleId = x.ArticleId, RefId = x.EntityId, Weight = 1.0 / (1 + e.ArticleCount) });
+        var keywordUses = db.ArticleKeywords.Where(x => ids.Contains(x.ArticleId))
+            .Join(db.Keywords.Where(k => k.ArticleCount <= cap), x => x.KeywordId, k => k.Id, (x, k) => new NameUse { ArticleId = x.ArticleId, RefId = x.KeywordId, Weight = 1.0 / (1 + k.ArticleCount) });
+        var byEntity = await db.Dialect.EntityShares(db, entityUses, CandidatesPerName).ToListAsync(ct);
+        var byKeyword = await db.Dialect.KeywordShares(db, keywordUses, CandidatesPerName).ToListAsync(ct);
         return byEntity.Select(p => new Share(p.A, p.B, IsEntity: true, p.RefId, p.Weight))
             .Concat(byKeyword.Select(p => new Share(p.A, p.B, IsEntity: false, p.RefId, p.Weight)))
             .ToList();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Articles.Pipeline;
 using NewsMeta.Text;
 
 namespace NewsMeta.Api.Features.NamedEntities;
@@ -11,8 +12,11 @@ namespace NewsMeta.Api.Features.NamedEntities;
 /// requests; a one-row query per write batch tells whether the catalogue changed since, so every
 /// instance rebuilds after a change made anywhere.
 /// </summary>
-public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, TimeProvider clock, Common.Caching.ICacheInvalidator responses, Webhooks.WebhookOutbox webhooks, Common.NewsMetaMetrics metrics, ILogger<EntityLinker> log)
+public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, ArticleWriter writer, Common.NewsMetaMetrics metrics, ILogger<EntityLinker> log)
 {
+    /// <summary>Articles per relink transaction.</summary>
+    private const int RelinkBatch = 200;
+
     /// <summary>
     /// Counts the catalogue's entities in the title, summary and body of an article (saved, so it has
     /// its id) whose publisher entities are loaded: publisher-tagged ones get their mention count, the
@@ -46,53 +50,28 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Tim
 
     /// <summary>
     /// Links every stored article again with the current catalogue (after entities or aliases were
-    /// added, renamed or merged), in batches; an article whose entities changed gets a new version.
-    /// Returns how many articles changed.
+    /// added, renamed or merged), in batches through the write pipeline's re-enrichment: an article whose
+    /// entities changed gets a new version, an <c>article.updated</c> and its counts moved. Returns how
+    /// many articles changed.
     /// </summary>
     public async Task<int> RelinkAllAsync(Action<int, int>? progress, CancellationToken ct)
     {
-        var matcher = await MatcherAsync(ct);
         var ids = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
         var changed = 0;
         var done = 0;
-        foreach (var batch in ids.Chunk(200))
+        foreach (var batch in ids.Chunk(RelinkBatch))
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var articles = await db.Articles.Include(a => a.Entities).Where(a => batch.Contains(a.Id)).ToListAsync(ct);
-            var updated = new List<Webhooks.ArticleEvent>();
-            foreach (var article in articles)
-            {
-                var before = Signature(article);
-                db.ArticleEntities.RemoveRange(article.Entities.Where(e => e.Origin == Origin.Extracted));
-                article.Entities.RemoveAll(e => e.Origin == Origin.Extracted);
-                LinkMentions(article, matcher);
-                if (Signature(article) != before)
-                {
-                    article.ChangedAt = clock.GetUtcNow().UtcDateTime;
-                    article.Version++;
-                    changed++;
-                    updated.Add(new(Webhooks.WebhookEvents.Updated, article.Id, article.ExternalId));
-                }
-            }
-
-            await db.SaveChangesAsync(ct);
-            await webhooks.EnqueueAsync(updated, ct);
-            await tx.CommitAsync(ct);
-            metrics.Wrote(Common.WritePaths.Relink, Common.WriteOutcomes.Updated, updated.Count);
-            metrics.Wrote(Common.WritePaths.Relink, Common.WriteOutcomes.Unchanged, articles.Count - updated.Count);
-            db.ChangeTracker.Clear();
+            var result = await writer.ReenrichAsync(batch, Reenrichment.Mentions, ct);
+            changed += result.Changes.Count;
+            metrics.Wrote(Common.WritePaths.Relink, Common.WriteOutcomes.Updated, result.Changes.Count);
+            metrics.Wrote(Common.WritePaths.Relink, Common.WriteOutcomes.Unchanged, batch.Length - result.Changes.Count);
             done += batch.Length;
             progress?.Invoke(done, ids.Count);
         }
 
-        await db.Entities.ExecuteUpdateAsync(set => set.SetProperty(e => e.ArticleCount, e => db.ArticleEntities.Count(ae => ae.EntityId == e.Id)), ct);
-        await responses.InvalidateAsync(ct);
         log.LogInformation("Relinked {Total} articles: {Changed} changed", ids.Count, changed);
         return changed;
     }
-
-    private static string Signature(Article article) =>
-        string.Join(';', article.Entities.OrderBy(e => e.EntityId).Select(e => $"{e.EntityId}:{e.Mentions}:{e.Origin}:{e.MatchedAlias}"));
 
     /// <summary>
     /// The catalogue's state. Every catalogue change adds or deletes an entity or alias row (a rename

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Articles.Pipeline;
 using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Text;
 
@@ -19,14 +19,20 @@ public sealed record EntityWriteResult(int? EntityId, bool Created, Dictionary<s
 }
 
 /// <summary>
-/// Curates the entity catalogue: create or rename, add aliases, merge duplicates. Every change that
-/// alters how articles read (a name, a merge) bumps those articles' version and changedAt, so clients
-/// syncing with updatedSince see them again.
+/// Curates the entity catalogue: create or rename, add aliases, merge duplicates. Each edit runs inside
+/// the write pipeline's re-enrichment (<see cref="ArticleWriter.ReenrichAsync"/>) of the articles it can
+/// change: those naming the entity, and those whose text holds a new spelling (found through the search
+/// index, at most <see cref="MaxTextCandidates"/>; the relink job covers the rest). In the edit's own
+/// transaction, every article that now reads differently gets a new version, an <c>article.updated</c>
+/// in the outbox and its counts moved, and the cache generation is bumped.
 /// </summary>
-public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimeProvider clock, ICacheInvalidator cache, Common.NewsMetaMetrics metrics)
+public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, ArticleWriter writer, Search.SearchIndex search, Common.NewsMetaMetrics metrics)
 {
     /// <summary>Most aliases one write may add, and most entities one merge may fold in.</summary>
     public const int MaxAliases = ArticleRecordValidator.MaxListItems;
+
+    /// <summary>Articles found by a new spelling's words that an edit relinks at once.</summary>
+    public const int MaxTextCandidates = 500;
 
     /// <summary>Advisory-lock class of entity writes on PostgreSQL ("NC"; SimilarArticles uses NM, NA, NE, NK).</summary>
     private const int EntityWriteLockClass = 0x4E43;
@@ -46,7 +52,76 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
             return new EntityWriteResult(null, false, errors);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var naming = id is { } renamed ? await MentioningAsync([renamed], ct) : [];
+        var candidates = await TextCandidatesAsync([name, .. aliases], ct);
+        EntityWriteResult result = null!;
+        var batch = await writer.ReenrichAsync([.. naming.Union(candidates)], Reenrichment.Mentions, ct, touched: naming.ToHashSet(), edit: async token =>
+        {
+            result = await UpsertEntityAsync(id, name, type, aliases, precondition, token);
+            return result.Errors.Count == 0 && !result.IsPreconditionFailed;
+        });
+        Wrote(batch);
+        return result;
+    }
+
+    /// <summary>Adds spellings of an entity's name, all in one transaction (at most <see cref="MaxAliases"/>).</summary>
+    /// <param name="id">The entity.</param>
+    /// <param name="aliases">The spellings; known ones are ignored.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="precondition">For a conditional write (If-Match): checked inside the transaction, with the entity locked.</param>
+    /// <param name="field">The request's name for the list, in errors.</param>
+    public async Task<EntityWriteResult> AddAliasesAsync(int id, IReadOnlyList<string> aliases, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null, string field = "aliases")
+    {
+        var errors = ValidateAliases(aliases, field);
+        if (errors.Count > 0)
+        {
+            return new EntityWriteResult(null, false, errors);
+        }
+
+        var affected = (await MentioningAsync([id], ct)).Union(await TextCandidatesAsync(aliases, ct)).ToList();
+        EntityWriteResult result = null!;
+        var batch = await writer.ReenrichAsync(affected, Reenrichment.Mentions, ct, edit: async token =>
+        {
+            result = await AddAliasesToEntityAsync(id, aliases, precondition, token);
+            return result.Errors.Count == 0 && !result.IsPreconditionFailed;
+        });
+        Wrote(batch);
+        return result;
+    }
+
+    /// <summary>
+    /// Merges <paramref name="sourceIds"/> into <paramref name="targetId"/>: their names and aliases become
+    /// aliases of the target, their mentions move to it (summed where an article names both), and they are deleted.
+    /// </summary>
+    /// <param name="targetId">The entity that remains.</param>
+    /// <param name="sourceIds">The duplicates.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="precondition">For a conditional merge (If-Match on the target): checked inside the transaction, with all of them locked.</param>
+    public async Task<EntityWriteResult> MergeAsync(int targetId, IReadOnlyList<int> sourceIds, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null)
+    {
+        if (sourceIds.Count == 0 || sourceIds.Count > MaxAliases)
+        {
+            return EntityWriteResult.Failed("ids", $"must list 1 to {MaxAliases} entities");
+        }
+
+        if (sourceIds.Contains(targetId))
+        {
+            return EntityWriteResult.Failed("ids", "must not contain the entity merged into");
+        }
+
+        var naming = await MentioningAsync(sourceIds, ct);
+        EntityWriteResult result = null!;
+        var batch = await writer.ReenrichAsync(naming, Reenrichment.Mentions, ct, touched: naming.ToHashSet(), edit: async token =>
+        {
+            result = await MergeEntitiesAsync(targetId, sourceIds, precondition, token);
+            return result.Errors.Count == 0 && !result.IsPreconditionFailed;
+        });
+        Wrote(batch);
+        return result;
+    }
+
+    private async Task<EntityWriteResult> UpsertEntityAsync(int? id, string name, EntityType type, IReadOnlyList<string> aliases, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
+    {
         NamedEntity entity;
         var created = false;
         if (id is { } existingId)
@@ -70,17 +145,12 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
 
             entity = found;
             var oldName = entity.Name;
-            var renamed = oldName != DisplayNames.Clean(name) || entity.Type != type;
             entity.Name = DisplayNames.Clean(name);
             entity.NormalizedName = key;
             entity.Type = type;
             entity.Aliases.RemoveAll(a => a.NormalizedName == key);
             // The old name stays an alias, so articles and searches that use it still find the entity.
             EntityCatalog.AddAliases(entity, [oldName]);
-            if (renamed)
-            {
-                await TouchArticlesAsync([entity.Id], ct);
-            }
         }
         else
         {
@@ -90,27 +160,11 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
 
         EntityCatalog.AddAliases(entity, aliases);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        await cache.InvalidateAsync(ct);
         return new EntityWriteResult(entity.Id, created, []);
     }
 
-    /// <summary>Adds spellings of an entity's name, all in one transaction (at most <see cref="MaxAliases"/>).</summary>
-    /// <param name="id">The entity.</param>
-    /// <param name="aliases">The spellings; known ones are ignored.</param>
-    /// <param name="ct">Cancellation.</param>
-    /// <param name="precondition">For a conditional write (If-Match): checked inside the transaction, with the entity locked.</param>
-    /// <param name="field">The request's name for the list, in errors.</param>
-    public async Task<EntityWriteResult> AddAliasesAsync(int id, IReadOnlyList<string> aliases, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null, string field = "aliases")
+    private async Task<EntityWriteResult> AddAliasesToEntityAsync(int id, IReadOnlyList<string> aliases, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
     {
-        var errors = ValidateAliases(aliases, field);
-        if (errors.Count > 0)
-        {
-            return new EntityWriteResult(null, false, errors);
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await FailsAsync(precondition, [id], ct))
         {
             return EntityWriteResult.PreconditionFailed;
@@ -124,33 +178,11 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
 
         EntityCatalog.AddAliases(entity, aliases);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        await cache.InvalidateAsync(ct);
         return new EntityWriteResult(entity.Id, false, []);
     }
 
-    /// <summary>
-    /// Merges <paramref name="sourceIds"/> into <paramref name="targetId"/>: their names and aliases become
-    /// aliases of the target, their mentions move to it (summed where an article names both), and they are deleted.
-    /// </summary>
-    /// <param name="targetId">The entity that remains.</param>
-    /// <param name="sourceIds">The duplicates.</param>
-    /// <param name="ct">Cancellation.</param>
-    /// <param name="precondition">For a conditional merge (If-Match on the target): checked inside the transaction, with all of them locked.</param>
-    public async Task<EntityWriteResult> MergeAsync(int targetId, IReadOnlyList<int> sourceIds, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null)
+    private async Task<EntityWriteResult> MergeEntitiesAsync(int targetId, IReadOnlyList<int> sourceIds, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
     {
-        if (sourceIds.Count == 0 || sourceIds.Count > MaxAliases)
-        {
-            return EntityWriteResult.Failed("ids", $"must list 1 to {MaxAliases} entities");
-        }
-
-        if (sourceIds.Contains(targetId))
-        {
-            return EntityWriteResult.Failed("ids", "must not contain the entity merged into");
-        }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (await FailsAsync(precondition, [targetId, .. sourceIds], ct))
         {
             return EntityWriteResult.PreconditionFailed;
@@ -175,7 +207,6 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
         }
 
         var mentions = await db.ArticleEntities.Where(ae => ae.EntityId == targetId || sourceIds.Contains(ae.EntityId)).ToListAsync(ct);
-        var articleIds = mentions.Where(m => m.EntityId != targetId).Select(m => m.ArticleId).Distinct().ToList();
         db.ArticleEntities.RemoveRange(mentions);
         db.Entities.RemoveRange(sources);
         await db.SaveChangesAsync(ct);
@@ -189,24 +220,30 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
             Origin = g.Min(m => m.Origin),
         }));
         await db.SaveChangesAsync(ct);
+        // The sources' rows are gone; the target's count is recounted here, and the relink that follows
+        // moves it by deltas from this state.
         await catalog.RecountAsync([targetId], ct);
-        await TouchArticlesAsync(articleIds, ct, byArticle: true);
-        await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        await cache.InvalidateAsync(ct);
         return new EntityWriteResult(targetId, false, []);
     }
 
-    private async Task TouchArticlesAsync(IReadOnlyCollection<int> ids, CancellationToken ct, bool byArticle = false)
+    /// <summary>The articles naming any of these entities.</summary>
+    private Task<List<int>> MentioningAsync(IReadOnlyCollection<int> entityIds, CancellationToken ct) =>
+        db.ArticleEntities.Where(ae => entityIds.Contains(ae.EntityId)).Select(ae => ae.ArticleId).Distinct().ToListAsync(ct);
+
+    /// <summary>
+    /// Articles whose indexed text holds every word of one of the spellings: a superset of those the
+    /// matcher will link to it, so relinking them is enough.
+    /// </summary>
+    private async Task<List<int>> TextCandidatesAsync(IReadOnlyCollection<string> spellings, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var articles = byArticle
-            ? db.Articles.Where(a => ids.Contains(a.Id))
-            : db.Articles.Where(a => a.Entities.Any(e => ids.Contains(e.EntityId)));
-        var touched = await articles.ExecuteUpdateAsync(set => set.SetProperty(a => a.ChangedAt, now).SetProperty(a => a.Version, a => a.Version + 1), ct);
-        // Counted before the commit: an entity edit that then fails is rare, and its 503 says so.
-        metrics.Wrote(Common.WritePaths.EntityEdit, Common.WriteOutcomes.Updated, touched);
+        var query = spellings.Select(Text.SearchQuery.Parse).Where(q => !q.IsEmpty)
+            .Aggregate((Text.SearchQuery?)null, (all, q) => all is null ? q : all.Or(q));
+        return query is null ? [] : await search.Hits(query).Select(h => h.ArticleId).OrderByDescending(id => id).Take(MaxTextCandidates).ToListAsync(ct);
     }
+
+    private void Wrote(WriteBatch batch) =>
+        metrics.Wrote(Common.WritePaths.EntityEdit, Common.WriteOutcomes.Updated, batch.Changes.Count);
 
     /// <summary>
     /// Locks the entities against other conditional writes (PostgreSQL: advisory locks in id order; SQLite
@@ -219,12 +256,7 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, TimePr
             return false;
         }
 
-        if (db.Database.IsNpgsql())
-        {
-            var keys = ids.Distinct().Order().ToArray();
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT count(pg_advisory_xact_lock({EntityWriteLockClass}, id)) FROM (SELECT unnest({keys}) AS id ORDER BY id) AS entities", ct);
-        }
+        await db.Dialect.LockIdsAsync(db, EntityWriteLockClass, ids, ct);
 
         return !await precondition(ct);
     }
