@@ -86,7 +86,7 @@ public sealed class WebhookGraphType : ObjectGraphType<WebhookDto>
         Field(w => w.Url);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("events").Resolve(c => c.Source.Events);
         Field(w => w.CreatedAt);
-        Field(w => w.Status).Description("active, or paused when Webhooks:AllowedUrls no longer admits the url (its deliveries are then not sent).");
+        Field(w => w.Status).Description("active, or paused when Webhooks:AllowedUrls no longer admits the url or the API key that made it was revoked (its deliveries are then not sent).");
         Field(w => w.PausedReason, nullable: true).Description("Why it is paused; null when active.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookDeliveryGraphType>>>>("deliveries")
             .Description("Its deliveries, newest first.")
