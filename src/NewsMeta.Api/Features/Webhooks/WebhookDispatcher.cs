@@ -332,7 +332,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         // When it was last looked at: the log's pruning counts from here.
         delivery.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
         metrics.WebhookAttempt("refused");
-        log.LogWarning("Webhook delivery {Id} to subscription {Subscription} not sent: {Reason}", delivery.Id, delivery.SubscriptionId, reason);
+        log.LogWarning("Webhook delivery {Id} to subscription {Subscription}: {Reason}", delivery.Id, delivery.SubscriptionId, reason);
     }
 
     private void Retry(WebhookDelivery delivery, WebhookOptions settings)
