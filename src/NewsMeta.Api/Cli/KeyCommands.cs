@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common.Auth;
 
 namespace NewsMeta.Api.Cli;
@@ -26,9 +25,9 @@ internal static class KeyCommands
         var name = new Option<string>("--name") { Description = description, Required = true };
         name.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is not { Length: > 0 and <= 100 })
+            if (result.GetValueOrDefault<string>() is not { Length: > 0 and <= ApiKeyOptions.MaxNameLength })
             {
-                result.AddError("--name must be 1 to 100 characters.");
+                result.AddError($"--name must be 1 to {ApiKeyOptions.MaxNameLength} characters.");
             }
         });
         return name;
@@ -36,7 +35,7 @@ internal static class KeyCommands
 
     private static Command CreateKey(CommandHost host)
     {
-        var name = NameOption("The key's name (unique; stays taken after revocation).");
+        var name = NameOption("The key's name (unique among configured and stored keys; stays taken after revocation).");
         var scopes = new Option<string>("--scopes") { Description = "Comma-separated scopes from read, write, admin.", Required = true };
         scopes.Validators.Add(result =>
         {
@@ -50,17 +49,14 @@ internal static class KeyCommands
         {
             var keyName = parse.GetRequiredValue(name);
             var granted = ApiKeyStore.ParseScopes(parse.GetRequiredValue(scopes))!;
-            try
+            if (await services.GetRequiredService<ApiKeyStore>().CreateAsync(keyName, granted, token) is not { } key)
             {
-                var key = await services.GetRequiredService<ApiKeyStore>().CreateAsync(keyName, granted, token);
-                await Console.Error.WriteLineAsync($"Created key '{keyName}' with scopes {string.Join(", ", granted)}. It is shown once; store it now:");
-                Console.WriteLine(key);
-                return 0;
+                return await RefuseAsync($"a key named '{keyName}' already exists, configured (Auth:ApiKeys) or stored (names stay taken after revocation); choose another name");
             }
-            catch (DbUpdateException)
-            {
-                return await RefuseAsync($"a key named '{keyName}' already exists (names stay taken after revocation)");
-            }
+
+            await Console.Error.WriteLineAsync($"Created key '{keyName}' with scopes {string.Join(", ", granted)}. It is shown once; store it now:");
+            Console.WriteLine(key);
+            return 0;
         }, ct));
         return command;
     }
@@ -68,7 +64,7 @@ internal static class KeyCommands
     private static Command RevokeKey(CommandHost host)
     {
         var name = NameOption("The key to revoke.");
-        var command = new Command("revoke", "Revokes an active key (each instance stops accepting it within Auth:KeyCacheSeconds).") { name };
+        var command = new Command("revoke", "Revokes an active key (each instance stops accepting it within Auth:KeyCacheSeconds) and pauses its webhook subscriptions at once.") { name };
         command.SetAction((parse, ct) => host.RunOnDatabaseAsync(parse, async (services, token) =>
         {
             var keyName = parse.GetRequiredValue(name);

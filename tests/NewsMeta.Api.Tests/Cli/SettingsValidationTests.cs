@@ -47,6 +47,20 @@ public sealed class SettingsValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_configured_keys_with_one_name_stop_the_server()
+    {
+        var database = Path.Combine(_folder, "never.db");
+
+        var (exit, _, stderr) = await CliProcess.RunSplitAsync(
+            "--Auth:ApiKeys:7:Name=twin", "--Auth:ApiKeys:7:Key=first-twin-key", "--Auth:ApiKeys:8:Name=twin", "--Auth:ApiKeys:8:Key=second-twin-key",
+            $"--ConnectionStrings:NewsMeta=Data Source={database}", "--urls", "http://127.0.0.1:5300");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Name 'twin' is also the name of an earlier configured key; names are unique.", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(database));
+    }
+
+    [Fact]
     public async Task Settings_given_as_environment_variables_are_checked_as_well_and_every_failure_is_listed()
     {
         var database = Path.Combine(_folder, "never.db");

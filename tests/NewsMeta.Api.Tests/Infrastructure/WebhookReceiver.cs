@@ -10,6 +10,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _closing = new();
 
     /// <summary>Completed (and replaced) each time a request is recorded: waiters wake on arrival instead of polling.</summary>
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -32,6 +33,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Decides the answer to the nth request (0-based); 204 unless set.</summary>
     public Func<int, HttpStatusCode> Answer { get; set; } = _ => HttpStatusCode.NoContent;
+
+    /// <summary>
+    /// Each request is recorded, then answered once this task completes: a test holds it open to play a receiver
+    /// that does not answer (one at a time, as this receiver answers in turn). Disposing stops waiting for it.
+    /// </summary>
+    public Task Hold { get; set; } = Task.CompletedTask;
 
     /// <summary>
     /// Waits until <paramref name="predicate"/> holds for the requests received, or fails after the timeout.
@@ -64,9 +71,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _closing.CancelAsync();
         _listener.Stop();
         _listener.Close();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _closing.Dispose();
     }
 
     private async Task LoopAsync()
@@ -95,6 +104,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
+            await Hold.WaitAsync(_closing.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             context.Response.StatusCode = (int)status;
             context.Response.Close();
         }

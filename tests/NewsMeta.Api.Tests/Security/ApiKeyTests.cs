@@ -76,7 +76,7 @@ public sealed class ApiKeyTests : IClassFixture<ApiKeyTests.Factory>
     private async Task<string> CreateAsync(string name, params string[] scopes)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync(name, scopes, Ct);
+        return (await scope.ServiceProvider.GetRequiredService<ApiKeyStore>().CreateAsync(name, scopes, Ct))!;
     }
 
     private Task<HttpResponseMessage> PutAsync(string key, string externalId) =>

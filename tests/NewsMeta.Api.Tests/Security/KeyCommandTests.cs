@@ -46,4 +46,18 @@ public sealed class KeyCommandTests : IDisposable
         Assert.Equal(2, (await CliProcess.RunAsync("keys", "revoke", "--name", "mirror-partner", database)).Exit);
         Assert.Equal(2, (await CliProcess.RunAsync("keys", "create", "--name", "x", "--scopes", "superuser", database)).Exit);
     }
+
+    [Fact]
+    public async Task Create_refuses_the_name_of_a_configured_key()
+    {
+        var database = $"--ConnectionStrings:NewsMeta=Data Source={Path.Combine(_folder, "configured.db")}";
+        string[] configured = ["--Auth:ApiKeys:7:Name=configured partner", "--Auth:ApiKeys:7:Key=configured-partner-key", "--Auth:ApiKeys:7:Scopes:0=read"];
+
+        var (exit, key, notice) = await CliProcess.RunSplitAsync(["keys", "create", "--name", "configured partner", "--scopes", "read,write", database, .. configured]);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(key.Trim());
+        Assert.Contains("a key named 'configured partner' already exists, configured (Auth:ApiKeys)", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("configured partner", (await CliProcess.RunAsync("keys", "list", database)).Output, StringComparison.Ordinal);
+    }
 }

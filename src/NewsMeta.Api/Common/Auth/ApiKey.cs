@@ -29,7 +29,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> b)
     {
-        b.Property(k => k.Name).HasMaxLength(100);
+        b.Property(k => k.Name).HasMaxLength(ApiKeyOptions.MaxNameLength);
         b.Property(k => k.Hash).HasMaxLength(64);
         b.Property(k => k.Prefix).HasMaxLength(16);
         b.Property(k => k.Scopes).HasMaxLength(100);

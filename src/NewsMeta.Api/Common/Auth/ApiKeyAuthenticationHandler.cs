@@ -48,7 +48,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             if (key.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(presented, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))))
             {
-                return Success(key.Name, key.Scopes);
+                return Success(KeyIds.Configured(key.Name), key.Name, key.Scopes);
             }
         }
 
@@ -66,12 +66,13 @@ public sealed class ApiKeyAuthenticationHandler(
             stored = await store.FindAsync(hash, Context.RequestAborted);
         }
 
-        return stored is null ? AuthenticateResult.Fail("Unknown API key.") : Success(stored.Name, stored.Scopes);
+        return stored is null ? AuthenticateResult.Fail("Unknown API key.") : Success(stored.Id, stored.Name, stored.Scopes);
     }
 
-    private static AuthenticateResult Success(string name, IEnumerable<string> scopes)
+    /// <summary>The name is for logs and messages; what the key owns and spends goes by <paramref name="id"/>.</summary>
+    private static AuthenticateResult Success(string id, string name, IEnumerable<string> scopes)
     {
-        var claims = scopes.Select(s => new Claim(Scopes.ClaimType, s)).Append(new Claim(ClaimTypes.Name, name));
+        var claims = scopes.Select(s => new Claim(Scopes.ClaimType, s)).Append(new Claim(ClaimTypes.Name, name)).Append(new Claim(KeyIds.ClaimType, id));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

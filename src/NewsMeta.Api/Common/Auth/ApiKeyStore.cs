@@ -7,8 +7,8 @@ using NewsMeta.Api.Data;
 
 namespace NewsMeta.Api.Common.Auth;
 
-/// <summary>A key as the authentication handler needs it.</summary>
-public sealed record KeyIdentity(string Name, IReadOnlyList<string> Scopes);
+/// <summary>A key as the authentication handler needs it: <paramref name="Id"/> is its stable id (<see cref="KeyIds"/>).</summary>
+public sealed record KeyIdentity(string Id, string Name, IReadOnlyList<string> Scopes);
 
 /// <summary>A stored key as <c>keys list</c> shows it (never the key itself).</summary>
 public sealed record KeyListing(int Id, string Name, string Prefix, string Scopes, DateTime CreatedAt, DateTime? RevokedAt);
@@ -35,9 +35,18 @@ public sealed class ApiKeyStore(NewsDbContext db, IMemoryCache cache, IOptionsMo
         return scopes.Count > 0 && scopes.All(Known.Contains) ? scopes : null;
     }
 
-    /// <summary>Creates a key; returns the plain key, which exists nowhere else afterwards.</summary>
-    public async Task<string> CreateAsync(string name, IReadOnlyList<string> scopes, CancellationToken ct)
+    /// <summary>
+    /// Creates a key; returns the plain key, which exists nowhere else afterwards, or null when the name is taken:
+    /// by a configured key, or by a stored one (revoked ones too). The unique index settles a race between two creations.
+    /// </summary>
+    public async Task<string?> CreateAsync(string name, IReadOnlyList<string> scopes, CancellationToken ct)
     {
+        if (options.CurrentValue.ApiKeys.Any(k => string.Equals(k.Name, name, StringComparison.Ordinal))
+            || await db.ApiKeys.AnyAsync(k => k.Name == name, ct))
+        {
+            return null;
+        }
+
         var key = KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         db.ApiKeys.Add(new ApiKey
         {
@@ -47,7 +56,22 @@ public sealed class ApiKeyStore(NewsDbContext db, IMemoryCache cache, IOptionsMo
             Scopes = string.Join(' ', scopes),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another creation took the name between the check and the insert (the unique index said so); anything else is rethrown.
+            db.ChangeTracker.Clear();
+            if (await db.ApiKeys.AnyAsync(k => k.Name == name, ct))
+            {
+                return null;
+            }
+
+            throw;
+        }
+
         return key;
     }
 
@@ -81,8 +105,8 @@ public sealed class ApiKeyStore(NewsDbContext db, IMemoryCache cache, IOptionsMo
         var seconds = options.CurrentValue.KeyCacheSeconds;
 
         var row = await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Name, k.Scopes }).FirstOrDefaultAsync(ct);
-        var identity = row is null ? null : new KeyIdentity(row.Name, row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            .Select(k => new { k.Id, k.Name, k.Scopes }).FirstOrDefaultAsync(ct);
+        var identity = row is null ? null : new KeyIdentity(KeyIds.Stored(row.Id), row.Name, row.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (seconds > 0)
         {
             cache.Set(CacheKey(hash), identity, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds), Size = 256 });

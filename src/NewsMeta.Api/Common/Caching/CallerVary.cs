@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using NewsMeta.Api.Common.Auth;
@@ -7,7 +6,7 @@ namespace NewsMeta.Api.Common.Caching;
 
 /// <summary>
 /// Keeps cached answers apart per caller without the API key reaching the cache: entries vary by a hash of the
-/// authenticated key's identity and scopes, never by the X-Api-Key header. A cache store may write vary values
+/// authenticated key's id (<see cref="KeyIds"/>, not its name) and scopes, never by the X-Api-Key header. A cache store may write vary values
 /// into its key names (Redis does), where a raw key would be readable by anyone with access to the cache.
 /// Authentication runs before the cache, so an unknown or revoked key is refused before any lookup.
 /// </summary>
@@ -22,7 +21,7 @@ internal static class CallerVary
         }
 
         var scopes = user.FindAll(Scopes.ClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
-        var identity = $"{user.FindFirstValue(ClaimTypes.Name)}\n{string.Join(' ', scopes)}";
+        var identity = $"{KeyIds.Of(user)}\n{string.Join(' ', scopes)}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(identity));
         return ValueTask.FromResult(new KeyValuePair<string, string>("caller", Convert.ToBase64String(hash, 0, 16)));
     }

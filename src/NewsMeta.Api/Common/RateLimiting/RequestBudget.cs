@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using NewsMeta.Api.Common.Auth;
 
 namespace NewsMeta.Api.Common.RateLimiting;
 
 /// <summary>
-/// Token buckets per caller: one per API key (by key name), else one per client address, refilled at the
+/// Token buckets per caller: one per API key (by its stable id, <see cref="KeyIds"/>: a new key given a revoked or configured key's name starts with its own bucket), else one per client address, refilled at the
 /// configured rate per minute. Requests take one token; GraphQL operations take tokens by their computed cost
 /// (<see cref="ChargeCostAsync"/>); looking up a key this instance has not seen takes one from the client
 /// address's bucket (<see cref="ChargeKeyLookupAsync"/>). The buckets are shared by every instance when Redis is
@@ -60,8 +60,8 @@ public sealed class RequestBudget(IOptions<RateLimitOptions> options, IRateBucke
     }
 
     private static string PartitionOf(HttpContext http) =>
-        http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(ClaimTypes.Name) is { } name
-            ? "key:" + name
+        KeyIds.Of(http.User) is { } keyId
+            ? "key:" + keyId
             : AddressPartition(http);
 
     // The client address, after the forwarded-headers middleware (when trusted) has put the real client there.

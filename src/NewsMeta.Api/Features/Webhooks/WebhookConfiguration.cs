@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NewsMeta.Api.Common.Auth;
 
 namespace NewsMeta.Api.Features.Webhooks;
 
@@ -10,8 +11,8 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         b.Property(s => s.Url).HasMaxLength(2048);
         b.Property(s => s.Events).HasMaxLength(200);
         b.Property(s => s.Secret).HasMaxLength(200);
-        b.Property(s => s.Owner).HasMaxLength(200);
-        b.HasIndex(s => new { s.Owner, s.Id });
+        b.Property(s => s.OwnerKeyId).HasMaxLength(KeyIds.MaxLength);
+        b.HasIndex(s => new { s.OwnerKeyId, s.Id });
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,10 +15,20 @@ namespace NewsMeta.Api.Features.Webhooks;
 /// (a receiver could point them at an internal address).
 /// </summary>
 /// <remarks>
-/// The allow-list is checked again before each send: a subscription whose URL it no longer admits is paused
-/// and its deliveries are failed unsent. The connection itself goes through <see cref="WebhookConnector"/>,
-/// which refuses internal addresses the allow-list does not name; such a delivery fails at once with the
-/// reason, without retries and without anything the internal address answered.
+/// Deliveries are sent concurrently, each on its own: up to <see cref="WebhookOptions.MaxConcurrentDeliveries"/>
+/// per instance, and up to <see cref="WebhookOptions.MaxInFlightPerSubscription"/> per subscription over all
+/// instances (counted by the leases in the table). Free places are handed out fairly: the subscriptions whose
+/// oldest due delivery is oldest come first, one delivery each before any gets a second. A claim round never
+/// waits for earlier sends, so a receiver that never answers holds its own subscription's places until its
+/// timeout, and no other subscription's. With one place per subscription (the default) a subscription's
+/// deliveries are sent one after another, in the order they were stored.
+/// </remarks>
+/// <remarks>
+/// The allow-list and the owning key are checked again before each send: a subscription whose URL the
+/// allow-list no longer admits, or whose key was revoked, is paused and its deliveries are failed unsent. The
+/// connection itself goes through <see cref="WebhookConnector"/>, which refuses internal addresses the
+/// allow-list does not name; such a delivery fails at once with the reason, without retries and without
+/// anything the internal address answered.
 /// </remarks>
 /// <remarks>
 /// A crash between the POST and the record means the same delivery is sent again after its lease ends:
@@ -26,90 +37,220 @@ namespace NewsMeta.Api.Features.Webhooks;
 public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, WebhookUrlPolicy urls, IOptionsMonitor<WebhookOptions> options, TimeProvider clock, NewsMetaMetrics metrics, ILogger<WebhookDispatcher> log) : BackgroundService
 {
     public const string HttpClientName = "webhooks";
-    private const int Batch = 20;
+
+    /// <summary>The sends under way on this instance, by delivery id; each removes itself when it has recorded its outcome.</summary>
+    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+
+    /// <summary>One claim round at a time on this instance (the loop's and a test's drain may overlap).</summary>
+    private readonly SemaphoreSlim _claiming = new(1, 1);
 
     private DateTime _nextPrune = DateTime.MinValue;
 
+    public override void Dispose()
+    {
+        _claiming.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var sent = 0;
-            if (options.CurrentValue.DispatchEnabled)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                try
+                var claimed = 0;
+                if (options.CurrentValue.DispatchEnabled)
                 {
-                    sent = await RunOnceAsync(stoppingToken);
+                    try
+                    {
+                        claimed = await RunOnceAsync(stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Database away, say: the deliveries stay pending and are tried at the next tick.
+                        log.LogWarning(ex, "Webhook dispatch round failed");
+                    }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Database away, say: the deliveries stay pending and are tried at the next tick.
-                    log.LogWarning(ex, "Webhook dispatch round failed");
-                }
-            }
 
-            // A full batch means more may be due: go on at once.
-            if (sent < Batch)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(50, options.CurrentValue.PollMilliseconds)), clock, stoppingToken);
+                // Something claimed: more may be due and places free, go on at once. Nothing: every place is
+                // taken or nothing is due; a send finishing frees its place for the next tick.
+                if (claimed == 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(50, options.CurrentValue.PollMilliseconds)), clock, stoppingToken);
+                }
             }
+        }
+        finally
+        {
+            // Stopping cancels the sends; each ends without recording and is sent again when its lease ends.
+            await Task.WhenAll(_inFlight.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
     /// <summary>
-    /// Sends every delivery due now, round after round, and returns how many it claimed: a deterministic
-    /// drain for tests (with Webhooks:DispatchEnabled off and a fake clock) instead of waiting for the poll.
+    /// Sends every delivery due now, round after round, waiting for the sends it started, and returns how many it
+    /// claimed: a deterministic drain for tests (with Webhooks:DispatchEnabled off and a fake clock) instead of
+    /// waiting for the poll. A send finishing frees its place: the next round may claim its subscription's next delivery.
     /// </summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var total = 0;
-        for (int claimed; (claimed = await RunOnceAsync(ct)) > 0;)
+        while (true)
         {
+            var claimed = await RunOnceAsync(ct);
             total += claimed;
-        }
+            if (claimed > 0)
+            {
+                continue;
+            }
 
-        return total;
+            var sending = _inFlight.Values.ToArray();
+            if (sending.Length == 0)
+            {
+                return total;
+            }
+
+            await Task.WhenAny(sending).WaitAsync(ct);
+        }
     }
 
-    /// <summary>Claims up to one batch of due deliveries, sends them, records the outcomes; returns how many were claimed.</summary>
+    /// <summary>
+    /// Claims as many due deliveries as there are free places, fairly across subscriptions, and starts sending
+    /// each without waiting for it; returns how many were claimed.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-        var settings = options.CurrentValue;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var holder = Guid.NewGuid().ToString("N");
-        // Long enough for the whole batch to time out one by one: the lease must not end while this instance still sends.
-        var leaseUntil = now.AddSeconds((settings.TimeoutSeconds * Batch) + 30);
-        var deliveries = db.Set<WebhookDelivery>();
-
-        await PruneAsync(deliveries, now, settings, ct);
-        // A read first: an idle store costs an index lookup a tick, not a write lock (SQLite has one).
-        var due = await deliveries.Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .OrderBy(d => d.Id).Select(d => d.Id).Take(Batch).ToListAsync(ct);
-        if (due.Count == 0)
+        await _claiming.WaitAsync(ct);
+        try
         {
-            return 0;
+            var settings = options.CurrentValue;
+            var free = settings.MaxConcurrentDeliveries - _inFlight.Count;
+            if (free <= 0)
+            {
+                return 0;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var deliveries = db.Set<WebhookDelivery>();
+
+            await PruneAsync(deliveries, now, settings, ct);
+            // A read first: an idle store costs one query a tick, not a write lock (SQLite has one).
+            var picked = await PickFairlyAsync(deliveries, now, free, settings.MaxInFlightPerSubscription, ct);
+            if (picked.Count == 0)
+            {
+                return 0;
+            }
+
+            // Each delivery is sent on its own now: its lease covers one timeout, with room to record the outcome.
+            var holder = Guid.NewGuid().ToString("N");
+            var leaseUntil = now.AddSeconds(settings.TimeoutSeconds + 60);
+            // The conditions are checked again on each row as it is updated, so of two instances racing for
+            // a row only the first one's UPDATE matches it (PostgreSQL re-reads a row another transaction changed).
+            var claimed = await deliveries.Where(d => picked.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseHolder, holder).SetProperty(d => d.LeaseUntil, leaseUntil), ct);
+            if (claimed == 0)
+            {
+                return 0;
+            }
+
+            var mine = await deliveries.Where(d => picked.Contains(d.Id) && d.LeaseHolder == holder).Select(d => d.Id).ToListAsync(ct);
+            foreach (var id in mine.OrderBy(picked.IndexOf))
+            {
+                Start(id, holder, settings, ct);
+            }
+
+            return claimed;
+        }
+        finally
+        {
+            _claiming.Release();
+        }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="free"/> due deliveries: subscriptions below their in-flight limit, the one whose oldest
+    /// due delivery is oldest first, each subscription's oldest before anyone's second (round-robin).
+    /// </summary>
+    private static async Task<List<long>> PickFairlyAsync(DbSet<WebhookDelivery> deliveries, DateTime now, int free, int perSubscription, CancellationToken ct)
+    {
+        var due = deliveries.Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now));
+        // Leased deliveries of every instance: a subscription with as many in flight anywhere gets no more now.
+        var leased = deliveries.Where(d => d.Status == DeliveryStatus.Pending && d.LeaseUntil != null && d.LeaseUntil >= now);
+        var full = leased.GroupBy(d => d.SubscriptionId).Where(g => g.Count() >= perSubscription).Select(g => g.Key);
+        var heads = await due.Where(d => !full.Contains(d.SubscriptionId))
+            .GroupBy(d => d.SubscriptionId).Select(g => new { Subscription = g.Key, First = g.Min(d => d.Id) })
+            .OrderBy(h => h.First).Take(free).ToListAsync(ct);
+        if (perSubscription == 1 || heads.Count == 0)
+        {
+            return heads.Select(h => h.First).ToList();
         }
 
-        // The conditions are checked again on each row as it is updated, so of two instances racing for
-        // a row only the first one's UPDATE matches it (PostgreSQL re-reads a row another transaction changed).
-        var claimed = await deliveries.Where(d => due.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseHolder, holder).SetProperty(d => d.LeaseUntil, leaseUntil), ct);
-        if (claimed == 0)
+        var subscriptions = heads.Select(h => h.Subscription).ToList();
+        var inFlight = await leased.Where(d => subscriptions.Contains(d.SubscriptionId)).GroupBy(d => d.SubscriptionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var queues = new List<List<long>>();
+        foreach (var head in heads)
         {
-            return 0;
+            var room = Math.Min(free, perSubscription - inFlight.GetValueOrDefault(head.Subscription));
+            queues.Add(await due.Where(d => d.SubscriptionId == head.Subscription).OrderBy(d => d.Id).Select(d => d.Id).Take(room).ToListAsync(ct));
         }
 
-        var mine = await deliveries.Include(d => d.Subscription).Where(d => due.Contains(d.Id) && d.LeaseHolder == holder).OrderBy(d => d.Id).ToListAsync(ct);
-        foreach (var delivery in mine)
+        var picked = new List<long>();
+        for (var rank = 0; picked.Count < free && queues.Any(q => q.Count > rank); rank++)
         {
-            await SendAsync(delivery, settings, ct);
-            // Recorded one by one: a crash mid-batch re-sends only what was not recorded.
+            picked.AddRange(queues.Where(q => q.Count > rank).Select(q => q[rank]).Take(free - picked.Count));
+        }
+
+        return picked;
+    }
+
+    /// <summary>Starts one send and registers it in <see cref="_inFlight"/> before it can finish (and remove itself).</summary>
+    private void Start(long id, string holder, WebhookOptions settings, CancellationToken ct)
+    {
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inFlight[id] = SendClaimedAsync(registered.Task, id, holder, settings, ct);
+        registered.SetResult();
+    }
+
+    private async Task SendClaimedAsync(Task registered, long id, string holder, WebhookOptions settings, CancellationToken ct)
+    {
+        await registered;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            // Gone when its subscription was deleted meanwhile (the deliveries go with it).
+            var delivery = await db.Set<WebhookDelivery>().Include(d => d.Subscription).FirstOrDefaultAsync(d => d.Id == id && d.LeaseHolder == holder, ct);
+            if (delivery is null)
+            {
+                return;
+            }
+
+            if (await scope.ServiceProvider.GetRequiredService<WebhookOwners>().PausedReasonAsync(delivery.Subscription.OwnerKeyId, ct) is { } paused)
+            {
+                Refuse(delivery, paused);
+            }
+            else
+            {
+                await SendAsync(delivery, settings, ct);
+            }
+
             await db.SaveChangesAsync(ct);
         }
-
-        return claimed;
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: not recorded, so sent again when the lease ends.
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Webhook delivery {Id} was not sent or not recorded; it is tried again when its lease ends", id);
+        }
+        finally
+        {
+            _inFlight.TryRemove(id, out _);
+        }
     }
 
     /// <summary>Forgets delivered and failed deliveries older than Webhooks:LogDays, at most once an hour per instance.</summary>
@@ -191,7 +332,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         // When it was last looked at: the log's pruning counts from here.
         delivery.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
         metrics.WebhookAttempt("refused");
-        log.LogWarning("Webhook delivery {Id} to subscription {Subscription} not sent: {Reason}", delivery.Id, delivery.SubscriptionId, reason);
+        log.LogWarning("Webhook delivery {Id} to subscription {Subscription}: {Reason}", delivery.Id, delivery.SubscriptionId, reason);
     }
 
     private void Retry(WebhookDelivery delivery, WebhookOptions settings)

@@ -35,8 +35,9 @@ public sealed class WebhookDto
     public DateTime CreatedAt { get; init; }
 
     /// <summary>
-    /// active, or paused when the current allow-list (Webhooks:AllowedUrls) no longer admits the URL: its
-    /// deliveries are then failed unsent. It is active again once the allow-list admits the URL again.
+    /// active, or paused when the current allow-list (Webhooks:AllowedUrls) no longer admits the URL, or when the
+    /// API key that made it was revoked: its deliveries are then failed unsent. It is active again once the
+    /// allow-list admits the URL again; a revocation is final.
     /// </summary>
     /// <example>active</example>
     public required string Status { get; init; }

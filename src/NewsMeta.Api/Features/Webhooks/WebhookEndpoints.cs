@@ -62,8 +62,8 @@ public static class WebhookEndpoints
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden);
 
-    /// <summary>Subscriptions belong to the API key that made them.</summary>
-    private static string Owner(ClaimsPrincipal user) => user.Identity?.Name ?? "";
+    /// <summary>Subscriptions belong to the API key that made them, by its stable id (the write policy admits no anonymous caller).</summary>
+    private static string Owner(ClaimsPrincipal user) => KeyIds.Of(user) ?? throw new InvalidOperationException("The write policy let a caller without a key id through.");
 
     private static async Task<Results<Created<CreatedWebhookDto>, ValidationProblem>> Create(
         HttpRequest request, ClaimsPrincipal user, WebhookSubscriptions subscriptions, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GraphQL;
 using GraphQL.Types;
 using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Auth;
 using NewsMeta.Api.GraphQL;
 
 namespace NewsMeta.Api.Features.Webhooks;
@@ -58,7 +59,8 @@ public static class WebhookFields
             });
     }
 
-    internal static string Owner(IResolveFieldContext c) => (c.User as ClaimsPrincipal)?.Identity?.Name ?? "";
+    /// <summary>The calling key's stable id (RequireWriteScope has made sure there is one).</summary>
+    internal static string Owner(IResolveFieldContext c) => KeyIds.Of(c.User as ClaimsPrincipal) ?? throw new InvalidOperationException("The write scope check let a caller without a key id through.");
 
     internal static async Task<IReadOnlyList<WebhookDeliveryDto>> DeliveriesAsync(IResolveFieldContext<WebhookDto> c)
     {
@@ -84,7 +86,7 @@ public sealed class WebhookGraphType : ObjectGraphType<WebhookDto>
         Field(w => w.Url);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("events").Resolve(c => c.Source.Events);
         Field(w => w.CreatedAt);
-        Field(w => w.Status).Description("active, or paused when Webhooks:AllowedUrls no longer admits the url (its deliveries are then not sent).");
+        Field(w => w.Status).Description("active, or paused when Webhooks:AllowedUrls no longer admits the url or the API key that made it was revoked (its deliveries are then not sent).");
         Field(w => w.PausedReason, nullable: true).Description("Why it is paused; null when active.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookDeliveryGraphType>>>>("deliveries")
             .Description("Its deliveries, newest first.")

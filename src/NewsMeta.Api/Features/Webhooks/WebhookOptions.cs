@@ -33,6 +33,22 @@ public sealed class WebhookOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Deliveries one instance sends at the same time, across all subscriptions. Free places go to the
+    /// subscriptions whose oldest due delivery is oldest, one subscription after another, so a receiver that
+    /// never answers holds only its own places.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxConcurrentDeliveries { get; set; } = 32;
+
+    /// <summary>
+    /// Deliveries of one subscription in flight at the same time, counted over every instance (by their leases).
+    /// 1 (the default) sends each subscription's deliveries one after another in the order they were stored; more
+    /// sends faster to a receiver that can take it, but the receiver may then see them out of order.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxInFlightPerSubscription { get; set; } = 1;
+
     /// <summary>How long delivered and failed deliveries stay in the log.</summary>
     [Range(1, 3650)]
     public int LogDays { get; set; } = 30;

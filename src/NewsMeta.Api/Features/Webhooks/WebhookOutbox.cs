@@ -7,9 +7,10 @@ namespace NewsMeta.Api.Features.Webhooks;
 /// <summary>
 /// Writes the deliveries of article events, called by the article writer inside its own transaction:
 /// an event is stored exactly when the change is, and a crash before the commit leaves neither. Costs
-/// one query per write batch when nobody subscribes.
+/// one query per write batch when nobody subscribes. Subscriptions whose key was revoked (or is no longer
+/// configured) get no deliveries: they are paused (<see cref="WebhookOwners"/>).
 /// </summary>
-public sealed class WebhookOutbox(NewsDbContext db, TimeProvider clock)
+public sealed class WebhookOutbox(NewsDbContext db, WebhookOwners owners, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -20,11 +21,14 @@ public sealed class WebhookOutbox(NewsDbContext db, TimeProvider clock)
             return;
         }
 
-        var subscriptions = await db.Set<WebhookSubscription>().AsNoTracking().Select(s => new { s.Id, s.Events }).ToListAsync(ct);
+        var subscriptions = await db.Set<WebhookSubscription>().AsNoTracking().Select(s => new { s.Id, s.Events, s.OwnerKeyId }).ToListAsync(ct);
         if (subscriptions.Count == 0)
         {
             return;
         }
+
+        var paused = await owners.PausedReasonsAsync(subscriptions.Select(s => s.OwnerKeyId), ct);
+        subscriptions.RemoveAll(s => paused.ContainsKey(s.OwnerKeyId));
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var subscription in subscriptions)

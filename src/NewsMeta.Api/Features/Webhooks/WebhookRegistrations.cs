@@ -18,7 +18,7 @@ public static class WebhookRegistrations
                 UseProxy = false,
                 ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
             });
-        return services.AddSingleton<WebhookUrlPolicy>().AddScoped<WebhookSubscriptions>().AddScoped<WebhookOutbox>()
+        return services.AddSingleton<WebhookUrlPolicy>().AddScoped<WebhookSubscriptions>().AddScoped<WebhookOwners>().AddScoped<WebhookOutbox>()
             .AddSingleton<WebhookDispatcher>().AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
     }
 }

@@ -15,8 +15,11 @@ public class WebhookSubscription
     /// </summary>
     public required string Secret { get; set; }
 
-    /// <summary>The API key (by name) that made it: only that key lists and deletes it.</summary>
-    public required string Owner { get; set; }
+    /// <summary>
+    /// The stable id of the API key that made it (<see cref="Common.Auth.KeyIds"/>, never its name): only that key
+    /// lists and deletes it, and revoking that key pauses it.
+    /// </summary>
+    public required string OwnerKeyId { get; set; }
 
     public DateTime CreatedAt { get; set; }
 }

@@ -6,8 +6,8 @@ using NewsMeta.Api.Data;
 
 namespace NewsMeta.Api.Features.Webhooks;
 
-/// <summary>Subscriptions of one API key: create, list, delete, and their delivery log (REST and GraphQL).</summary>
-public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls, IOptionsMonitor<WebhookOptions> options, TimeProvider clock)
+/// <summary>Subscriptions of one API key (by its stable id, <see cref="Common.Auth.KeyIds"/>): create, list, delete, and their delivery log (REST and GraphQL).</summary>
+public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls, WebhookOwners owners, IOptionsMonitor<WebhookOptions> options, TimeProvider clock)
 {
     public const int MinSecretLength = 16;
     public const int MaxSecretLength = 200;
@@ -22,7 +22,7 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
     /// Validates and stores a subscription; null with <paramref name="errors"/> filled when the request is invalid.
     /// Without a secret one is generated ("whsec_" + base64) and returned here only: it is never shown again.
     /// </summary>
-    public async Task<CreatedWebhookDto?> CreateAsync(string owner, string? url, IReadOnlyList<string>? events, string? secret, QueryErrors errors, CancellationToken ct)
+    public async Task<CreatedWebhookDto?> CreateAsync(string ownerKeyId, string? url, IReadOnlyList<string>? events, string? secret, QueryErrors errors, CancellationToken ct)
     {
         if (urls.Check(url) is { } urlError)
         {
@@ -49,7 +49,7 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
             return null;
         }
 
-        if (await db.Set<WebhookSubscription>().CountAsync(s => s.Owner == owner, ct) >= options.CurrentValue.MaxSubscriptionsPerKey)
+        if (await db.Set<WebhookSubscription>().CountAsync(s => s.OwnerKeyId == ownerKeyId, ct) >= options.CurrentValue.MaxSubscriptionsPerKey)
         {
             errors.Add("url", $"this key already has {options.CurrentValue.MaxSubscriptionsPerKey} subscriptions (the most allowed); delete one first");
             return null;
@@ -61,7 +61,7 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
             Url = new Uri(url!).AbsoluteUri,
             Events = string.Join(',', WebhookEvents.All.Where(wanted.Contains)),
             Secret = generated ?? secret!,
-            Owner = owner,
+            OwnerKeyId = ownerKeyId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(subscription);
@@ -97,7 +97,7 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
             : $"starts with {WebhookSigner.KeyPrefix}, so the rest must be base64 of a key of at least {MinSecretLength} bytes";
     }
 
-    public async Task<Page<WebhookDto>?> ListAsync(string owner, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    public async Task<Page<WebhookDto>?> ListAsync(string ownerKeyId, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
     {
         var after = 0L;
         if (cursor is not null && !Cursor.TryDecode(cursor, "w", out after, out _))
@@ -106,21 +106,24 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
             return null;
         }
 
-        var rows = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Owner == owner && s.Id > after)
+        var rows = await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.OwnerKeyId == ownerKeyId && s.Id > after)
             .OrderBy(s => s.Id).Take(limit + 1).ToListAsync(ct);
-        var items = rows.Take(limit).Select(ToDto).ToList();
+        var ownerPaused = await owners.PausedReasonAsync(ownerKeyId, ct);
+        var items = rows.Take(limit).Select(s => ToDto(s, ownerPaused)).ToList();
         return new Page<WebhookDto> { Items = items, NextCursor = rows.Count > limit ? Cursor.Encode("w", items[^1].Id, UnusedCursorId) : null };
     }
 
-    public async Task<WebhookDto?> GetAsync(string owner, int id, CancellationToken ct) =>
-        await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Id == id && s.Owner == owner).FirstOrDefaultAsync(ct) is { } s ? ToDto(s) : null;
+    public async Task<WebhookDto?> GetAsync(string ownerKeyId, int id, CancellationToken ct) =>
+        await db.Set<WebhookSubscription>().AsNoTracking().Where(s => s.Id == id && s.OwnerKeyId == ownerKeyId).FirstOrDefaultAsync(ct) is { } s
+            ? ToDto(s, await owners.PausedReasonAsync(ownerKeyId, ct))
+            : null;
 
     /// <summary>Deletes the subscription and its deliveries (pending ones are never sent); false when the key has no such subscription.</summary>
-    public async Task<bool> DeleteAsync(string owner, int id, CancellationToken ct) =>
-        await db.Set<WebhookSubscription>().Where(s => s.Id == id && s.Owner == owner).ExecuteDeleteAsync(ct) > 0;
+    public async Task<bool> DeleteAsync(string ownerKeyId, int id, CancellationToken ct) =>
+        await db.Set<WebhookSubscription>().Where(s => s.Id == id && s.OwnerKeyId == ownerKeyId).ExecuteDeleteAsync(ct) > 0;
 
     /// <summary>The subscription's deliveries, newest first; null when the key has no such subscription.</summary>
-    public async Task<Page<WebhookDeliveryDto>?> DeliveriesAsync(string owner, int id, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    public async Task<Page<WebhookDeliveryDto>?> DeliveriesAsync(string ownerKeyId, int id, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
     {
         var before = long.MaxValue;
         if (cursor is not null && !Cursor.TryDecode(cursor, $"wd{id}", out before, out _))
@@ -129,7 +132,7 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
             return null;
         }
 
-        if (!await db.Set<WebhookSubscription>().AnyAsync(s => s.Id == id && s.Owner == owner, ct))
+        if (!await db.Set<WebhookSubscription>().AnyAsync(s => s.Id == id && s.OwnerKeyId == ownerKeyId, ct))
         {
             return null;
         }
@@ -155,20 +158,21 @@ public sealed class WebhookSubscriptions(NewsDbContext db, WebhookUrlPolicy urls
     }
 
     /// <summary>
-    /// The status is worked out from the allow-list on every read rather than stored: the allow-list is
-    /// configuration, and a stored flag would be wrong from the moment it changes (or changes back).
+    /// The status is worked out from the allow-list and the owning key on every read rather than stored: the
+    /// allow-list is configuration, and a stored flag would be wrong from the moment it changes (or changes back).
+    /// A revoked owner (<paramref name="ownerPaused"/>) is named first: it never changes back.
     /// </summary>
-    private WebhookDto ToDto(WebhookSubscription s)
+    private WebhookDto ToDto(WebhookSubscription s, string? ownerPaused)
     {
-        var paused = urls.Check(s.Url) is not null;
+        var reason = ownerPaused ?? (urls.Check(s.Url) is not null ? PausedReason : null);
         return new()
         {
             Id = s.Id,
             Url = s.Url,
             Events = WebhookEvents.Split(s.Events),
             CreatedAt = s.CreatedAt,
-            Status = paused ? "paused" : "active",
-            PausedReason = paused ? PausedReason : null,
+            Status = reason is null ? "active" : "paused",
+            PausedReason = reason,
         };
     }
 }

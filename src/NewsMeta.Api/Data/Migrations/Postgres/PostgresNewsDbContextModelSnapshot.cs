@@ -568,10 +568,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<string>("Owner")
+                    b.Property<string>("OwnerKeyId")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(104)
+                        .HasColumnType("character varying(104)");
 
                     b.Property<string>("Secret")
                         .IsRequired()
@@ -585,7 +585,7 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Owner", "Id");
+                    b.HasIndex("OwnerKeyId", "Id");
 
                     b.ToTable("WebhookSubscriptions");
                 });

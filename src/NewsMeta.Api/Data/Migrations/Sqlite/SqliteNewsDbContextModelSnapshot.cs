@@ -543,9 +543,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Owner")
+                    b.Property<string>("OwnerKeyId")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(104)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Secret")
@@ -560,7 +560,7 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Owner", "Id");
+                    b.HasIndex("OwnerKeyId", "Id");
 
                     b.ToTable("WebhookSubscriptions");
                 });
