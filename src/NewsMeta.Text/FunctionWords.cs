@@ -25,10 +25,7 @@ public static class FunctionWords
         "أيضا", "كذلك", "جدا", "تقريبا", "حوالي", "نحو", "قرابة", "أكثر", "أقل", "بينما", "عندما", "حين", "حينما", "بعدما", "قبلما", "كلما", "لأن", "لان", "بأن", "بان", "إنه", "إنها", "أنه", "أنها",
         "لدى", "أمام", "خلف", "فوق", "تحت", "وراء", "إثر", "عقب", "جراء", "بسبب", "رغم", "برغم", "ضمن", "عبر", "لدى", "حسب", "بحسب", "مثل", "سوى", "إلا", "الا", "ذاته", "ذاتها", "نفسه", "نفسها",
         "وذلك", "وهذا", "وهذه", "التي", "الذي", "كل", "جميع", "معظم", "أغلب", "عدد", "بعض", "إحدى", "أحد", "وسط", "أول", "آخر", "أخرى", "عدة", "عديد", "كثير", "قليل", "مجرد", "مرة", "مرات",
-        "كبير", "كبيرة", "أكبر", "أعلى", "أدنى", "أفضل", "جديد", "جديدة", "الجديد", "الجديدة", "مختلف", "مختلفة",
-        "ريال", "دينار", "درهم", "يورو", "جنيه", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة", "التوالي", "السابق", "السابقة",
-        "مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "مئة", "مائة", "دولار", "دولارا", "دولارات", "بالمئة", "المئة",
-        "يمكن", "ويمكن", "يجب", "ينبغي", "لابد", "تم", "وتم", "يتم", "سيتم", "جرى", "ما", "وما", "كما", "وكما", "أما", "وأما", "إذ", "إذا", "لو", "لولا", "حتى", "فقد", "وقد", "قد", "ولم", "ولن", "ولا");
+                "يمكن", "ويمكن", "يجب", "ينبغي", "لابد", "تم", "وتم", "يتم", "سيتم", "جرى", "ما", "وما", "كما", "وكما", "أما", "وأما", "إذ", "إذا", "لو", "لولا", "حتى", "فقد", "وقد", "قد", "ولم", "ولن", "ولا");
 
     /// <summary>Verbs that report speech or announce, and the commonest verbs of news sentences.</summary>
     private static readonly HashSet<string> NewsVerbs = Normalized(
@@ -43,7 +40,13 @@ public static class FunctionWords
         "نشر", "نشرت", "ينشر", "تنشر", "أصبح", "أصبحت", "يصبح", "تصبح", "ظهر", "ظهرت", "يظهر", "تظهر", "اختار", "اختارت", "يختار", "تختار", "خسر", "خسرت", "يخسر", "تخسر", "أنهى", "أنهت", "ينهي", "تنهي",
         "أبدى", "أبدت", "بلغ", "بلغت", "أقيم", "أقيمت", "أدلى", "أدلت", "جمع", "جمعت", "قطع", "قطعت", "أقر", "أقرت", "يقر", "تقر", "شهد", "شهدت", "يشهد", "تشهد");
 
-    private static readonly HashSet<string> All = [.. AdverbialHeads, .. TimeWords, .. Connectives, .. NewsVerbs];
+    /// <summary>Adjectives of size and novelty, ordinals, numbers and currencies: real words, but never what a story is about.</summary>
+    private static readonly HashSet<string> Qualifiers = Normalized(
+        "كبير", "كبيرة", "أكبر", "أعلى", "أدنى", "أفضل", "جديد", "جديدة", "الجديد", "الجديدة", "مختلف", "مختلفة",
+        "ريال", "دينار", "درهم", "يورو", "جنيه", "الأولى", "الثاني", "الثانية", "الثالث", "الثالثة", "الرابع", "الرابعة", "التوالي", "السابق", "السابقة",
+        "مليون", "ملايين", "مليار", "مليارات", "ألف", "آلاف", "مئة", "مائة", "دولار", "دولارا", "دولارات", "بالمئة", "المئة");
+
+    private static readonly HashSet<string> All = [.. AdverbialHeads, .. TimeWords, .. Connectives, .. NewsVerbs, .. Qualifiers];
 
     /// <summary>A stop word, adverbial head, time word, connective or news verb (word in normalised form).</summary>
     public static bool Contains(string normalizedWord) => StopWords.Contains(normalizedWord) || All.Contains(normalizedWord);
@@ -57,6 +60,12 @@ public static class FunctionWords
     {
         var w = normalizedWord;
         if (IsNewsVerb(w))
+        {
+            return true;
+        }
+
+        // "تتغير", "يتحدث": the present of a fifth-form verb.
+        if (w.Length >= 5 && (w.StartsWith("تت", StringComparison.Ordinal) || w.StartsWith("يت", StringComparison.Ordinal)))
         {
             return true;
         }
@@ -79,6 +88,9 @@ public static class FunctionWords
 
         return w.Length >= 5 && w[0] == 'ت' && w[^2] is not ('ي' or 'ا' or 'و') && w[2] != 'ا' && !w.EndsWith('ه') && !w.EndsWith("ات", StringComparison.Ordinal);
     }
+
+    /// <summary>A stop word, adverbial head or connective: a word a phrase cannot end on ("في", "فوق", "بشكل").</summary>
+    public static bool IsParticle(string normalizedWord) => StopWords.Contains(normalizedWord) || AdverbialHeads.Contains(normalizedWord) || Connectives.Contains(normalizedWord);
 
     /// <summary>"بشكل", "بصورة"…: the head of an adverbial phrase, whose next word is part of it.</summary>
     public static bool IsAdverbialHead(string normalizedWord) => AdverbialHeads.Contains(normalizedWord);

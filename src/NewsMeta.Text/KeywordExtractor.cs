@@ -53,31 +53,31 @@ public static class KeywordExtractor
                 }
 
                 var term = new Term(ArabicStemmer.Stem(token.Normalized), token.Start, token.Length);
-                if (!IsContentStem(term.Stem) || IsNotTopic(token.Normalized, term.Stem))
+                if (!IsContentStem(term.Stem) || KeyphraseFilters.IsNotTopic(token.Normalized, term.Stem))
                 {
                     previous = null;
                     continue;
                 }
 
                 var written = text.Substring(term.Start, term.Length);
-                if (HasPronounSuffix(written))
+                if (KeyphraseFilters.HasPronounSuffix(written))
                 {
                     // "فريقه", "أصواتهم": a word that points back at someone is not a topic.
                     previous = null;
                     continue;
                 }
 
-                var baseForm = BaseForms.Of(WithoutTanweenAlef(written));
+                var baseForm = BaseForms.Of(KeyphraseFilters.WithoutTanweenAlef(written));
                 Count(counts, term.Stem, baseForm, weight, ref order);
 
                 // "الحافلات والقطارات", "عقدا لبناء": a clitic on the second word starts a new clause, not a term.
-                if (previous is { } p && OnlySpaceBetween(text, p, term) && !HasProclitic(token.Normalized, term.Stem))
+                if (previous is { } p && OnlySpaceBetween(text, p, term) && !KeyphraseFilters.HasProclitic(token.Normalized, term.Stem))
                 {
-                    Count(counts, $"{p.Stem} {term.Stem}", BaseForms.Of(WithoutTanweenAlef(text.Substring(p.Start, p.Length)) + " " + WithoutTanweenAlef(written)), weight, ref order);
+                    Count(counts, $"{p.Stem} {term.Stem}", BaseForms.Of(KeyphraseFilters.WithoutTanweenAlef(text.Substring(p.Start, p.Length)) + " " + KeyphraseFilters.WithoutTanweenAlef(written)), weight, ref order);
                 }
 
                 // "لبحث التعاون": a purpose clause starting with ل or ب before a bare noun does not start a term.
-                previous = HasProclitic(token.Normalized, term.Stem) && baseForm.Length == written.Length ? null : term;
+                previous = KeyphraseFilters.HasProclitic(token.Normalized, term.Stem) && baseForm.Length == written.Length ? null : term;
             }
         }
 
@@ -198,52 +198,6 @@ public static class KeywordExtractor
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Words that name no topic even when frequent: verbs (by list, stem or shape), the titles and roles that
-    /// introduce people ("الرئيس", "المخرج"), and nisba adjectives, which stand for a country the article's
-    /// entities already name ("الإسباني").
-    /// </summary>
-    private static bool IsNotTopic(string normalized, string stem)
-    {
-        var forms = Discovery.DiscoveryWords.Forms(normalized);
-        return VerbForms(normalized).Any(FunctionWords.LooksLikeVerb) || forms.Any(FunctionWords.Contains) || FunctionWords.IsNewsVerb(stem)
-            || forms.Any(Discovery.DiscoveryCues.PersonRoles.Contains) || Discovery.Gazetteer.Default.IsNisba(forms[^1]) || Discovery.Gazetteer.Default.IsNisba(normalized);
-    }
-
-    /// <summary>
-    /// An indefinite accusative written with its tanween ("عقداً") shown as the base word ("عقد"). Only where
-    /// the mark is written: without it, a final alef is as often part of the word ("دلتا", "إيلينا").
-    /// </summary>
-    private static string WithoutTanweenAlef(string written) =>
-        written.EndsWith("اً", StringComparison.Ordinal) && written.Length > 4 ? written[..^2] : written.TrimEnd('\u064B');
-
-    /// <summary>The stemmer took a preposition or conjunction off the front of the word ("لبناء", "والقطارات").</summary>
-    private static bool HasProclitic(string normalized, string stem) =>
-        normalized.Length > 0 && normalized[0] is 'و' or 'ف' or 'ب' or 'ل' or 'ك' && (stem.Length == 0 || stem[0] != normalized[0]);
-
-    /// <summary>Written with a possessive or object pronoun: ه (not ة, and not the ه of "مياه"), ها, هم, هما, هن, كم.</summary>
-    private static bool HasPronounSuffix(string written) =>
-        written.Length > 3
-        && ((written.EndsWith('ه') && !written.EndsWith("اه", StringComparison.Ordinal))
-            || written.EndsWith("ها", StringComparison.Ordinal) || written.EndsWith("هم", StringComparison.Ordinal)
-            || written.EndsWith("هما", StringComparison.Ordinal) || written.EndsWith("هن", StringComparison.Ordinal) || written.EndsWith("كم", StringComparison.Ordinal));
-
-    /// <summary>The word without what attaches to a verb in front: و ف, then ل or س before a present-tense prefix ("وليشمل", "سيلتقي").</summary>
-    private static IEnumerable<string> VerbForms(string word)
-    {
-        yield return word;
-        if (word.Length > 4 && word[0] is 'و' or 'ف')
-        {
-            word = word[1..];
-            yield return word;
-        }
-
-        if (word.Length > 4 && word[0] is 'ل' or 'س' && word[1] is 'ي' or 'ت' or 'ن')
-        {
-            yield return word[1..];
-        }
     }
 
     // Digits and two-letter stems say nothing about a story.

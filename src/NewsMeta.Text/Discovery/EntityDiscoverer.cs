@@ -76,7 +76,7 @@ public sealed class EntityDiscoverer
             }
 
             if (word.Forms.Any(DiscoveryCues.DefiniteHeads.Contains) && word.Forms.First(DiscoveryCues.DefiniteHeads.Contains) is var definiteHead
-                && word.Normalized.EndsWith(definiteHead, StringComparison.Ordinal) && reader.DefiniteOrganizationEnd(words, i) is { } definiteEnd)
+                && word.Normalized.EndsWith(definiteHead, StringComparison.Ordinal) && OrganizationNames.DefiniteEnd(words, i, gazetteer) is { } definiteEnd)
             {
                 var written = field.Text.Substring(word.Token.Start, word.Token.Length);
                 var rest = field.Join(i + 1, definiteEnd);
@@ -93,7 +93,7 @@ public sealed class EntityDiscoverer
             }
 
             if (word.FormIn(DiscoveryCues.OrganizationHeads) is { } head && !head.StartsWith("ال", StringComparison.Ordinal)
-                && NameReader.OrganizationAfterHead(words, i + 1, DiscoveryCues.QuotedOnlyHeads.Contains(head)) is { } organization)
+                && OrganizationNames.AfterHead(words, i + 1, DiscoveryCues.QuotedOnlyHeads.Contains(head)) is { } organization)
             {
                 var name = field.Join(organization.Start, organization.End);
                 var headWord = field.Text.Substring(word.Token.Start, word.Token.Length);
