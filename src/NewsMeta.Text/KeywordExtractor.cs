@@ -13,8 +13,9 @@ public sealed record CandidateTerm(string Key, string Surface, int Frequency)
 public sealed record ExtractedKeyword(string Name, string Key, double Score);
 
 /// <summary>
-/// Salient-term extraction by TF-IDF. <see cref="Candidates"/> reads one text (stop words dropped,
-/// words grouped by stem, adjacent word pairs as phrases); <see cref="Choose"/> ranks them against
+/// Salient-term extraction by TF-IDF. <see cref="Candidates"/> reads one text (function words, adverbial
+/// phrases and numbers dropped, words grouped by stem and shown in their base form without attached
+/// preposition or conjunction, adjacent word pairs as phrases); <c>Choose</c> ranks them against
 /// document frequencies from the store. Pure and deterministic: the caller supplies the statistics.
 /// </summary>
 public static class KeywordExtractor
@@ -42,27 +43,41 @@ public static class KeywordExtractor
             for (var i = 0; i < tokens.Count; i++)
             {
                 var token = tokens[i];
-                if (StopWords.Contains(token.Normalized))
+                if (FunctionWords.Contains(token.Normalized))
                 {
-                    // A stop word between two words breaks the phrase ("وزير في الحكومة" is not "وزير حكومة").
+                    // A function word between two words breaks the phrase ("وزير في الحكومة" is not "وزير حكومة"),
+                    // and the word after an adverbial head belongs to it ("بشكل جذري" says how, not what).
                     previous = null;
+                    i += FunctionWords.IsAdverbialHead(token.Normalized) ? 1 : 0;
                     continue;
                 }
 
                 var term = new Term(ArabicStemmer.Stem(token.Normalized), token.Start, token.Length);
-                if (!IsContentStem(term.Stem))
+                if (!IsContentStem(term.Stem) || KeyphraseFilters.IsNotTopic(token.Normalized, term.Stem))
                 {
                     previous = null;
                     continue;
                 }
 
-                Count(counts, term.Stem, text.Substring(term.Start, term.Length), weight, ref order);
-                if (previous is { } p && OnlySpaceBetween(text, p, term))
+                var written = text.Substring(term.Start, term.Length);
+                if (KeyphraseFilters.HasPronounSuffix(written))
                 {
-                    Count(counts, $"{p.Stem} {term.Stem}", text[p.Start..(term.Start + term.Length)], weight, ref order);
+                    // "فريقه", "أصواتهم": a word that points back at someone is not a topic.
+                    previous = null;
+                    continue;
                 }
 
-                previous = term;
+                var baseForm = BaseForms.Of(KeyphraseFilters.WithoutTanweenAlef(written));
+                Count(counts, term.Stem, baseForm, weight, ref order);
+
+                // "الحافلات والقطارات", "عقدا لبناء": a clitic on the second word starts a new clause, not a term.
+                if (previous is { } p && OnlySpaceBetween(text, p, term) && !KeyphraseFilters.HasProclitic(token.Normalized, term.Stem))
+                {
+                    Count(counts, $"{p.Stem} {term.Stem}", BaseForms.Of(KeyphraseFilters.WithoutTanweenAlef(text.Substring(p.Start, p.Length)) + " " + KeyphraseFilters.WithoutTanweenAlef(written)), weight, ref order);
+                }
+
+                // "لبحث التعاون": a purpose clause starting with ل or ب before a bare noun does not start a term.
+                previous = KeyphraseFilters.HasProclitic(token.Normalized, term.Stem) && baseForm.Length == written.Length ? null : term;
             }
         }
 
@@ -81,14 +96,32 @@ public static class KeywordExtractor
     /// <paramref name="exclude"/>d name (normalised), is not chosen again.
     /// </summary>
     public static List<ExtractedKeyword> Choose(
-        IReadOnlyList<CandidateTerm> candidates, Func<string, int> documentFrequency, int documents, int count, IEnumerable<string> exclude)
+        IReadOnlyList<CandidateTerm> candidates, Func<string, int> documentFrequency, int documents, int count, IEnumerable<string> exclude) =>
+        Choose(candidates, new StemFrequencies(documentFrequency, documents), count, exclude, []);
+
+    /// <inheritdoc cref="Choose(IReadOnlyList{CandidateTerm}, ITermStatistics, int, IEnumerable{string}, IEnumerable{string})"/>
+    public static List<ExtractedKeyword> Choose(
+        IReadOnlyList<CandidateTerm> candidates, Func<string, int> documentFrequency, int documents, int count, IEnumerable<string> exclude, IEnumerable<string> entityNames) =>
+        Choose(candidates, new StemFrequencies(documentFrequency, documents), count, exclude, entityNames);
+
+    /// <summary>
+    /// The <paramref name="count"/> best candidates by TF-IDF against <paramref name="statistics"/>. Besides
+    /// the rules of the simpler overload: no candidate repeats one of the article's <paramref name="entityNames"/>
+    /// (names and aliases: no candidate sharing a stem with one, so neither the bare surname "الخطيب"
+    /// of "سامر الخطيب" nor "الروائية ليلى"); and a phrase the store shows to be a collocation (positive normalised
+    /// PMI over its documents, <see cref="Collocation"/>) is boosted by that much more.
+    /// </summary>
+    public static List<ExtractedKeyword> Choose(
+        IReadOnlyList<CandidateTerm> candidates, ITermStatistics statistics, int count, IEnumerable<string> exclude, IEnumerable<string> entityNames)
     {
+        var documents = statistics.Documents;
         var excluded = exclude.Select(ArabicNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
         var excludedStems = excluded.Select(StemKey).ToHashSet(StringComparer.Ordinal);
-        double Idf(string stem) => Math.Log((1.0 + documents) / (1.0 + Math.Min(documentFrequency(stem), documents))) + 1.0;
+        var names = entityNames.Select(n => StemKey(n).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(n => n.Length > 0).ToList();
+        double Idf(string stem) => Math.Log((1.0 + documents) / (1.0 + Math.Min(statistics.DocumentFrequency(stem), documents))) + 1.0;
 
         var scored = candidates
-            .Select(c => new ExtractedKeyword(c.Surface, c.Key, c.Frequency * (c.IsPhrase ? PhraseBoost * c.Key.Split(' ').Average(Idf) : Idf(c.Key))))
+            .Select(c => new ExtractedKeyword(c.Surface, c.Key, c.Frequency * (c.IsPhrase ? PhraseBoost * (1 + Collocation(c.Key, statistics)) * c.Key.Split(' ').Average(Idf) : Idf(c.Key))))
             .OrderByDescending(k => k.Score).ThenBy(k => k.Key, StringComparer.Ordinal)
             .ToList();
 
@@ -102,13 +135,38 @@ public static class KeywordExtractor
 
             var stems = keyword.Key.Split(' ');
             var covered = chosen.Any(c => c.Key.Split(' ').Intersect(stems).Any());
-            if (!covered && !excluded.Contains(ArabicNormalizer.Normalize(keyword.Name)) && !excludedStems.Contains(keyword.Key))
+            var repeatsName = names.Any(n => n.Intersect(stems).Any());
+            if (!covered && !repeatsName && !excluded.Contains(ArabicNormalizer.Normalize(keyword.Name)) && !excludedStems.Contains(keyword.Key))
             {
                 chosen.Add(keyword);
             }
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// How much the store's documents hold a two-stem phrase together: normalised PMI,
+    /// ln(p(xy) / (p(x) p(y))) / -ln p(xy), clamped to 0..1; 0 when the store has no figure for the phrase.
+    /// </summary>
+    public static double Collocation(string phraseKey, ITermStatistics statistics)
+    {
+        var n = (double)statistics.Documents;
+        if (n <= 0 || statistics.PhraseDocumentFrequency(phraseKey) is not { } together || together <= 0)
+        {
+            return 0;
+        }
+
+        var stems = phraseKey.Split(' ');
+        var pxy = Math.Min(together, n) / n;
+        var px = Math.Max(statistics.DocumentFrequency(stems[0]), together) / n;
+        var py = Math.Max(statistics.DocumentFrequency(stems[^1]), together) / n;
+        if (pxy >= 1)
+        {
+            return 0;
+        }
+
+        return Math.Clamp(Math.Log(pxy / (px * py)) / -Math.Log(pxy), 0, 1);
     }
 
     /// <summary>The stems a name analyses to, as a candidate key: how a publisher keyword is compared with candidates.</summary>

@@ -33,6 +33,13 @@ public sealed class SplitWorkTests
         return Page(string.Join(' ', titles), Words(words), titles.Append(longest));
     }
 
+    /// <summary>A related line of n/6 unattested six-word headlines, each a subject and a verb: every cut is the grammar's.</summary>
+    private static string HeadlinesPage(int words)
+    {
+        var line = string.Join(' ', Enumerable.Range(0, words / 6).Select(i => $"بلدية المدينة{i % 5} تفتتح جسراً جديداً فوق الوادي"));
+        return Page(line, Words(words), []);
+    }
+
     private static long Work(string page)
     {
         var work = new SplitWork();
@@ -44,9 +51,15 @@ public sealed class SplitWorkTests
     [Theory]
     [InlineData(nameof(SameWordsPage))]
     [InlineData(nameof(TitlesPage))]
+    [InlineData(nameof(HeadlinesPage))]
     public void Doubling_the_lines_at_most_doubles_the_work(string shape)
     {
-        Func<int, string> page = shape == nameof(SameWordsPage) ? SameWordsPage : TitlesPage;
+        Func<int, string> page = shape switch
+        {
+            nameof(SameWordsPage) => SameWordsPage,
+            nameof(TitlesPage) => TitlesPage,
+            _ => HeadlinesPage,
+        };
         // From 4 × the longest span looked at (100 words): below it, spans grow with the line as well.
         var sizes = new[] { 400, 800, 1_600, 3_200, 6_400 };
         var work = sizes.Select(n => Work(page(n))).ToList();
@@ -62,6 +75,14 @@ public sealed class SplitWorkTests
     {
         var page = NewsPageParser.Parse(TitlesPage(50)).Page!;
         Assert.Equal(Enumerable.Range(0, 5).Select(Title), page.RelatedTitles);
+    }
+
+    [Fact]
+    public void Headline_grammar_cuts_every_unattested_headline_of_a_long_line()
+    {
+        var page = NewsPageParser.Parse(HeadlinesPage(600)).Page!;
+        Assert.Equal(100, page.RelatedTitles.Count);
+        Assert.All(page.RelatedTitles, t => Assert.EndsWith("فوق الوادي", t, StringComparison.Ordinal));
     }
 
     [Fact]

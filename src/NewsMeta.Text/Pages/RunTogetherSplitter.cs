@@ -4,9 +4,12 @@ namespace NewsMeta.Text.Pages;
 
 /// <summary>
 /// Splits text a page ran together without separators (related titles, keywords) into its items,
-/// using only phrases something attests: the store (<see cref="IPhraseKnowledge"/>) or the page itself.
-/// It never guesses a boundary from grammar, because a wrong split invents a keyword or a title that
-/// then gets stored and linked; an unattested stretch is kept whole instead.
+/// using first the phrases something attests: the store (<see cref="IPhraseKnowledge"/>) or the page itself.
+/// Keywords are never cut by guesswork: a wrong split invents a keyword that then gets stored and linked,
+/// so an unattested stretch of keywords is kept whole. Titles have one more, last signal: a stretch no
+/// title attests is cut by <see cref="HeadlineGrammar"/> where a new headline visibly starts (the same
+/// first word as the title before, a verb after a complete headline, a subject and its verb), and only
+/// when every piece reads as a headline.
 /// </summary>
 /// <remarks>
 /// <list type="number">
@@ -93,10 +96,27 @@ internal sealed class RunTogetherSplitter
         return this;
     }
 
-    public IEnumerable<string> SplitTitles(string run) =>
-        Segment(Words(run), Math.Max(MaxStoreTitleWords, longestPageTitle), IsAttestedTitle)
-            .Select(title => title.Trim(TitleEdges))
-            .Where(title => title.Length > 0);
+    /// <summary>
+    /// The titles of a run: attested titles first (<see cref="Segment"/>); then each stretch nothing attests is
+    /// cut by <see cref="HeadlineGrammar"/> where a new headline visibly starts, if every piece reads as one.
+    /// </summary>
+    public IEnumerable<string> SplitTitles(string run)
+    {
+        var grammar = new HeadlineGrammar(phrase => IsKnown(phrase) || bodyPhrases.Contains(phrase), work);
+        foreach (var item in Segment(Words(run), Math.Max(MaxStoreTitleWords, longestPageTitle), IsAttestedTitle))
+        {
+            var words = Words(item);
+            var pieces = IsAttestedTitle(ArabicNormalizer.Normalize(item), words.Length) ? [words] : grammar.Split(words);
+            foreach (var piece in pieces)
+            {
+                var title = string.Join(' ', piece).Trim(TitleEdges);
+                if (title.Length > 0)
+                {
+                    yield return title;
+                }
+            }
+        }
+    }
 
     public IEnumerable<string> SplitKeywords(string run)
     {
