@@ -127,6 +127,21 @@ public sealed class HtmlPageImportTests(NewsMetaFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync(Endpoint, content, Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task GraphQL_importPage_takes_html_and_reports_a_page_without_an_article()
+    {
+        const string Mutation = "mutation($input: ImportPageInput!) { importPage(input: $input) { status missingPart article { title publishedAt links { kind url } } userErrors { field message } } }";
+        var response = await _client.GraphQLAsync(Mutation, new { input = new { html = HtmlTestPages.Text("almarsad-related-blocks.html"), url = "https://almarsad.example/iqtisad/central-bank-rates-december" } });
+        var payload = response.Data["importPage"]!;
+        Assert.Empty(payload["userErrors"]!.AsArray());
+        Assert.Equal("البنك المركزي يبقي أسعار الفائدة دون تغيير للشهر الرابع", Text(payload["article"]!, "title"));
+        Assert.Equal(4, payload["article"]!["links"]!.AsArray().Count(l => Text(l!, "kind") == "RELATED"));
+
+        var front = (await _client.GraphQLAsync(Mutation, new { input = new { html = HtmlTestPages.Text("alnoor-section-front.html") } })).Data["importPage"]!;
+        Assert.Equal("body", Text(front, "missingPart"));
+        Assert.Equal("html", Text(front["userErrors"]![0]!, "field"));
+    }
+
     private async Task<HttpResponseMessage> PostHtmlAsync(string page, string query)
     {
         using var content = new ByteArrayContent(HtmlTestPages.Bytes(page));
