@@ -136,6 +136,26 @@ public sealed class HtmlPageReaderTests
     }
 
     [Theory]
+    [InlineData(200_000)] // unchecked, this overflowed the stack while parsing and ended the process
+    [InlineData(1_000)] // under the markup scan's limit: the parsed tree is walked and refused
+    public void Page_nested_deeper_than_any_news_page_is_refused(int depth)
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", depth)) + "<p>" + new string('ن', 500) + "</p>" + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>";
+        var reading = HtmlPageReader.Read(html, "https://site.example/deep");
+        Assert.Null(reading.Article);
+        Assert.Contains("nest more than", reading.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Script_text_and_unclosed_paragraphs_do_not_count_as_nesting()
+    {
+        var script = "<script>var s = \"" + string.Concat(Enumerable.Repeat("<div>", 5_000)) + "\";</script>";
+        var paragraphs = string.Concat(Enumerable.Repeat("<p>فقرة من نص الخبر عن افتتاح سوق جديدة في وسط المدينة القديمة", 3_000));
+        var reading = HtmlPageReader.Read($"<html><head>{script}<title>سوق</title></head><body><article><h1>سوق جديدة</h1>{paragraphs}</article></body></html>", "https://site.example/a");
+        Assert.NotNull(reading.Article);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("windows-1256")]
     public void Page_bytes_are_read_in_the_declared_charset(string? header)

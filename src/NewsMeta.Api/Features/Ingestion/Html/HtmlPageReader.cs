@@ -20,7 +20,18 @@ public static class HtmlPageReader
 
     public static HtmlPageReading Read(string html, string? url)
     {
+        var tooDeep = new HtmlPageReading(null, "body", $"The page has no readable article: its elements nest more than {PageDepth.MaxDepth} levels deep, which no news page does.");
+        if (PageDepth.MarkupExceeds(html, PageDepth.MaxMarkupDepth))
+        {
+            return tooDeep;
+        }
+
         var page = new HtmlParser().ParseDocument(html);
+        if (PageDepth.Exceeds(page.DocumentElement, PageDepth.MaxDepth))
+        {
+            return tooDeep;
+        }
+
         var given = Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u : null;
         var declared = new[] { page.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href"), page.QuerySelector("meta[property='og:url' i]")?.GetAttribute("content") }
             .Select(href => Uri.TryCreate(href?.Trim(), UriKind.Absolute, out var d) && d.Scheme is "http" or "https" ? d : null).FirstOrDefault(d => d is not null);
