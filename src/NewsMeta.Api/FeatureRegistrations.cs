@@ -51,8 +51,12 @@ public static class FeatureRegistrations
     public static IServiceCollection AddJobLeases(this IServiceCollection services) =>
         services.AddScoped<Common.Jobs.JobLeases>();
 
-    public static IServiceCollection AddIngestion(this IServiceCollection services) =>
-        services.AddScoped<NdjsonImporter>().AddScoped<ImportCatalogueFirst>().AddScoped<ArticleExporter>().AddScoped<PageImporter>();
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddSettings<IngestionOptions>(IngestionOptions.Section);
+        return services.AddScoped<NdjsonImporter>().AddScoped<ImportCatalogueFirst>().AddScoped<ArticleExporter>().AddScoped<PageImporter>()
+            .AddScoped<Features.Ingestion.Html.HtmlPageImporter>();
+    }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
