@@ -290,6 +290,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         await db.InsertAsync(written.SelectMany(w => w.Article.Keywords).ToList(), ct);
         await db.InsertAsync(written.SelectMany(w => w.Article.Entities).ToList(), ct);
         await db.InsertAsync(written.SelectMany(w => w.Article.Links).ToList(), ct);
+        await ArticleFurnitureWriter.StoreAsync(db, entities, batch.Select((w, i) => (written[i].Article, w.Record)).ToList(), ct);
         await ResolvePendingLinksAsync(batch.Select(w => w.Record).ToList(), ct);
     }
 
@@ -338,6 +339,7 @@ public sealed class ArticleWriter(NewsDbContext db, SourceCatalog sources, Keywo
         article.ContentHash = hash;
         article.ChangedAt = now;
         article.Version++;
+        ArticleFurnitureWriter.ApplyScalars(article, record);
     }
 
     private static ArticleLink NewLink(LinkRecord link, int position, LinkTargets targets, Dictionary<string, Article> batchArticles)
