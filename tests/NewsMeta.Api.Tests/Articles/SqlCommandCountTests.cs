@@ -30,7 +30,7 @@ public sealed class SqlCommandCountTests(NewsMetaFactory factory) : IClassFixtur
     [Fact]
     public async Task Single_article_runs_a_fixed_number_of_commands()
     {
-        // Article and source, then one command per child list: credits, keywords, entities, links, bylines, media, sections.
+        // The article, then one command per child list: credits, keywords, entities, links, bylines, media, sections.
         Assert.Equal(8, await CountAsync("/api/v1/articles/1"));
     }
 

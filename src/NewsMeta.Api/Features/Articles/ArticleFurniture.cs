@@ -33,6 +33,12 @@ public class ArticleByline
     public int? EntityId { get; set; }
     public NamedEntity? Entity { get; set; }
 
+    /// <summary>
+    /// The person's first byline on this article (one can sign as author and photographer): a person's
+    /// article list takes these rows only, so it lists each article once without a DISTINCT or subquery.
+    /// </summary>
+    public bool IsFirstOfPerson { get; set; }
+
     /// <summary>Lets queries walk from a person to the articles they signed (Entity.bylineArticles).</summary>
     public Article Article { get; set; } = null!;
 }

@@ -13,6 +13,7 @@ internal sealed class ArticleBylineConfiguration : IEntityTypeConfiguration<Arti
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
         // The byline filter and Entity.bylineArticles.
         b.HasIndex(x => new { x.EntityId, x.ArticleId });
+        b.HasIndex(x => new { x.EntityId, x.IsFirstOfPerson, x.ArticleId });
         b.HasOne(x => x.Article).WithMany(a => a.Bylines).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(x => x.Entity).WithMany().HasForeignKey(x => x.EntityId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -53,15 +53,18 @@ public static class ArticleFurnitureWriter
         var person = 0;
         foreach (var (article, record) in written)
         {
+            var signed = new HashSet<int>();
             foreach (var (byline, i) in (record.Bylines ?? []).Select((b, i) => (b, i)))
             {
+                var entityId = people[person++].Id;
                 bylines.Add(new ArticleByline
                 {
                     ArticleId = article.Id,
                     Position = i,
                     Name = DisplayNames.Clean(byline.Name!),
                     Role = EnumNames.TryParse<BylineRole>(byline.Role, out var role) ? role : BylineRole.Other,
-                    EntityId = people[person++].Id,
+                    EntityId = entityId,
+                    IsFirstOfPerson = signed.Add(entityId),
                 });
             }
 

@@ -215,6 +215,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<int?>("EntityId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsFirstOfPerson")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -228,6 +231,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.HasKey("ArticleId", "Position");
 
                     b.HasIndex("EntityId", "ArticleId");
+
+                    b.HasIndex("EntityId", "IsFirstOfPerson", "ArticleId");
 
                     b.ToTable("ArticleBylines");
                 });

@@ -206,6 +206,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<int?>("EntityId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsFirstOfPerson")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -219,6 +222,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.HasKey("ArticleId", "Position");
 
                     b.HasIndex("EntityId", "ArticleId");
+
+                    b.HasIndex("EntityId", "IsFirstOfPerson", "ArticleId");
 
                     b.ToTable("ArticleBylines");
                 });

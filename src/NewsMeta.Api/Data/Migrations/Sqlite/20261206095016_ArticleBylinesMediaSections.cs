@@ -1,9 +1,8 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace NewsMeta.Api.Data.Migrations.Postgres
+namespace NewsMeta.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ArticleBylinesMediaSections : Migration
@@ -14,21 +13,21 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
             migrationBuilder.AddColumn<int>(
                 name: "ReadingTimeMinutes",
                 table: "Articles",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Subtitle",
                 table: "Articles",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "WordCount",
                 table: "Articles",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -36,11 +35,12 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 name: "ArticleBylines",
                 columns: table => new
                 {
-                    ArticleId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    EntityId = table.Column<int>(type: "integer", nullable: true)
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EntityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsFirstOfPerson = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,17 +63,17 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 name: "ArticleMedia",
                 columns: table => new
                 {
-                    ArticleId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
-                    Caption = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Credit = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    AltText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Width = table.Column<int>(type: "integer", nullable: true),
-                    Height = table.Column<int>(type: "integer", nullable: true),
-                    MimeType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    IsLead = table.Column<bool>(type: "boolean", nullable: false)
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Credit = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AltText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    MimeType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,12 +90,12 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 name: "Sections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Path = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    NormalizedPath = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    NormalizedPath = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,10 +112,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 name: "ArticleSections",
                 columns: table => new
                 {
-                    ArticleId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: false),
-                    IsGiven = table.Column<bool>(type: "boolean", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsGiven = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,6 +138,11 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 name: "IX_ArticleBylines_EntityId_ArticleId",
                 table: "ArticleBylines",
                 columns: new[] { "EntityId", "ArticleId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleBylines_EntityId_IsFirstOfPerson_ArticleId",
+                table: "ArticleBylines",
+                columns: new[] { "EntityId", "IsFirstOfPerson", "ArticleId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleMedia_ArticleId_IsLead",
