@@ -32,6 +32,9 @@ public static class FeatureRegistrations
     public static IServiceCollection AddSourceCatalog(this IServiceCollection services) =>
         services.AddScoped<SourceCatalog>().AddScoped<SourceQueries>();
 
+    public static IServiceCollection AddSections(this IServiceCollection services) =>
+        services.AddScoped<Features.Sections.SectionQueries>();
+
     public static IServiceCollection AddKeywordCatalog(this IServiceCollection services) =>
         services.AddScoped<KeywordCatalog>().AddScoped<KeywordQueries>();
 

@@ -41,6 +41,15 @@ public sealed class HtmlPageImportTests(NewsMetaFactory factory) : IClassFixture
         Assert.Equal(["https://alwaha.example/akhbar/mahalli/2026/09/14/water-cuts", "https://alwaha.example/iqtisad/2026/08/30/sahab-contract"],
             links.Where(l => Text(l!, "kind") == "related").Select(l => Text(l!, "url")));
 
+        // What a news card shows: the subtitle, the people with their roles, the lead picture with its caption and credit, the section.
+        Assert.Equal("المحطة تغطي حاجة ربع السكان في أشهر الصيف", Text(article, "subtitle"));
+        Assert.Equal([("سلمى الرفاعي", "author"), ("مازن العبدالله", "editor"), ("خالد يوسف", "photographer")],
+            article["bylines"]!.AsArray().Select(b => (Text(b!, "name"), Text(b!, "role"))));
+        Assert.Equal("https://cdn.alwaha.example/img/2026/11/desal-plant.jpg", Text(article["image"]!, "url"));
+        Assert.Equal("خزانات المحطة الجديدة على الساحل الشمالي للريان", Text(article["image"]!, "caption"));
+        Assert.False(string.IsNullOrEmpty(Text(article["image"]!, "credit")));
+        Assert.Equal(["أخبار/محليات"], article["sections"]!.AsArray().Select(s => Text(s!, "path")));
+
         // The same pipeline as every write: the catalogue's entities are found in the body.
         Assert.Contains(article["entities"]!.AsArray(), e => Text(e!, "name") == "الريان");
 
