@@ -49,6 +49,14 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
 
                     entry.Aliases.UnionWith(e.Aliases ?? []);
                 }
+
+                // A byline names a person entity too (StoreFurnitureStep resolves it so): created here, it
+                // does not move the catalogue during the import and leave the relink job work to do.
+                foreach (var b in record.Bylines ?? [])
+                {
+                    var key = (ArabicNormalizer.Normalize(b.Name!), EntityType.Person);
+                    inputs.TryAdd(key, (b.Name!, EntityType.Person, new HashSet<string>(StringComparer.Ordinal)));
+                }
             }
         }
 
