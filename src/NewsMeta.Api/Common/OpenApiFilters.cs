@@ -55,6 +55,7 @@ public sealed class NewsOpenApiOperationFilter : IOperationFilter
                 ("id", "entities") => "Entity id.",
                 ("id", "keywords") => "Keyword id.",
                 ("id", "sources") => "Source id.",
+                ("id", "sections") => "Section id.",
                 _ => null,
             };
         }

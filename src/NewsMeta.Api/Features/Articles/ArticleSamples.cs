@@ -29,8 +29,8 @@ public static class ArticleSamples
 
     public static List<BylineDto> Bylines { get; } =
     [
-        new() { Name = "سلمى الرفاعي", Role = BylineRole.Author, EntityId = 31 },
-        new() { Name = "خالد يوسف", Role = BylineRole.Photographer, EntityId = 32 },
+        new() { Name = "سلمى الرفاعي", Role = BylineRole.Author, EntityId = 61 },
+        new() { Name = "خالد يوسف", Role = BylineRole.Photographer, EntityId = 62 },
     ];
 
     public static MediaDto LeadImage { get; } = new()
