@@ -18,6 +18,8 @@ public sealed class NewsOpenApiOperationFilter : IOperationFilter
         ["keyword"] = (JsonSchemaType.Integer, "int32"),
         ["source"] = (JsonSchemaType.Integer, "int32"),
         ["credit"] = (JsonSchemaType.Integer, "int32"),
+        ["byline"] = (JsonSchemaType.Integer, "int32"),
+        ["section"] = (JsonSchemaType.Integer, "int32"),
         ["isRepublication"] = (JsonSchemaType.Boolean, null),
         ["publishedFrom"] = (JsonSchemaType.String, "date-time"),
         ["publishedTo"] = (JsonSchemaType.String, "date-time"),
