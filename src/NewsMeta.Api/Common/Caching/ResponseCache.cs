@@ -49,8 +49,7 @@ public static class ResponseCache
                     .Tag(Tag)
                     .SetVaryByHeader("Accept")
                     .VaryByValue(CallerVary.ValueAsync)
-                    .VaryByValue(async (context, ct) => new KeyValuePair<string, string>(
-                        "generation", await context.RequestServices.GetRequiredService<IDataGeneration>().CurrentAsync(context.RequestServices, ct))),
+                    .VaryByValue(TokenAwareGeneration.ValueAsync),
                     excludeDefaultPolicy: true);
             });
             services.AddSingleton<PostgresDataGeneration>();
