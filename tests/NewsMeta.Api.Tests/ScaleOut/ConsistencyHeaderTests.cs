@@ -7,7 +7,7 @@ namespace NewsMeta.Api.Tests.ScaleOut;
 /// <summary>
 /// The read-your-writes header on one database (both providers): successful writes answer with it, reads
 /// accept it back, and a token NewsMeta did not write is a 400 problem. Against a real lagging replica:
-/// <see cref="ReplicaConsistencyTests"/> (PostgreSQL).
+/// ReplicaConsistencyTests (PostgreSQL project only).
 /// </summary>
 public sealed class ConsistencyHeaderTests : IAsyncDisposable
 {
@@ -53,9 +53,14 @@ public sealed class ConsistencyHeaderTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, mutation.StatusCode);
         Assert.Matches("^v1\\.", Assert.Single(mutation.Headers.GetValues(Header)));
 
-        var query = await client.PostAsJsonAsync("/graphql", new { query = "{ sources(first: 1) { totalCount } }" }, Ct);
-        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
-        Assert.False(query.Headers.Contains(Header));
+        // A GraphQL query sent by POST is a read, whether it runs or the cache answers it the second time.
+        for (var i = 0; i < 2; i++)
+        {
+            var query = await client.PostAsJsonAsync("/graphql", new { query = "{ sources(first: 1) { totalCount } }" }, Ct);
+            Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+            Assert.False(query.Headers.Contains(Header));
+        }
+
         Assert.False((await client.GetAsync("/api/v1/articles?limit=1", Ct)).Headers.Contains(Header));
 
         var invalid = await client.PutAsJsonAsync("/api/v1/articles/by-external-id/consistency-invalid", new { title = "" }, Ct);

@@ -44,9 +44,9 @@ public sealed class ReadYourWrites(RequestDelegate next, ILogger<ReadYourWrites>
     /// <summary>After a successful write (the response starts once it has committed): the primary's position now.</summary>
     private async Task AnswerWithTokenAsync(HttpContext context, DatabaseRoute route)
     {
-        if (context.Response.StatusCode is < 200 or > 299 || route.IsRead)
+        if (context.Response.StatusCode is < 200 or > 299 || route.IsRead || context.Features.Get<Common.Caching.ServedFromCache>() is not null)
         {
-            return; // a failed write changed nothing; a GraphQL query sent by POST is a read
+            return; // a failed write changed nothing; a GraphQL query sent by POST is a read, run or cached
         }
 
         try
