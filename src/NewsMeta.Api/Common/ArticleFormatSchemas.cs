@@ -31,6 +31,11 @@ public static class ArticleFormatSchemas
             ["isBasedOn"] = Objects("The credited agencies' works."),
             ["about"] = Objects("Entities the publisher tagged (single article only)."),
             ["mentions"] = Objects("Entities found in the text (single article only)."),
+            ["alternativeHeadline"] = String("The subtitle."),
+            ["author"] = Objects("Author bylines as Person, with the entity's URL as @id when the name is a known person."),
+            ["image"] = Objects("Images as ImageObject (url, caption, creditText, width, height); on a list item only the lead image."),
+            ["articleSection"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = String(null), Description = "Section paths (single article only)." },
+            ["wordCount"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "Single article only." },
         },
     });
 
@@ -82,12 +87,14 @@ public static class ArticleFormatSchemas
             ["infosources"] = Objects(null),
             ["descriptions"] = Objects(null),
             ["bodies"] = Objects("Only on a single article."),
-            ["subjects"] = Objects(null),
+            ["subjects"] = Objects("Keywords, untyped entities and sections (rel section)."),
             ["people"] = Objects(null),
             ["organisations"] = Objects(null),
             ["places"] = Objects(null),
             ["events"] = Objects(null),
-            ["associations"] = Objects("Linked articles (single article only)."),
+            ["associations"] = Objects("Linked articles and media (pictures with renditions) on a single article; the lead picture on a list item."),
+            ["by"] = String("The authors' names."),
+            ["bylines"] = Objects("Each byline: byline (name), role and, for a known person, href."),
         },
     });
 
