@@ -421,6 +421,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<int>("ArticleCount")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -430,6 +433,11 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -442,6 +450,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.HasIndex("NormalizedName", "Type")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ArticleCount", "Id");
 
                     b.HasIndex("Type", "ArticleCount", "Id");
 

@@ -402,6 +402,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<int>("ArticleCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -410,6 +413,11 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -423,6 +431,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("NormalizedName", "Type")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ArticleCount", "Id");
 
                     b.HasIndex("Type", "ArticleCount", "Id");
 
