@@ -53,6 +53,18 @@ public sealed class EntityDiscoveryTests(NewsMetaFactory factory) : IClassFixtur
         Assert.Empty(discovered["items"]!.AsArray());
     }
 
+    [Fact]
+    public async Task No_extracted_keyphrase_repeats_a_name_or_alias_of_the_articles_entities()
+    {
+        var article = await PutAsync("discovery-keyphrases", "الملياردير رياض القباني يشتري ميناء",
+            "اشترى الملياردير رياض القباني ميناء تجاريا. وقال القباني إن الميناء سيتوسع. وأضاف القباني أن عمال الميناء سيحصلون على عقود جديدة، وأكد القباني أن الاستثمار طويل. وختم القباني بأن الميناء مفتوح للجميع.");
+
+        Assert.Equal("person", Linked(article, "رياض القباني")["type"]!.GetValue<string>());
+        var keywords = article["keywords"]!.AsArray().Select(k => k!["name"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(keywords);
+        Assert.DoesNotContain(keywords, k => k.Contains("القباني", StringComparison.Ordinal) || k.Contains("رياض", StringComparison.Ordinal));
+    }
+
     private async Task<JsonNode> PutAsync(string externalId, string title, string body)
     {
         var response = await _client.PutAsJsonAsync($"/api/v1/articles/by-external-id/{externalId}", new
