@@ -32,6 +32,9 @@ public static class FeatureRegistrations
     public static IServiceCollection AddSourceCatalog(this IServiceCollection services) =>
         services.AddScoped<SourceCatalog>().AddScoped<SourceQueries>();
 
+    public static IServiceCollection AddSections(this IServiceCollection services) =>
+        services.AddScoped<Features.Sections.SectionQueries>();
+
     public static IServiceCollection AddKeywordCatalog(this IServiceCollection services) =>
         services.AddScoped<KeywordCatalog>().AddScoped<KeywordQueries>();
 
@@ -51,8 +54,12 @@ public static class FeatureRegistrations
     public static IServiceCollection AddJobLeases(this IServiceCollection services) =>
         services.AddScoped<Common.Jobs.JobLeases>();
 
-    public static IServiceCollection AddIngestion(this IServiceCollection services) =>
-        services.AddScoped<NdjsonImporter>().AddScoped<ImportCatalogueFirst>().AddScoped<ArticleExporter>().AddScoped<PageImporter>();
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddSettings<IngestionOptions>(IngestionOptions.Section);
+        return services.AddScoped<NdjsonImporter>().AddScoped<ImportCatalogueFirst>().AddScoped<ArticleExporter>().AddScoped<PageImporter>()
+            .AddScoped<Features.Ingestion.Html.HtmlPageImporter>();
+    }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {

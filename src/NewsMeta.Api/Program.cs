@@ -11,6 +11,7 @@ using NewsMeta.Api.Features.Ingestion;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Features.Search;
+using NewsMeta.Api.Features.Sections;
 using NewsMeta.Api.Features.Sources;
 using NewsMeta.Api.Features.Webhooks;
 using NewsMeta.Api.GraphQL;
@@ -40,6 +41,7 @@ static WebApplication BuildApp(string[] hostArgs)
         .AddChangeFeed()
         .AddSourceCatalog()
         .AddKeywordCatalog()
+        .AddSections()
         .AddEntityCatalog()
         .AddIngestion()
         .AddSearch()
@@ -62,6 +64,7 @@ static void MapEndpoints(WebApplication app)
     app.MapFacets();
     app.MapKeywords();
     app.MapSources();
+    app.MapSections();
     app.MapSearch();
     app.MapWebhooks();
     app.MapNewsGraphQL();

@@ -36,7 +36,7 @@ public sealed partial class OpenApiPresentationTests(NewsMetaFactory factory) : 
         Assert.NotNull(document.Info.License!.Url);
         Assert.False(string.IsNullOrWhiteSpace(document.Info.Contact?.Name));
         var tags = document.Tags ?? new HashSet<OpenApiTag>();
-        Assert.Equal(7, tags.Count);
+        Assert.Equal(8, tags.Count);
         Assert.All(tags, t => Assert.False(string.IsNullOrWhiteSpace(t.Description), $"tag {t.Name} has no description"));
         var used = Operations(document).SelectMany(o => o.Operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name).ToHashSet();
         Assert.Subset(tags.Select(t => t.Name).ToHashSet(), used);

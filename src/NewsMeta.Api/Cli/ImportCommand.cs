@@ -21,6 +21,7 @@ internal static class ImportCommand
     private static async Task<int> ImportAsync(IServiceProvider services, FileInfo path, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        using var steps = new StepTimes();
         await using var file = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var catalogueFirst = services.GetRequiredService<ImportCatalogueFirst>();
         var prepared = await catalogueFirst.PrepareAsync(file, ct);
@@ -36,6 +37,12 @@ internal static class ImportCommand
         var stored = report.Created + report.Updated + report.Unchanged;
         Console.WriteLine($"Imported {path} in {clock.Elapsed.TotalSeconds:F1} s: {report.Created} created, {report.Updated} updated, "
             + $"{report.Unchanged} unchanged, {report.RejectedCount} rejected ({stored / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0} articles/s).");
+        Console.WriteLine("Wall time in each write-pipeline step (their sum is below the total: parsing, validation and commits sit between them):");
+        foreach (var line in steps.PerArticle(report.Created + report.Updated))
+        {
+            Console.WriteLine(line);
+        }
+
         foreach (var line in report.Rejected.Take(20))
         {
             Console.WriteLine($"  line {line.Line}: {string.Join("; ", line.Errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}"))}");

@@ -54,6 +54,8 @@ public static class HttpPipeline
         app.UseMiddleware<RateLimiting.RateLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthorization();
+        // Before the cache: a read's token picks the database copy, and with it the generation the cache keys by.
+        app.UseMiddleware<Data.Consistency.ReadYourWrites>();
         app.UseOutputCache();
         return app;
     }

@@ -56,6 +56,7 @@ public static class WriteSteps
     public const string LinkMentions = "link-mentions";
     public const string DiscoverEntities = "discover-entities";
     public const string StoreParts = "store-parts";
+    public const string StoreFurniture = "store-furniture";
     public const string PendingLinks = "pending-links";
     public const string SearchIndex = "search-index";
     public const string Keyphrases = "keyphrases";

@@ -18,6 +18,8 @@ public sealed class NewsOpenApiOperationFilter : IOperationFilter
         ["keyword"] = (JsonSchemaType.Integer, "int32"),
         ["source"] = (JsonSchemaType.Integer, "int32"),
         ["credit"] = (JsonSchemaType.Integer, "int32"),
+        ["byline"] = (JsonSchemaType.Integer, "int32"),
+        ["section"] = (JsonSchemaType.Integer, "int32"),
         ["isRepublication"] = (JsonSchemaType.Boolean, null),
         ["publishedFrom"] = (JsonSchemaType.String, "date-time"),
         ["publishedTo"] = (JsonSchemaType.String, "date-time"),
@@ -55,6 +57,7 @@ public sealed class NewsOpenApiOperationFilter : IOperationFilter
                 ("id", "entities") => "Entity id.",
                 ("id", "keywords") => "Keyword id.",
                 ("id", "sources") => "Source id.",
+                ("id", "sections") => "Section id.",
                 _ => null,
             };
         }

@@ -6,7 +6,7 @@ namespace NewsMeta.Api.Common;
 
 /// <summary>
 /// Gives each media type an operation speaks the schema of what is really sent: JSON-LD and ninjs get their own
-/// shapes (not the JSON DTO's), NDJSON and plain-text bodies are text. Endpoint metadata can name only one CLR type
+/// shapes (not the JSON DTO's), NDJSON, plain-text and HTML bodies are text. Endpoint metadata can name only one CLR type
 /// for all the media types of a response, so the document otherwise claims a JSON-LD answer is an <c>ArticleDto</c>.
 /// </summary>
 public sealed class OpenApiMediaTypeSchemas : IOperationFilter
@@ -19,11 +19,14 @@ public sealed class OpenApiMediaTypeSchemas : IOperationFilter
         {
             foreach (var (mediaType, content) in requestContent)
             {
-                if (content is OpenApiMediaType media && mediaType is NdjsonContentType or "text/plain")
+                if (content is OpenApiMediaType media && mediaType is NdjsonContentType or "text/plain" or "text/html")
                 {
-                    media.Schema = Text(mediaType == NdjsonContentType
-                        ? "One ArticleRecord JSON object per line (UTF-8)."
-                        : "The page's text (UTF-8).");
+                    media.Schema = Text(mediaType switch
+                    {
+                        NdjsonContentType => "One ArticleRecord JSON object per line (UTF-8).",
+                        "text/html" => "A whole HTML page as a browser received it (charset from the header, else the page's meta charset, else UTF-8).",
+                        _ => "The page's text (UTF-8).",
+                    });
                 }
             }
         }

@@ -7,5 +7,18 @@ namespace NewsMeta.Api.Data;
 /// </summary>
 public sealed class DatabaseRoute(IHttpContextAccessor accessor)
 {
-    public bool UseReplica { get; set; } = accessor.HttpContext?.Request.Method is "GET" or "HEAD";
+    /// <summary>This request only reads, so the replica may serve it (set by GraphQL once it knows the operation).</summary>
+    public bool IsRead { get; set; } = accessor.HttpContext?.Request.Method is "GET" or "HEAD";
+
+    /// <summary>
+    /// The read carries a read-your-writes token the replica has not replayed yet (<see cref="Consistency.ReadYourWrites"/>):
+    /// it must be served by the primary even though it only reads.
+    /// </summary>
+    public bool PrimaryRequired { get; set; }
+
+    public bool UseReplica
+    {
+        get => IsRead && !PrimaryRequired;
+        set => IsRead = value;
+    }
 }

@@ -43,7 +43,7 @@ public static class DatabaseServiceCollectionExtensions
             : sp.GetRequiredService<SqliteNewsDbContext>());
 
         services.AddHttpContextAccessor();
-        services.AddScoped<DatabaseRoute>().AddScoped<PrimaryNewsDb>();
+        services.AddScoped<DatabaseRoute>().AddScoped<PrimaryNewsDb>().AddSingleton<Consistency.ReplicaProgress>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -18,6 +18,10 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ArticleKeyword> ArticleKeywords => Set<ArticleKeyword>();
     public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
     public DbSet<ArticleLink> ArticleLinks => Set<ArticleLink>();
+    public DbSet<ArticleByline> ArticleBylines => Set<ArticleByline>();
+    public DbSet<ArticleMedia> ArticleMedia => Set<ArticleMedia>();
+    public DbSet<Features.Sections.Section> Sections => Set<Features.Sections.Section>();
+    public DbSet<Features.Sections.ArticleSection> ArticleSections => Set<Features.Sections.ArticleSection>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Keyword> Keywords => Set<Keyword>();
     public DbSet<NamedEntity> Entities => Set<NamedEntity>();

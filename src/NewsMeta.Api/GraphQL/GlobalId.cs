@@ -14,6 +14,7 @@ public static class GlobalId
     public const string Entity = "Entity";
     public const string Keyword = "Keyword";
     public const string Source = "Source";
+    public const string Section = "Section";
 
     public static string Encode(string type, int id) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{type}:{id}")));

@@ -21,7 +21,7 @@ public static class GraphQLSetup
     {
         services.AddSettings<GraphQLOptions>(GraphQLOptions.Section);
         services.AddMemoryCache(o => o.SizeLimit ??= 32_000_000);
-        services.AddScoped<ArticleLoaders>().AddScoped<ArticlePagesByParent>().AddScoped<ArticleGraphQueries>()
+        services.AddScoped<ArticleLoaders>().AddScoped<ArticleFurnitureLoaders>().AddScoped<ArticlePagesByParent>().AddScoped<ArticleGraphQueries>()
             .AddScoped<EntityLoaders>().AddScoped<EntityWriter>()
             .AddScoped<PersistedQueryStore>().AddScoped<OperationRunner>();
         services.AddGraphQL(b => b

@@ -79,6 +79,7 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await CountedConnections.PageAsync<Source, SourceDto>(
                 c.Service<NewsDbContext>().Sources, PageArgs.From(c), c.Service<TypeAdapterConfig>(), s => (s.ArticleCount, s.Id), c.CancellationToken));
 
+        Features.Sections.SectionQueryFields.AddSections(this);
         this.AddSearchField();
         Features.Facets.FacetQueryField.AddFacets(this);
         Features.Changes.ChangeQueryField.AddChanges(this);
@@ -98,6 +99,7 @@ public sealed class QueryType : ObjectGraphType
             GlobalId.Entity => await c.Service<EntityLoaders>().ById.Load(id).GetResultAsync(c.CancellationToken),
             GlobalId.Source => await c.Service<ArticleLoaders>().Sources.Load(id).GetResultAsync(c.CancellationToken),
             GlobalId.Keyword => await c.Service<KeywordQueries>().GetAsync(id, c.CancellationToken),
+            GlobalId.Section => await c.Service<ArticleFurnitureLoaders>().SectionsById.Load(id).GetResultAsync(c.CancellationToken),
             _ => null,
         };
     }

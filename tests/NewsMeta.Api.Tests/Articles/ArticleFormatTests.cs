@@ -22,14 +22,14 @@ public sealed class ArticleFormatTests(NewsMetaFactory factory) : IClassFixture<
         "uri", "standard", "type", "mimetype", "representationtype", "profile", "version", "firstcreated", "versioncreated", "contentcreated",
         "embargoed", "pubstatus", "urgency", "copyrightholder", "copyrightnotice", "usageterms", "ednote", "language", "descriptions", "bodies",
         "headlines", "subjects", "events", "objects", "infosources", "title", "by", "slugline", "located", "renditions", "associations", "altids",
-        "trustindicators", "genres", "people", "organisations", "places", "expires", "rightsinfo", "name",
+        "trustindicators", "genres", "people", "organisations", "places", "expires", "rightsinfo", "name", "bylines",
     ];
 
     /// <summary>The schema.org NewsArticle (CreativeWork, Thing) properties this service uses.</summary>
     private static readonly HashSet<string> NewsArticleProperties =
     [
         "@context", "@type", "@id", "identifier", "headline", "description", "articleBody", "inLanguage", "datePublished", "dateModified", "url",
-        "sourceOrganization", "isBasedOn", "keywords", "about", "mentions",
+        "sourceOrganization", "isBasedOn", "keywords", "about", "mentions", "alternativeHeadline", "author", "image", "articleSection", "wordCount",
     ];
 
     private readonly HttpClient _client = factory.ClientWithKey(NewsMetaFactory.WriteKey);

@@ -49,7 +49,7 @@ public sealed class FacetTests(EmptyNewsMetaFactory factory) : IClassFixture<Emp
         factory.Sql.Reset();
         await FacetsAsync("");
         var commands = factory.Sql.Count;
-        Assert.Equal(7, commands); // total, entities, keywords, sources, credits, languages, days; the matching set is a subquery of each
+        Assert.Equal(9, commands); // total, entities, keywords, sources, credits, bylines, sections, languages, days; the matching set is a subquery of each
 
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/v1/articles/facets?size=500", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/v1/articles/facets?q=%20", Ct)).StatusCode);

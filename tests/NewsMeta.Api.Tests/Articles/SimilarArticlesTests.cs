@@ -37,8 +37,10 @@ public sealed class SimilarArticlesTests(NewsMetaFactory factory) : IClassFixtur
         var entities = reasons["sharedEntities"]!.AsArray();
         Assert.Equal(new[] { "هيئة المرافئ الشرقية", "ليلى الصواف" }.Order(), entities.Select(e => e!["name"]!.GetValue<string>()).Order());
         Assert.Equal(["organization", "person"], entities.Select(e => e!["type"]!.GetValue<string>()).Order());
+        // The publisher's shared keyword; extraction may add a shared one of its own (both titles say رصيف).
         var keywords = reasons["sharedKeywords"]!.AsArray();
-        Assert.Equal("رصيف الشحن", Assert.Single(keywords)!["name"]!.GetValue<string>());
+        Assert.Contains("رصيف الشحن", keywords.Select(k => k!["name"]!.GetValue<string>()));
+        Assert.DoesNotContain("ملاحة", keywords.Select(k => k!["name"]!.GetValue<string>()));
         // The weights are what the score is made of.
         var weights = entities.Concat(keywords).Select(r => r!["weight"]!.GetValue<double>()).ToList();
         Assert.All(weights, w => Assert.InRange(w, 0.0001, 1));
@@ -60,7 +62,7 @@ public sealed class SimilarArticlesTests(NewsMetaFactory factory) : IClassFixtur
             entities.Select(e => e!["name"]!.GetValue<string>()),
             graph["reasons"]!["sharedEntities"]!.AsArray().Select(e => e!["entity"]!["name"]!.GetValue<string>()));
         Assert.Equal(["ORGANIZATION", "PERSON"], graph["reasons"]!["sharedEntities"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Order());
-        Assert.Equal("رصيف الشحن", Assert.Single(graph["reasons"]!["sharedKeywords"]!.AsArray())!["name"]!.GetValue<string>());
+        Assert.Equal(keywords.Select(k => k!["name"]!.GetValue<string>()), graph["reasons"]!["sharedKeywords"]!.AsArray().Select(k => k!["name"]!.GetValue<string>()));
     }
 
     [Fact]

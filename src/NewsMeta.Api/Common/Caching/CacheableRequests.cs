@@ -35,6 +35,8 @@ internal sealed class CacheableRequests : IOutputCachePolicy
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         context.HttpContext.RequestServices.GetRequiredService<NewsMetaMetrics>().CacheLookup(hit: true);
+        // A cached GraphQL POST is a query that never reached the runner: no write, no consistency token.
+        context.HttpContext.Features.Set(ServedFromCache.Instance);
         return ValueTask.CompletedTask;
     }
 
@@ -49,5 +51,15 @@ internal sealed class CacheableRequests : IOutputCachePolicy
         }
 
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Set on a request the response cache answered (no endpoint ran).</summary>
+public sealed class ServedFromCache
+{
+    public static readonly ServedFromCache Instance = new();
+
+    private ServedFromCache()
+    {
     }
 }

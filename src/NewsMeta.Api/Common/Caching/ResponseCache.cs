@@ -49,8 +49,7 @@ public static class ResponseCache
                     .Tag(Tag)
                     .SetVaryByHeader("Accept")
                     .VaryByValue(CallerVary.ValueAsync)
-                    .VaryByValue(async (context, ct) => new KeyValuePair<string, string>(
-                        "generation", await context.RequestServices.GetRequiredService<IDataGeneration>().CurrentAsync(context.RequestServices, ct))),
+                    .VaryByValue(TokenAwareGeneration.ValueAsync),
                     excludeDefaultPolicy: true);
             });
             services.AddSingleton<PostgresDataGeneration>();
@@ -87,9 +86,11 @@ public static class ResponseCache
             {
                 var generation = await context.RequestServices.GetRequiredService<IConnectionMultiplexer>().GetDatabase().StringGetAsync(GenerationKey(caching.Value));
                 return new KeyValuePair<string, string>("generation", generation.HasValue ? generation.ToString() : "0");
-            }), excludeDefaultPolicy: true));
+            })
+            .VaryByValue(ReplicaCopyGeneration.ValueAsync), excludeDefaultPolicy: true));
         services.AddSingleton<ICacheInvalidator>(sp => new RedisCacheInvalidator(
-            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOutputCacheStore>(), GenerationKey(sp.GetRequiredService<IOptions<CachingOptions>>().Value)));
+            sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<IOutputCacheStore>(), GenerationKey(sp.GetRequiredService<IOptions<CachingOptions>>().Value),
+            sp.GetRequiredService<Data.DatabaseConnections>().ReadOnly is null ? null : sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }
@@ -111,19 +112,34 @@ public static class ResponseCache
         public Task StopAsync(CancellationToken cancellationToken) => _listener?.StopAsync(cancellationToken) ?? Task.CompletedTask;
     }
 
-    /// <summary>Bumps the generation (so older entries can no longer be hit) and evicts the tag.</summary>
-    private sealed class RedisCacheInvalidator(IConnectionMultiplexer redis, IOutputCacheStore store, RedisKey generationKey) : ICacheInvalidator
+    /// <summary>
+    /// Bumps the generation (so older entries can no longer be hit) and evicts the tag. With a read replica
+    /// (<paramref name="replicaRows"/> set) it also replaces the database's generation row in the writer's
+    /// transaction, which <see cref="ReplicaCopyGeneration"/> adds to the key: Redis's counter moves at the
+    /// primary's commit, before a lagging replica has the data.
+    /// </summary>
+    private sealed class RedisCacheInvalidator(IConnectionMultiplexer redis, IOutputCacheStore store, RedisKey generationKey, IServiceScopeFactory? replicaRows, TimeProvider clock) : ICacheInvalidator
     {
         public async Task InvalidateAsync(CancellationToken ct)
+        {
+            if (replicaRows is not null)
+            {
+                await using var scope = replicaRows.CreateAsyncScope();
+                await DatabaseGeneration.BumpAsync(scope.ServiceProvider.GetRequiredService<Data.NewsDbContext>(), clock, ct);
+            }
+
+            await CommittedAsync(null, ct);
+        }
+
+        // Redis is not in the database's transaction: it is bumped after the commit.
+        public async Task<CacheBump?> StageAsync(Data.NewsDbContext db, CancellationToken ct) =>
+            replicaRows is null ? null : new CacheBump(await DatabaseGeneration.BumpAsync(db, clock, ct));
+
+        public async Task CommittedAsync(CacheBump? bump, CancellationToken ct)
         {
             await redis.GetDatabase().StringIncrementAsync(generationKey);
             await store.EvictByTagAsync(Tag, ct);
         }
-
-        // Redis is not in the database's transaction: it is bumped after the commit.
-        public Task<CacheBump?> StageAsync(Data.NewsDbContext db, CancellationToken ct) => Task.FromResult<CacheBump?>(null);
-
-        public Task CommittedAsync(CacheBump? bump, CancellationToken ct) => InvalidateAsync(ct);
     }
 
     private sealed class NoCacheInvalidator : ICacheInvalidator

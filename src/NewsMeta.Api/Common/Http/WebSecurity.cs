@@ -11,8 +11,8 @@ public static class WebSecurity
 {
     public const string CorsPolicy = "frontends";
 
-    /// <summary>Headers a browser script may read from responses (paging, caching, limits).</summary>
-    private static readonly string[] Exposed = ["ETag", "Link", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
+    /// <summary>Headers a browser script may read from responses (paging, caching, limits, read-your-writes tokens).</summary>
+    private static readonly string[] Exposed = ["ETag", "Link", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", Data.Consistency.ConsistencyToken.Header];
 
     public static IServiceCollection AddNewsWebSecurity(this IServiceCollection services)
     {
@@ -22,7 +22,7 @@ public static class WebSecurity
         services.AddOptions<CorsOptions>().Configure<IOptions<SecurityOptions>>((cors, security) => cors.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins([.. security.Value.AllowedOrigins])
             .WithMethods("GET", "POST", "PUT", "DELETE")
-            .WithHeaders("Content-Type", "Accept", "X-Api-Key", "If-Match", "If-None-Match")
+            .WithHeaders("Content-Type", "Accept", "X-Api-Key", "If-Match", "If-None-Match", Data.Consistency.ConsistencyToken.Header)
             .WithExposedHeaders(Exposed)
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         services.AddOptions<HstsOptions>().Configure<IOptions<SecurityOptions>>((hsts, security) =>

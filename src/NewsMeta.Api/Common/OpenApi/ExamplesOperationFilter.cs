@@ -26,6 +26,10 @@ public sealed class ExamplesOperationFilter : IOperationFilter
         {
             var content = operation.RequestBody?.Content ?? throw new InvalidOperationException($"{name}: a request example, but no request body.");
             SetExample(content, request, request.MediaType ?? Json, name, "request", context.SchemaRepository);
+            foreach (var other in examples.OtherRequests)
+            {
+                SetExample(content, other, other.MediaType ?? Json, name, "request", context.SchemaRepository);
+            }
         }
 
         foreach (var (status, response) in operation.Responses ?? [])

@@ -10,6 +10,7 @@ public static class OpenApiTagDescriptions
         ["Entities"] = "Named entities (people, organisations, places, events) the articles mention: the catalogue with aliases and article counts, the articles naming one, the entities named together, and the catalogue edits (create, rename, alias, merge).",
         ["Keywords"] = "Keywords: the publisher's tags and the ones extracted from the text, by article count, and the articles carrying one.",
         ["Search"] = "Arabic-aware full-text search over titles and bodies (hamza, alef maqsura, ta marbuta and clitics folded), with the article-list filters, a relevance score and highlighted snippets.",
+        ["Sections"] = "The publishers' section tree (one per store, levels matched by normalised name), with the articles in each section and below it.",
         ["Sources"] = "Publishers and the agencies they credit, by article count, with the articles each published or was credited on.",
         ["Webhooks"] = "Subscriptions of an API key to article events (created, updated, deleted), delivered as signed JSON POSTs with retries, and the log of each subscription's deliveries.",
     };

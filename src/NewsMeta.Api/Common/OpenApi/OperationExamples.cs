@@ -13,6 +13,9 @@ public sealed class OperationExamples
     /// <summary>The request body, when the operation takes one.</summary>
     public Example? Request { get; init; }
 
+    /// <summary>Examples of the request body in its other media types (e.g. a page as text/html beside its JSON form).</summary>
+    public List<Example> OtherRequests { get; init; } = [];
+
     /// <summary>One example per documented status; 401 and 403 are filled from <see cref="ProblemExamples"/> when not given.</summary>
     public Dictionary<int, Example> Responses { get; init; } = [];
 }

@@ -27,7 +27,16 @@ public class Article
         return key.Length <= 500 ? key : key[..500];
     }
     public string? Summary { get; set; }
+
+    /// <summary>The publisher's subtitle (standfirst), cleaned like the title.</summary>
+    public string? Subtitle { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>Words of the title, subtitle and body by Arabic rules (<see cref="NewsMeta.Text.WordCount"/>), counted when written.</summary>
+    public int WordCount { get; set; }
+
+    /// <summary>Minutes to read <see cref="WordCount"/> words at the language's rate, rounded up.</summary>
+    public int ReadingTimeMinutes { get; set; }
     public required string Language { get; set; }
     public DateTime PublishedAt { get; set; }
 
@@ -50,6 +59,9 @@ public class Article
     public List<ArticleKeyword> Keywords { get; set; } = [];
     public List<ArticleEntity> Entities { get; set; } = [];
     public List<ArticleLink> Links { get; set; } = [];
+    public List<ArticleByline> Bylines { get; set; } = [];
+    public List<ArticleMedia> Media { get; set; } = [];
+    public List<Sections.ArticleSection> Sections { get; set; } = [];
 }
 
 /// <summary>Upstream attribution (e.g. the agency a newspaper took the story from), outermost first.</summary>

@@ -13,6 +13,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.Property(a => a.Title).HasMaxLength(500);
         b.Property(a => a.NormalizedTitle).HasMaxLength(500);
         b.Property(a => a.Summary).HasMaxLength(2000);
+        b.Property(a => a.Subtitle).HasMaxLength(500);
         b.Property(a => a.Language).HasMaxLength(35);
         b.Property(a => a.ContentHash).HasMaxLength(64);
         b.Property(a => a.Version).IsConcurrencyToken();

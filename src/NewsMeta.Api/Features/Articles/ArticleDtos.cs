@@ -122,6 +122,16 @@ public class ArticleSummaryDto
     public required SourceRefDto Source { get; init; }
     public required List<SourceRefDto> Credits { get; init; }
     public required List<KeywordRefDto> Keywords { get; init; }
+
+    /// <summary>The publisher's subtitle (standfirst).</summary>
+    /// <example>النواب يصادقون على الموازنة بأغلبية مريحة بعد نقاش استمر اثنتي عشرة ساعة</example>
+    public string? Subtitle { get; init; }
+
+    /// <summary>Authors, editors, photographers…, in the publisher's order.</summary>
+    public List<BylineDto> Bylines { get; init; } = [];
+
+    /// <summary>The lead image (the article's first image), or null.</summary>
+    public MediaDto? Image { get; init; }
 }
 
 /// <summary>The full article.</summary>
@@ -136,4 +146,22 @@ public sealed class ArticleDto : ArticleSummaryDto
 
     [JsonPropertyOrder(3)]
     public required List<ArticleLinkDto> Links { get; init; }
+
+    /// <summary>Pictures, video and audio in the publisher's order; the first image is <c>image</c>.</summary>
+    [JsonPropertyOrder(4)]
+    public List<MediaDto> Media { get; init; } = [];
+
+    /// <summary>The sections the publisher gave, most specific level each.</summary>
+    [JsonPropertyOrder(5)]
+    public List<SectionRefDto> Sections { get; init; } = [];
+
+    /// <summary>Words of title, subtitle and body by Arabic rules: clitics are part of their word; tatweel and diacritics are not letters.</summary>
+    /// <example>612</example>
+    [JsonPropertyOrder(6)]
+    public int WordCount { get; init; }
+
+    /// <summary>Minutes to read it, rounded up: 140 words a minute for Arabic, 230 for other languages.</summary>
+    /// <example>5</example>
+    [JsonPropertyOrder(7)]
+    public int ReadingTimeMinutes { get; init; }
 }

@@ -18,6 +18,15 @@ public sealed record ArticleFilter
     /// <summary>Articles crediting any of these agencies (provenance).</summary>
     public IReadOnlyList<int> CreditIds { get; init; } = [];
 
+    /// <summary>Articles with a byline of any of these person entities.</summary>
+    public IReadOnlyList<int> BylineIds { get; init; } = [];
+
+    /// <summary>Articles in any of these sections or their sub-sections.</summary>
+    public IReadOnlyList<int> SectionIds { get; init; } = [];
+
+    /// <summary>The section whose list this is (GET /sections/{id}/articles): ANDed with <see cref="SectionIds"/>.</summary>
+    public int? InSectionId { get; init; }
+
     /// <summary>True: articles that credit an agency (taken from elsewhere); false: the publisher's own.</summary>
     public bool? IsRepublication { get; init; }
     public string? Language { get; init; }
@@ -29,6 +38,7 @@ public sealed record ArticleFilter
     /// <summary>Nothing narrows the articles (the order aside).</summary>
     public bool IsEmpty =>
         EntityIds.Count == 0 && KeywordIds.Count == 0 && SourceIds.Count == 0 && CreditIds.Count == 0
+        && BylineIds.Count == 0 && SectionIds.Count == 0 && InSectionId is null
         && IsRepublication is null && Language is null && PublishedFrom is null && PublishedTo is null && UpdatedSince is null;
 }
 
@@ -50,6 +60,14 @@ public sealed class ArticleListParameters
     /// <summary>Credited agency id (repeatable; articles crediting any of them).</summary>
     [FromQuery(Name = "credit")]
     public string[]? Credit { get; set; }
+
+    /// <summary>Person entity id of a byline (repeatable; articles signed by any of them).</summary>
+    [FromQuery(Name = "byline")]
+    public string[]? Byline { get; set; }
+
+    /// <summary>Section id (repeatable; articles in any of them, sub-sections included).</summary>
+    [FromQuery(Name = "section")]
+    public string[]? Section { get; set; }
 
     /// <summary>true: only articles that credit an agency (republished); false: only the publisher's own.</summary>
     [FromQuery(Name = "isRepublication")]
@@ -109,6 +127,8 @@ public sealed class ArticleListParameters
             KeywordIds = errors.Ids("keyword", Keyword),
             SourceIds = errors.Ids("source", Source),
             CreditIds = errors.Ids("credit", Credit),
+            BylineIds = errors.Ids("byline", Byline),
+            SectionIds = errors.Ids("section", Section),
             IsRepublication = ParseBool(errors, "isRepublication", IsRepublication),
             Language = string.IsNullOrEmpty(Language) ? null : LanguageTag.Canonical(Language),
             PublishedFrom = from,

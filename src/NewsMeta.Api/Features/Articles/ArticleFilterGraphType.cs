@@ -12,6 +12,8 @@ public sealed class ArticleFilterInput
     public List<string>? KeywordIds { get; set; }
     public List<string>? SourceIds { get; set; }
     public List<string>? CreditIds { get; set; }
+    public List<string>? BylineIds { get; set; }
+    public List<string>? SectionIds { get; set; }
     public bool? IsRepublication { get; set; }
     public string? Language { get; set; }
     public DateTime? PublishedAfter { get; set; }
@@ -39,6 +41,8 @@ public sealed class ArticleFilterInput
             KeywordIds = IdArguments.ParseAll("where.keywordIds", KeywordIds, GlobalId.Keyword),
             SourceIds = IdArguments.ParseAll("where.sourceIds", SourceIds, GlobalId.Source),
             CreditIds = IdArguments.ParseAll("where.creditIds", CreditIds, GlobalId.Source),
+            BylineIds = IdArguments.ParseAll("where.bylineIds", BylineIds, GlobalId.Entity),
+            SectionIds = IdArguments.ParseAll("where.sectionIds", SectionIds, GlobalId.Section),
             IsRepublication = IsRepublication,
             Language = string.IsNullOrEmpty(Language) ? null : LanguageTag.Canonical(Language),
             PublishedFrom = after,
@@ -62,6 +66,8 @@ public sealed class ArticleFilterGraphType : InputObjectGraphType<ArticleFilterI
         Field(f => f.KeywordIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Articles tagged with all these keywords.");
         Field(f => f.SourceIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Articles published by any of these sources.");
         Field(f => f.CreditIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Articles crediting any of these agencies (source ids).");
+        Field(f => f.BylineIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Articles with a byline of any of these people (entity ids).");
+        Field(f => f.SectionIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>)).Description("Articles in any of these sections, sub-sections included.");
         Field(f => f.IsRepublication, nullable: true).Description("true: articles that credit an agency (republished); false: the publisher's own.");
         Field(f => f.Language, nullable: true).Description("Language tag, e.g. ar or en.");
         Field(f => f.PublishedAfter, nullable: true).Description("Published at or after this instant (ISO 8601).");

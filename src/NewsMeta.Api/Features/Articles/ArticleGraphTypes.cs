@@ -13,7 +13,7 @@ public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
     public ArticleGraphType()
     {
         Name = "Article";
-        Description = "A news article with its source, credits, keywords, entities and links.";
+        Description = "A news article with its source, credits, keywords, entities, links, bylines, media and sections.";
         this.NodeFields(GlobalId.Article, a => a.Id);
         Field(a => a.ExternalId).Description("The publisher's id; the idempotency key of writes.");
         Field(a => a.Slug);
@@ -60,6 +60,7 @@ public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
                 return c.Service<ArticleLoaders>().Links.Load(c.Source.Id)
                     .Then(list => list.Where(l => kind is null || l.Kind == kind).Take(first).ToList());
             });
+        this.AddFurniture();
     }
 }
 

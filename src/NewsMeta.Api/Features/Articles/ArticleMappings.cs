@@ -13,7 +13,11 @@ public sealed class ArticleMappings : IRegister
             .MapSummaryMembers()
             .Map(d => d.Entities, s => s.Entities.OrderBy(e => e.Position)
                 .Select(e => new ArticleEntityDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, Mentions = e.Mentions, MatchedAlias = e.MatchedAlias, Origin = e.Origin }).ToList())
-            .Map(d => d.Links, s => s.Links.OrderBy(l => l.Position));
+            .Map(d => d.Links, s => s.Links.OrderBy(l => l.Position))
+            .Map(d => d.Media, s => s.Media.OrderBy(m => m.Position)
+                .Select(m => new MediaDto { Kind = m.Kind, Url = m.Url, Caption = m.Caption, Credit = m.Credit, AltText = m.AltText, Width = m.Width, Height = m.Height, MimeType = m.MimeType }).ToList())
+            .Map(d => d.Sections, s => s.Sections.Where(x => x.IsGiven).OrderBy(x => x.Position)
+                .Select(x => new SectionRefDto { Id = x.Section.Id, Name = x.Section.Name, Path = x.Section.Path }).ToList());
 
         // A stored target wins over what the link was given, so titles and urls follow the target's edits.
         config.NewConfig<ArticleLink, ArticleLinkDto>()
@@ -46,5 +50,9 @@ public static class ArticleSummaryMapping
             .Map(d => d.Credits, s => s.Credits.OrderBy(c => c.Position)
                 .Select(c => new SourceRefDto { Id = c.Source.Id, Name = c.Source.Name, Kind = c.Source.Kind }).ToList())
             .Map(d => d.Keywords, s => s.Keywords.OrderBy(k => k.Position)
-                .Select(k => new KeywordRefDto { Id = k.Keyword.Id, Name = k.Keyword.Name, Origin = k.Origin }).ToList());
+                .Select(k => new KeywordRefDto { Id = k.Keyword.Id, Name = k.Keyword.Name, Origin = k.Origin }).ToList())
+            .Map(d => d.Bylines, s => s.Bylines.OrderBy(b => b.Position)
+                .Select(b => new BylineDto { Name = b.Name, Role = b.Role, EntityId = b.EntityId }).ToList())
+            .Map(d => d.Image, s => s.Media.Where(m => m.IsLead)
+                .Select(m => new MediaDto { Kind = m.Kind, Url = m.Url, Caption = m.Caption, Credit = m.Credit, AltText = m.AltText, Width = m.Width, Height = m.Height, MimeType = m.MimeType }).FirstOrDefault());
 }

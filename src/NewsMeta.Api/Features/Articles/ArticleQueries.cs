@@ -102,6 +102,24 @@ public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
             query = query.Where(a => a.Credits.Any(c => creditIds.Contains(c.SourceId)));
         }
 
+        if (filter.BylineIds.Count > 0)
+        {
+            var bylineIds = filter.BylineIds;
+            query = query.Where(a => a.Bylines.Any(b => b.EntityId != null && bylineIds.Contains(b.EntityId.Value)));
+        }
+
+        if (filter.SectionIds.Count > 0)
+        {
+            // An article is in every section above the one it was given (ArticleSection): sub-sections come with one equality.
+            var sectionIds = filter.SectionIds;
+            query = query.Where(a => a.Sections.Any(s => sectionIds.Contains(s.SectionId)));
+        }
+
+        if (filter.InSectionId is { } inSection)
+        {
+            query = query.Where(a => a.Sections.Any(s => s.SectionId == inSection));
+        }
+
         if (filter.IsRepublication is { } republished)
         {
             query = republished ? query.Where(a => a.Credits.Any()) : query.Where(a => !a.Credits.Any());

@@ -19,4 +19,7 @@ public sealed class ArticleRow
     public DateTime? UpdatedAt { get; init; }
     public DateTime ChangedAt { get; init; }
     public int SourceId { get; init; }
+    public string? Subtitle { get; init; }
+    public int WordCount { get; init; }
+    public int ReadingTimeMinutes { get; init; }
 }

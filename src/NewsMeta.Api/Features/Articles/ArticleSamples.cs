@@ -23,6 +23,28 @@ public static class ArticleSamples
         new() { Id = 3, Name = "المالية العامة", Origin = Origin.Publisher },
     ];
 
+    public const int PoliticsSectionId = 1;
+
+    public static SectionRefDto ParliamentSection { get; } = new() { Id = 2, Name = "البرلمان", Path = "سياسة/البرلمان" };
+
+    public static List<BylineDto> Bylines { get; } =
+    [
+        new() { Name = "سلمى الرفاعي", Role = BylineRole.Author, EntityId = 61 },
+        new() { Name = "خالد يوسف", Role = BylineRole.Photographer, EntityId = 62 },
+    ];
+
+    public static MediaDto LeadImage { get; } = new()
+    {
+        Kind = MediaKind.Image,
+        Url = "https://shorouq.example/media/2026/03/budget-vote.jpg",
+        Caption = "النواب يرفعون أيديهم خلال التصويت على الموازنة",
+        Credit = "خالد يوسف",
+        AltText = "قاعة البرلمان والنواب يصوتون برفع الأيدي",
+        Width = 1200,
+        Height = 800,
+        MimeType = "image/jpeg",
+    };
+
     public static ArticleSummaryDto Summary { get; } = new()
     {
         Id = 8,
@@ -38,6 +60,9 @@ public static class ArticleSamples
         Source = Shorouq,
         Credits = [ZahranAgency],
         Keywords = Keywords,
+        Subtitle = "71 نائباً يصوتون بالموافقة بعد نقاش استمر أربع عشرة ساعة",
+        Bylines = Bylines,
+        Image = LeadImage,
     };
 
     public static List<ArticleLinkDto> Links { get; } =
@@ -92,6 +117,13 @@ public static class ArticleSamples
             new() { Id = 12, Name = "نور للنقل", Type = EntityType.Organization, Mentions = 1, MatchedAlias = "شركة نور للنقل", Origin = Origin.Extracted },
         ],
         Links = Links,
+        Subtitle = Summary.Subtitle,
+        Bylines = Bylines,
+        Image = LeadImage,
+        Media = [LeadImage],
+        Sections = [ParliamentSection],
+        WordCount = 412,
+        ReadingTimeMinutes = 3,
     };
 
     /// <summary>The same article in the interchange format (PUT body, NDJSON line, export line).</summary>
@@ -118,6 +150,17 @@ public static class ArticleSamples
             new LinkRecord { ExternalId = "shorouq-2026-01-12-budget-draft", Kind = "related" },
             new LinkRecord { Title = "المصرف المركزي يبقي أسعار الفائدة دون تغيير", Kind = "readAlso" },
         ],
+        Subtitle = Summary.Subtitle,
+        Bylines = [.. Bylines.Select(b => new BylineRecord { Name = b.Name, Role = Common.EnumNames.ToName(b.Role) })],
+        Media =
+        [
+            new MediaRecord
+            {
+                Kind = "image", Url = LeadImage.Url, Caption = LeadImage.Caption, Credit = LeadImage.Credit, AltText = LeadImage.AltText,
+                Width = LeadImage.Width, Height = LeadImage.Height, MimeType = LeadImage.MimeType,
+            },
+        ],
+        Sections = [ParliamentSection.Path],
     };
 
     public static DateTime Utc(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);

@@ -25,6 +25,7 @@ public static class NestedArticles
         {
             "entity" => pages.For("entity", db.Entities, id => db.ArticleEntities.Where(e => e.EntityId == id).Select(e => e.Article)),
             "keyword" => pages.For("keyword", db.Keywords, id => db.ArticleKeywords.Where(k => k.KeywordId == id).Select(k => k.Article)),
+            "byline" => pages.For("byline", db.Entities, id => db.ArticleBylines.Where(b => b.EntityId == id && b.IsFirstOfPerson).Select(b => b.Article)),
             "credit" => pages.For("credit", db.Sources, id => db.ArticleCredits.Where(c => c.SourceId == id).Select(c => c.Article)),
             _ => pages.For("source", db.Sources, id => db.Articles.Where(a => a.SourceId == id)),
         };

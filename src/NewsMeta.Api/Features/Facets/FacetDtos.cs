@@ -5,7 +5,7 @@ namespace NewsMeta.Api.Features.Facets;
 /// <summary>A value of a facet and how many matching articles have it.</summary>
 public sealed class FacetValueDto
 {
-    /// <summary>The entity, keyword or source id; null for languages and days.</summary>
+    /// <summary>The entity, keyword, source or section id; null for languages and days.</summary>
     /// <example>9</example>
     public int? Id { get; init; }
 
@@ -42,6 +42,12 @@ public sealed class FacetsDto
 
     /// <summary>Credited agencies.</summary>
     public required List<FacetValueDto> Credits { get; init; }
+
+    /// <summary>People in the bylines (id is the person entity's).</summary>
+    public List<FacetValueDto> Bylines { get; init; } = [];
+
+    /// <summary>Sections (name is the section's path); an article in a sub-section counts for the sections above it too.</summary>
+    public List<FacetValueDto> Sections { get; init; } = [];
 
     /// <summary>Language tags (name is the tag).</summary>
     public required List<FacetValueDto> Languages { get; init; }

@@ -40,6 +40,8 @@ public sealed class FacetsGraphType : ObjectGraphType<FacetsDto>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("keywords").Resolve(c => c.Source.Keywords);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("sources").Description("Publishers.").Resolve(c => c.Source.Sources);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("credits").Description("Credited agencies.").Resolve(c => c.Source.Credits);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("bylines").Description("People in the bylines (databaseId: the person entity).").Resolve(c => c.Source.Bylines);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("sections").Description("Sections (name: the path, databaseId: the section), sub-sections counting for the sections above them.").Resolve(c => c.Source.Sections);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("languages").Resolve(c => c.Source.Languages);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FacetValueGraphType>>>>("publishedPerDay").Description("Articles per UTC day, oldest first.").Resolve(c => c.Source.PublishedPerDay);
     }

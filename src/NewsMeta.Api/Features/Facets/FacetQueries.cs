@@ -9,7 +9,7 @@ namespace NewsMeta.Api.Features.Facets;
 /// <summary>
 /// Facets of the articles matching the list filters and, optionally, a search query. Every count is a
 /// GROUP BY over the matching ids in the database: one query per facet, so a fixed number of queries
-/// (seven, with the total) whatever the size of the set. The histogram is bounded to
+/// (nine, with the total) whatever the size of the set. The histogram is bounded to
 /// <see cref="MaxDays"/> days (the newest).
 /// </summary>
 public sealed class FacetQueries(NewsDbContext db, ArticleQueries articles, SearchIndex index)
@@ -53,6 +53,15 @@ public sealed class FacetQueries(NewsDbContext db, ArticleQueries articles, Sear
             .GroupBy(c => new { c.SourceId, c.Source.Name })
             .Select(g => new { Id = g.Key.SourceId, g.Key.Name, Count = g.Select(c => c.ArticleId).Distinct().Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(size).ToListAsync(ct);
+        var bylines = await db.ArticleBylines.Where(b => b.EntityId != null && ids.Contains(b.ArticleId))
+            .GroupBy(b => new { b.EntityId, b.Entity!.Name })
+            .Select(g => new { Id = g.Key.EntityId!.Value, g.Key.Name, Count = g.Select(b => b.ArticleId).Distinct().Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(size).ToListAsync(ct);
+        // Every level: an article in a sub-section counts for the sections above it too (ArticleSection).
+        var sections = await db.ArticleSections.Where(x => ids.Contains(x.ArticleId))
+            .GroupBy(x => new { x.SectionId, x.Section.Path })
+            .Select(g => new { Id = g.Key.SectionId, g.Key.Path, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(size).ToListAsync(ct);
         var languages = await matching.GroupBy(a => a.Language)
             .Select(g => new { Name = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Name).Take(size).ToListAsync(ct);
@@ -67,6 +76,8 @@ public sealed class FacetQueries(NewsDbContext db, ArticleQueries articles, Sear
             Keywords = [.. keywords.Select(k => new FacetValueDto { Id = k.Id, Name = k.Name, Count = k.Count })],
             Sources = [.. sources.Select(s => new FacetValueDto { Id = s.Id, Name = s.Name, Count = s.Count })],
             Credits = [.. credits.Select(s => new FacetValueDto { Id = s.Id, Name = s.Name, Count = s.Count })],
+            Bylines = [.. bylines.Select(b => new FacetValueDto { Id = b.Id, Name = b.Name, Count = b.Count })],
+            Sections = [.. sections.Select(x => new FacetValueDto { Id = x.Id, Name = x.Path, Count = x.Count })],
             Languages = [.. languages.Select(l => new FacetValueDto { Name = l.Name, Count = l.Count })],
             PublishedPerDay = [.. days.OrderBy(d => d.Day).Select(d => new FacetValueDto { Name = d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Count = d.Count })],
         };

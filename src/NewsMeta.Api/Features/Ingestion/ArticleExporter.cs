@@ -49,7 +49,11 @@ public sealed class ArticleExporter(NewsDbContext db)
                     a.Entities.Where(e => e.Origin == Origin.Publisher).OrderBy(e => e.Position).Select(e => new EntityRow(
                         e.Entity.Name, e.Entity.Type, e.Entity.Aliases.OrderBy(x => x.Id).Select(x => x.Name).ToList())).ToList(),
                     a.Links.Where(l => l.Origin == Origin.Publisher).OrderBy(l => l.Position).Select(l => new LinkRow(
-                        l.TargetExternalId, l.TargetUrl, l.Title, l.Kind)).ToList()))
+                        l.TargetExternalId, l.TargetUrl, l.Title, l.Kind)).ToList(),
+                    a.Subtitle,
+                    a.Bylines.OrderBy(b => b.Position).Select(b => new BylineRow(b.Name, b.Role)).ToList(),
+                    a.Media.OrderBy(m => m.Position).Select(m => new MediaRow(m.Kind, m.Url, m.Caption, m.Credit, m.AltText, m.Width, m.Height, m.MimeType)).ToList(),
+                    a.Sections.Where(x => x.IsGiven).OrderBy(x => x.Position).Select(x => x.Section.Path).ToList()))
                 .ToListAsync(ct);
             foreach (var row in page)
             {
@@ -80,11 +84,31 @@ public sealed class ArticleExporter(NewsDbContext db)
         public LinkRecord ToRecord() => new() { ExternalId = ExternalId, Url = Url, Title = Title, Kind = EnumNames.ToName(Kind) };
     }
 
+    private sealed record BylineRow(string Name, BylineRole Role)
+    {
+        public BylineRecord ToRecord() => new() { Name = Name, Role = EnumNames.ToName(Role) };
+    }
+
+    private sealed record MediaRow(MediaKind Kind, string Url, string? Caption, string? Credit, string? AltText, int? Width, int? Height, string? MimeType)
+    {
+        public MediaRecord ToRecord() => new()
+        {
+            Kind = EnumNames.ToName(Kind),
+            Url = Url,
+            Caption = Caption,
+            Credit = Credit,
+            AltText = AltText,
+            Width = Width,
+            Height = Height,
+            MimeType = MimeType,
+        };
+    }
+
     /// <summary>What the query reads; enums stay enums in SQL and become the format's camelCase names here.</summary>
     private sealed record ExportRow(
         int Id, DateTime ChangedAt, string ExternalId, string? Url, string Title, string? Summary, string Body, string Language,
         DateTime PublishedAt, DateTime? UpdatedAt, SourceRow Source, List<SourceRow> Credits, List<string> Keywords,
-        List<EntityRow> Entities, List<LinkRow> Links)
+        List<EntityRow> Entities, List<LinkRow> Links, string? Subtitle, List<BylineRow> Bylines, List<MediaRow> Media, List<string> Sections)
     {
         public ArticleRecord ToRecord() => new()
         {
@@ -101,6 +125,12 @@ public sealed class ArticleExporter(NewsDbContext db)
             Keywords = Keywords,
             Entities = Entities.ConvertAll(e => e.ToRecord()),
             Links = Links.ConvertAll(l => l.ToRecord()),
+
+            // Optional fields stay out of the line when the article has none, as in the files they came from.
+            Subtitle = Subtitle,
+            Bylines = Bylines.Count == 0 ? null : Bylines.ConvertAll(b => b.ToRecord()),
+            Media = Media.Count == 0 ? null : Media.ConvertAll(m => m.ToRecord()),
+            Sections = Sections.Count == 0 ? null : Sections,
         };
     }
 }

@@ -42,6 +42,72 @@ public sealed class ArticleRecord
     public List<string>? Keywords { get; set; }
     public List<EntityRecord>? Entities { get; set; }
     public List<LinkRecord>? Links { get; set; }
+
+    // The fields below are optional and left out when absent, so a record written before they existed
+    // keeps its content hash (a re-import of it changes nothing) and exports as it came.
+
+    /// <summary>The publisher's subtitle (standfirst).</summary>
+    /// <example>النواب يصادقون على الموازنة بأغلبية مريحة بعد نقاش استمر اثنتي عشرة ساعة</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Subtitle { get; set; }
+
+    /// <summary>Who wrote, edited, photographed or translated it; each name is a person entity.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<BylineRecord>? Bylines { get; set; }
+
+    /// <summary>Pictures, video and audio in the publisher's order; the first image is the lead image.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<MediaRecord>? Media { get; set; }
+
+    /// <summary>Section paths, <c>/</c> between levels, e.g. <c>أخبار العالم/الشرق الأوسط</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Sections { get; set; }
+}
+
+/// <summary>A byline: <c>role</c> is author, editor, photographer, translator, correspondent or other.</summary>
+public sealed class BylineRecord
+{
+    /// <example>سلمى الرفاعي</example>
+    public string? Name { get; set; }
+
+    /// <example>author</example>
+    public string? Role { get; set; }
+}
+
+/// <summary>A media item: <c>kind</c> is image, video or audio; <c>url</c> is absolute http(s).</summary>
+public sealed class MediaRecord
+{
+    /// <example>image</example>
+    public string? Kind { get; set; }
+
+    /// <example>https://shorouq.example/media/2026/03/parliament-vote.jpg</example>
+    public string? Url { get; set; }
+
+    /// <example>النواب خلال التصويت على الموازنة</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Caption { get; set; }
+
+    /// <example>خالد يوسف</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Credit { get; set; }
+
+    /// <summary>What the picture shows, for readers who cannot see it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AltText { get; set; }
+
+    /// <summary>Pixels.</summary>
+    /// <example>1200</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Width { get; set; }
+
+    /// <summary>Pixels.</summary>
+    /// <example>800</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Height { get; set; }
+
+    /// <example>image/jpeg</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MimeType { get; set; }
 }
 
 /// <summary>A publisher or agency: <c>kind</c> is newspaper, agency, site, broadcaster or other.</summary>

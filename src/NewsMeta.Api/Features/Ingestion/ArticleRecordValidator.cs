@@ -20,6 +20,12 @@ public static class ArticleRecordValidator
     public const int MaxName = 300;
     public const int MaxUrl = 2_048;
     public const int MaxListItems = 200;
+    public const int MaxSubtitle = 500;
+    public const int MaxCaption = 2_000;
+    public const int MaxMimeType = 100;
+    public const int MaxSectionPath = 1_000;
+    public const int MaxSectionDepth = 8;
+    public const int MaxMediaPixels = 100_000;
 
     public static Dictionary<string, string[]> Validate(ArticleRecord record)
     {
@@ -40,6 +46,8 @@ public static class ArticleRecordValidator
         {
             Add("url", "must be an absolute http or https URL");
         }
+
+        ArticleFurnitureRules.Validate(record, Add);
 
         if (string.IsNullOrWhiteSpace(record.Language))
         {
@@ -128,8 +136,10 @@ public static class ArticleRecordValidator
             }
         }
 
-        static string? Clean(string? text) => text is null ? null : NewsMeta.Text.ArticleText.Clean(text);
+        ArticleFurnitureRules.CleanText(record);
     }
+
+    internal static string? Clean(string? text) => text is null ? null : NewsMeta.Text.ArticleText.Clean(text);
 
     private static void ValidateSource(SourceRecord? source, string path, Action<string, string> add)
     {
@@ -146,7 +156,7 @@ public static class ArticleRecordValidator
         }
     }
 
-    private static void ValidateList<T>(List<T>? items, string path, Action<string, string> add, Action<T, string> validateItem)
+    internal static void ValidateList<T>(List<T>? items, string path, Action<string, string> add, Action<T, string> validateItem)
     {
         if (items is null)
         {
@@ -199,7 +209,7 @@ public static class ArticleRecordValidator
         }
     }
 
-    private static bool IsHttpUrl(string url) =>
+    internal static bool IsHttpUrl(string url) =>
         url.Length <= MaxUrl
         && Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

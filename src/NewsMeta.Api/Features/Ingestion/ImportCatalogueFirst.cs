@@ -28,6 +28,7 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
 
         // One input per (normalised name, type), with every alias the file gives it.
         var inputs = new Dictionary<(string, EntityType), (string Name, EntityType Type, HashSet<string> Aliases)>();
+        var bylines = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var reader = new StreamReader(input, new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true))
         {
             while (await reader.ReadLineAsync(ct) is { } line)
@@ -49,7 +50,20 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
 
                     entry.Aliases.UnionWith(e.Aliases ?? []);
                 }
+
+                // A byline names a person entity too (StoreFurnitureStep resolves it so): created here, it
+                // does not move the catalogue during the import and leave the relink job work to do.
+                foreach (var b in record.Bylines ?? [])
+                {
+                    bylines.TryAdd(ArabicNormalizer.Normalize(b.Name!), b.Name!);
+                }
             }
+        }
+
+        // After the file's entities, as the writes would create them: the entities' ids do not depend on bylines.
+        foreach (var (normalized, name) in bylines)
+        {
+            inputs.TryAdd((normalized, EntityType.Person), (name, EntityType.Person, new HashSet<string>(StringComparer.Ordinal)));
         }
 
         foreach (var chunk in inputs.Values.Chunk(ChunkSize))

@@ -38,6 +38,30 @@ public static class IngestionExamples
         ],
     };
 
+    // A small page in the shape news sites publish: JSON-LD, OpenGraph, the article, a tag list and a related list.
+    private const string HtmlPage = """
+        <!DOCTYPE html>
+        <html lang="ar"><head><meta charset="utf-8">
+        <title>بلدية الريان تفتتح حديقة عامة على الواجهة البحرية | موقع الأفق الإخباري</title>
+        <link rel="canonical" href="https://ofuq.example/news/2026/11/24/seafront-park">
+        <meta property="og:site_name" content="موقع الأفق الإخباري">
+        <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+          "headline": "بلدية الريان تفتتح حديقة عامة على الواجهة البحرية", "alternativeHeadline": "متنفس جديد للعائلات",
+          "datePublished": "2026-11-24T12:00:00+03:00", "author": {"@type": "Person", "name": "سلمى الرفاعي"},
+          "image": {"@type": "ImageObject", "url": "https://ofuq.example/img/park.jpg", "caption": "مدخل الحديقة", "creditText": "تصوير: خالد يوسف"},
+          "articleSection": "محليات", "publisher": {"@type": "NewsMediaOrganization", "name": "موقع الأفق الإخباري"}}</script>
+        </head><body>
+        <nav><a href="/">الرئيسية</a> <a href="/local">محليات</a></nav>
+        <article><h1>بلدية الريان تفتتح حديقة عامة على الواجهة البحرية</h1>
+        <p>افتتحت بلدية الريان صباح اليوم حديقة عامة جديدة على الواجهة البحرية.</p>
+        <p>وقال رئيس البلدية منير العلي إن الحديقة "ستكون متنفساً للعائلات".</p>
+        <p>وتضم الحديقة ممشى بطول كيلومترين وملاعب للأطفال ومقاعد مظللة تطل على البحر، وتفتح أبوابها يومياً حتى منتصف الليل.</p>
+        <div class="tags"><a href="/tag/1">منير العلي</a> <a href="/tag/2">بلدية الريان</a></div></article>
+        <section class="related"><h3>أخبار ذات صلة</h3><a href="/news/2026/07/03/old-souq-restoration">بلدية الريان تطلق مشروعاً لترميم سوق الصاغة القديم</a></section>
+        <footer>موقع الأفق الإخباري © 2026</footer>
+        </body></html>
+        """;
+
     public static OperationExamples Import { get; } = new()
     {
         // An NDJSON body is text, one JSON object a line; the example is a file of one line: one article.
@@ -81,11 +105,17 @@ public static class IngestionExamples
             ExternalId = "ofuq-2026-11-24-seafront-park",
             Language = "ar",
         }),
+        OtherRequests =
+        {
+            new("A whole HTML page (url in the query)", HtmlPage, "text/html"),
+            new("A whole HTML page as JSON", new PageImportRequest { Html = HtmlPage, Url = "https://ofuq.example/news/2026/11/24/seafront-park" }),
+        },
         Responses =
         {
             [201] = new("Created: the page's article", new PageImportResultDto { Article = PageArticle }),
             [200] = new("Updated: the page's article", new PageImportResultDto { Article = PageArticle }),
             [400] = ProblemExamples.Invalid("No text", "text", "is required: the page"),
+            [413] = ProblemExamples.Problem("An HTML page over the limit", 413, "Payload too large", "An HTML page is at most 5242880 bytes (Ingestion:MaxHtmlPageBytes)."),
             [422] = ProblemExamples.Problem("A page without its publisher", 422, "Unreadable page", "The page has no \"المصدر:\" line naming its publisher."),
         },
     };

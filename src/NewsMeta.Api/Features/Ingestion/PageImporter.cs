@@ -13,7 +13,7 @@ namespace NewsMeta.Api.Features.Ingestion;
 /// What the caller knows that the page text does not say: its id, title, time, url and language. Missing
 /// ones are derived (see <see cref="PageImporter"/>).
 /// </summary>
-public sealed record PageMetadata(string? ExternalId, string? Title, DateTime? PublishedAt, string? Url, string Language);
+public sealed record PageMetadata(string? ExternalId, string? Title, DateTime? PublishedAt, string? Url, string? Language);
 
 /// <summary>The outcome of a page import: the records written (or the part the page lacks), and their outcomes.</summary>
 public sealed record PageImportOutcome(string? MissingPart, string? Error, WriteOutcome? Main, WriteOutcome? ReadAlso, IReadOnlyDictionary<string, string[]>? Invalid);

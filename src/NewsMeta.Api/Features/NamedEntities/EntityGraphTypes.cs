@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.GraphQL;
 using NewsMeta.Api.GraphQL.Connections;
@@ -26,6 +27,14 @@ public sealed class EntityGraphType : ObjectGraphType<EntitySummaryDto>
         Field<NonNullGraphType<ArticleConnectionGraphType>>("articles").Description("Articles mentioning it, newest first.")
             .PagingArguments()
             .Resolve(c => NestedArticles.Load(c, "entity", c.Source.Id, c.Source.ArticleCount));
+        Field<NonNullGraphType<ArticleConnectionGraphType>>("bylineArticles").Description("Articles with this person in a byline, newest first.")
+            .PagingArguments()
+            .Resolve(c =>
+            {
+                var id = c.Source.Id;
+                var db = c.Service<Data.NewsDbContext>();
+                return NestedArticles.Load(c, "byline", id, () => db.ArticleBylines.CountAsync(b => b.EntityId == id && b.IsFirstOfPerson, c.CancellationToken));
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedEntityGraphType>>>>("relatedEntities")
             .Description("Entities mentioned in the same articles, most shared articles first.")
             .Argument<IntGraphType>("first", "How many (1–100, default 10).")

@@ -7,7 +7,9 @@ namespace NewsMeta.Api.Features.Articles.Formats;
 /// <summary>
 /// schema.org NewsArticle in JSON-LD. Publisher-tagged entities are what the article is <c>about</c>;
 /// entities found in the text are <c>mentions</c>. The publisher is <c>sourceOrganization</c>; each
-/// credited agency is the organisation behind a work the article <c>isBasedOn</c>.
+/// credited agency is the organisation behind a work the article <c>isBasedOn</c>. Author bylines are
+/// <c>author</c> (Person, with the entity's URL as <c>@id</c>), images are <c>image</c> (ImageObject: caption,
+/// creditText), sections are <c>articleSection</c> (their paths) and the subtitle <c>alternativeHeadline</c>.
 /// </summary>
 public static class JsonLdFormat
 {
@@ -35,6 +37,23 @@ public static class JsonLdFormat
             node["description"] = summary;
         }
 
+        if (article.Subtitle is { } subtitle)
+        {
+            node["alternativeHeadline"] = subtitle;
+        }
+
+        var authors = article.Bylines.Where(b => b.Role == BylineRole.Author).ToList();
+        if (authors.Count > 0)
+        {
+            node["author"] = new JsonArray([.. authors.Select(b => Person(b, baseUrl))]);
+        }
+
+        var images = article is ArticleDto { Media: var media } ? media.Where(m => m.Kind == MediaKind.Image).ToList() : article.Image is { } lead ? [lead] : [];
+        if (images.Count > 0)
+        {
+            node["image"] = new JsonArray([.. images.Select(ImageObject)]);
+        }
+
         if (article.Credits.Count > 0)
         {
             node["isBasedOn"] = new JsonArray([.. article.Credits.Select(c => new JsonObject
@@ -49,6 +68,12 @@ public static class JsonLdFormat
             node["articleBody"] = full.Body;
             node["about"] = Things(full.Entities.Where(e => e.Origin == Origin.Publisher), baseUrl);
             node["mentions"] = Things(full.Entities.Where(e => e.Origin != Origin.Publisher), baseUrl);
+            if (full.Sections.Count > 0)
+            {
+                node["articleSection"] = new JsonArray([.. full.Sections.Select(x => JsonValue.Create(x.Path))]);
+            }
+
+            node["wordCount"] = full.WordCount;
         }
 
         return node;
@@ -79,6 +104,37 @@ public static class JsonLdFormat
 
     private static JsonArray Things(IEnumerable<ArticleEntityDto> entities, string baseUrl) =>
         [.. entities.Select(e => new JsonObject { ["@type"] = TypeOf(e.Type), ["@id"] = $"{baseUrl}/api/v1/entities/{e.Id}", ["name"] = e.Name })];
+
+    private static JsonObject Person(BylineDto byline, string baseUrl)
+    {
+        var person = new JsonObject { ["@type"] = "Person", ["name"] = byline.Name };
+        if (byline.EntityId is { } id)
+        {
+            person["@id"] = $"{baseUrl}/api/v1/entities/{id}";
+        }
+
+        return person;
+    }
+
+    private static JsonObject ImageObject(MediaDto image)
+    {
+        var node = new JsonObject { ["@type"] = "ImageObject", ["contentUrl"] = image.Url, ["url"] = image.Url };
+        void Set(string name, JsonNode? value)
+        {
+            if (value is not null)
+            {
+                node[name] = value;
+            }
+        }
+
+        Set("caption", image.Caption);
+        Set("creditText", image.Credit);
+        Set("description", image.AltText);
+        Set("width", image.Width);
+        Set("height", image.Height);
+        Set("encodingFormat", image.MimeType);
+        return node;
+    }
 
     private static JsonObject Organization(string name, SourceKind kind, string id) => new()
     {

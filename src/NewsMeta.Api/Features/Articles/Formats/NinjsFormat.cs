@@ -7,7 +7,9 @@ namespace NewsMeta.Api.Features.Articles.Formats;
 /// <summary>
 /// IPTC ninjs 2.1: the article as a news item. Entities go to people, organisations, places and events
 /// (others to subjects with the keywords); the publisher and credited agencies to infosources; links to
-/// associations, each a minimal ninjs item of its own.
+/// associations, each a minimal ninjs item of its own. Bylines go to <c>bylines</c> (and author names to
+/// <c>by</c>), pictures, video and audio to associations with one rendition each (the file), sections to
+/// subjects (rel <c>section</c>), the subtitle to a <c>sub</c> headline.
 /// </summary>
 public static class NinjsFormat
 {
@@ -35,6 +37,17 @@ public static class NinjsFormat
             node["descriptions"] = new JsonArray(Text("summary", summary));
         }
 
+        if (article.Subtitle is { } subtitle)
+        {
+            node["headlines"]!.AsArray().Add(Text("sub", subtitle));
+        }
+
+        if (article.Bylines.Count > 0)
+        {
+            node["by"] = string.Join("، ", article.Bylines.Where(b => b.Role == BylineRole.Author).Select(b => b.Name));
+            node["bylines"] = new JsonArray([.. article.Bylines.Select(b => Byline(b, baseUrl))]);
+        }
+
         var subjects = article.Keywords.Select(k => new JsonObject { ["name"] = k.Name, ["uri"] = $"{baseUrl}/api/v1/keywords/{k.Id}" }).ToList();
         if (article is ArticleDto full)
         {
@@ -44,7 +57,15 @@ public static class NinjsFormat
             AddEntities(node, "places", full.Entities, EntityType.Location, baseUrl);
             AddEntities(node, "events", full.Entities, EntityType.Event, baseUrl);
             subjects.AddRange(full.Entities.Where(e => e.Type == EntityType.Other).Select(e => Named(e, baseUrl)));
-            node["associations"] = new JsonArray([.. full.Links.Select((l, i) => Association(article.Id, l, i, baseUrl))]);
+            subjects.AddRange(full.Sections.Select(x => new JsonObject { ["name"] = x.Path, ["uri"] = $"{baseUrl}/api/v1/sections/{x.Id}", ["rel"] = "section" }));
+            node["associations"] = new JsonArray([
+                .. full.Links.Select((l, i) => Association(article.Id, l, i, baseUrl)),
+                .. full.Media.Select((m, i) => Picture(article.Id, m, i)),
+            ]);
+        }
+        else if (article.Image is { } lead)
+        {
+            node["associations"] = new JsonArray(Picture(article.Id, lead, 0));
         }
 
         node["subjects"] = new JsonArray([.. subjects]);
@@ -89,6 +110,62 @@ public static class NinjsFormat
         }
 
         return association;
+    }
+
+    private static JsonObject Byline(BylineDto byline, string baseUrl)
+    {
+        var node = new JsonObject { ["byline"] = byline.Name, ["role"] = Common.EnumNames.ToName(byline.Role) };
+        if (byline.EntityId is { } id)
+        {
+            node["href"] = $"{baseUrl}/api/v1/entities/{id}";
+        }
+
+        return node;
+    }
+
+    /// <summary>A picture, video or audio item as an associated ninjs item, its file as its one rendition.</summary>
+    private static JsonObject Picture(int articleId, MediaDto media, int index)
+    {
+        var rendition = new JsonObject { ["name"] = "original", ["href"] = media.Url };
+        if (media.MimeType is { } mime)
+        {
+            rendition["contenttype"] = mime;
+        }
+
+        if (media.Width is { } width)
+        {
+            rendition["width"] = width;
+        }
+
+        if (media.Height is { } height)
+        {
+            rendition["height"] = height;
+        }
+
+        var item = new JsonObject
+        {
+            ["name"] = index == 0 && media.Kind == MediaKind.Image ? "leadImage" : $"{Common.EnumNames.ToName(media.Kind)}{index}",
+            ["uri"] = $"urn:newsmeta:article:{articleId}:media:{index}",
+            ["type"] = media.Kind == MediaKind.Image ? "picture" : Common.EnumNames.ToName(media.Kind),
+            ["renditions"] = new JsonArray(rendition),
+        };
+        if (media.Caption is { } caption)
+        {
+            item["descriptions"] = new JsonArray(Text("caption", caption));
+        }
+
+        if (media.AltText is { } alt)
+        {
+            item["descriptions"] ??= new JsonArray();
+            item["descriptions"]!.AsArray().Add(Text("alternative", alt));
+        }
+
+        if (media.Credit is { } credit)
+        {
+            item["by"] = credit;
+        }
+
+        return item;
     }
 
     private static JsonObject Text(string role, string value) => new() { ["role"] = role, ["contenttype"] = "text/plain", ["value"] = value };

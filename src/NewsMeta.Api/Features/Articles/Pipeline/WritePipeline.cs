@@ -58,8 +58,9 @@ public sealed class WritePipeline(IServiceProvider services, NewsDbContext db, I
     /// <summary>
     /// A write transaction without EF's automatic savepoints: by default every SaveChanges inside a
     /// transaction is wrapped in SAVEPOINT / RELEASE, two more round trips each (8 per single write, about
-    /// a tenth of the service's sampled time on S5). They would let the transaction go on after a failed
-    /// SaveChanges; the pipeline never does: it rolls the whole transaction back and retries.
+    /// a tenth of the service's sampled time under a load of single-article PUTs). They would let the
+    /// transaction go on after a failed SaveChanges; the pipeline never does: it rolls the whole transaction
+    /// back and retries.
     /// </summary>
     private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(CancellationToken ct)
     {

@@ -26,6 +26,7 @@ public static class WritePipelineSteps
         typeof(LinkMentionsStep),         // publisher parts attached; entities found in the text
         typeof(DiscoverEntitiesStep),     // names the catalogue does not know: discovered entities, linked
         typeof(StorePartsStep),           // credits, keywords, entities, links: one bulk statement per table
+        typeof(StoreFurnitureStep),       // bylines (person entities), media, sections
         typeof(ResolvePendingLinksStep),  // earlier links waiting for these articles point at them
         typeof(SearchIndexStep),          // before keyphrases: the articles' terms count in document frequencies
         typeof(KeyphrasesStep),           // keywords extracted where the publisher gave too few

@@ -66,6 +66,7 @@ public sealed class StoreArticlesStep(NewsDbContext db) : IWriteStep
         article.ContentHash = hash;
         article.ChangedAt = now;
         article.Version++;
+        ArticleFurnitureWriter.ApplyScalars(article, record);
     }
 
     private static ArticleLink NewLink(LinkRecord link, int position, LinkTargets targets, Dictionary<string, Article> batchArticles)
