@@ -344,6 +344,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TargetTitleKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("TargetUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
@@ -357,6 +361,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.HasIndex("TargetArticleId");
 
                     b.HasIndex("TargetExternalId");
+
+                    b.HasIndex("TargetTitleKey");
 
                     b.HasIndex("TargetUrl");
 

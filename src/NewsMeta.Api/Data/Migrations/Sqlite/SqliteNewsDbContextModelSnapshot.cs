@@ -333,6 +333,10 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TargetTitleKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TargetUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -346,6 +350,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.HasIndex("TargetArticleId");
 
                     b.HasIndex("TargetExternalId");
+
+                    b.HasIndex("TargetTitleKey");
 
                     b.HasIndex("TargetUrl");
 

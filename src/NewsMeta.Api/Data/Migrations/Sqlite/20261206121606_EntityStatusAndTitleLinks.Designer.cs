@@ -11,8 +11,8 @@ using NewsMeta.Api.Data;
 namespace NewsMeta.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNewsDbContext))]
-    [Migration("20261206104034_EntityStatusDiscovered")]
-    partial class EntityStatusDiscovered
+    [Migration("20261206121606_EntityStatusAndTitleLinks")]
+    partial class EntityStatusAndTitleLinks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -139,6 +139,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReadingTimeMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -146,6 +149,10 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subtitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
@@ -167,6 +174,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("WordCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExternalId")
@@ -186,6 +196,39 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.HasIndex("SourceId", "PublishedAt", "Id");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleByline", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFirstOfPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ArticleId", "Position");
+
+                    b.HasIndex("EntityId", "ArticleId");
+
+                    b.HasIndex("EntityId", "IsFirstOfPerson", "ArticleId");
+
+                    b.ToTable("ArticleBylines");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleCredit", b =>
@@ -293,6 +336,10 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TargetTitleKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TargetUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -307,11 +354,63 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("TargetExternalId");
 
+                    b.HasIndex("TargetTitleKey");
+
                     b.HasIndex("TargetUrl");
 
                     b.HasIndex("ArticleId", "Position");
 
                     b.ToTable("ArticleLinks");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleMedia", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MimeType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "Position");
+
+                    b.HasIndex("ArticleId", "IsLead");
+
+                    b.ToTable("ArticleMedia", (string)null);
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Changes.ArticleTombstone", b =>
@@ -440,6 +539,61 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.HasIndex("Type", "ArticleCount", "Id");
 
                     b.ToTable("Entities", (string)null);
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Sections.ArticleSection", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsGiven")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "SectionId");
+
+                    b.HasIndex("SectionId", "ArticleId");
+
+                    b.ToTable("ArticleSections");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Sections.Section", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedPath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedPath")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("Sections");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Sources.Source", b =>
@@ -615,6 +769,24 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleByline", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
+                        .WithMany("Bylines")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsMeta.Api.Features.NamedEntities.NamedEntity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Entity");
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleCredit", b =>
                 {
                     b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
@@ -688,6 +860,15 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Navigation("TargetArticle");
                 });
 
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleMedia", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                        .WithMany("Media")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.NamedEntities.EntityAlias", b =>
                 {
                     b.HasOne("NewsMeta.Api.Features.NamedEntities.NamedEntity", null)
@@ -695,6 +876,35 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Sections.ArticleSection", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
+                        .WithMany("Sections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsMeta.Api.Features.Sections.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Sections.Section", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Sections.Section", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Webhooks.WebhookDelivery", b =>
@@ -710,6 +920,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.Article", b =>
                 {
+                    b.Navigation("Bylines");
+
                     b.Navigation("Credits");
 
                     b.Navigation("Entities");
@@ -717,6 +929,10 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Navigation("Keywords");
 
                     b.Navigation("Links");
+
+                    b.Navigation("Media");
+
+                    b.Navigation("Sections");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.NamedEntities.NamedEntity", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsMeta.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresNewsDbContext))]
-    [Migration("20261206104047_EntityStatusDiscovered")]
-    partial class EntityStatusDiscovered
+    [Migration("20261206121614_EntityStatusAndTitleLinks")]
+    partial class EntityStatusAndTitleLinks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -148,6 +148,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ReadingTimeMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -155,6 +158,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.Property<int>("SourceId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Subtitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
@@ -176,6 +183,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int>("WordCount")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExternalId")
@@ -195,6 +205,39 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.HasIndex("SourceId", "PublishedAt", "Id");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleByline", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsFirstOfPerson")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("ArticleId", "Position");
+
+                    b.HasIndex("EntityId", "ArticleId");
+
+                    b.HasIndex("EntityId", "IsFirstOfPerson", "ArticleId");
+
+                    b.ToTable("ArticleBylines");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleCredit", b =>
@@ -304,6 +347,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TargetTitleKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("TargetUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
@@ -318,11 +365,63 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.HasIndex("TargetExternalId");
 
+                    b.HasIndex("TargetTitleKey");
+
                     b.HasIndex("TargetUrl");
 
                     b.HasIndex("ArticleId", "Position");
 
                     b.ToTable("ArticleLinks");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleMedia", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AltText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("MimeType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "Position");
+
+                    b.HasIndex("ArticleId", "IsLead");
+
+                    b.ToTable("ArticleMedia", (string)null);
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Changes.ArticleTombstone", b =>
@@ -459,6 +558,63 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.HasIndex("Type", "ArticleCount", "Id");
 
                     b.ToTable("Entities", (string)null);
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Sections.ArticleSection", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsGiven")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "SectionId");
+
+                    b.HasIndex("SectionId", "ArticleId");
+
+                    b.ToTable("ArticleSections");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Sections.Section", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NormalizedPath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedPath")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("Sections");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Sources.Source", b =>
@@ -640,6 +796,24 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleByline", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
+                        .WithMany("Bylines")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsMeta.Api.Features.NamedEntities.NamedEntity", "Entity")
+                        .WithMany()
+                        .HasForeignKey("EntityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Entity");
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleCredit", b =>
                 {
                     b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
@@ -713,6 +887,15 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Navigation("TargetArticle");
                 });
 
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ArticleMedia", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                        .WithMany("Media")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.NamedEntities.EntityAlias", b =>
                 {
                     b.HasOne("NewsMeta.Api.Features.NamedEntities.NamedEntity", null)
@@ -720,6 +903,35 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasForeignKey("EntityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Sections.ArticleSection", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", "Article")
+                        .WithMany("Sections")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsMeta.Api.Features.Sections.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Sections.Section", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Sections.Section", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Webhooks.WebhookDelivery", b =>
@@ -735,6 +947,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
             modelBuilder.Entity("NewsMeta.Api.Features.Articles.Article", b =>
                 {
+                    b.Navigation("Bylines");
+
                     b.Navigation("Credits");
 
                     b.Navigation("Entities");
@@ -742,6 +956,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Navigation("Keywords");
 
                     b.Navigation("Links");
+
+                    b.Navigation("Media");
+
+                    b.Navigation("Sections");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.NamedEntities.NamedEntity", b =>

@@ -5,7 +5,7 @@
 namespace NewsMeta.Api.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class EntityStatusDiscovered : Migration
+    public partial class EntityStatusAndTitleLinks : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,10 +24,22 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: "Confirmed");
 
+            migrationBuilder.AddColumn<string>(
+                name: "TargetTitleKey",
+                table: "ArticleLinks",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Entities_Status_ArticleCount_Id",
                 table: "Entities",
                 columns: new[] { "Status", "ArticleCount", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleLinks_TargetTitleKey",
+                table: "ArticleLinks",
+                column: "TargetTitleKey");
         }
 
         /// <inheritdoc />
@@ -37,6 +49,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 name: "IX_Entities_Status_ArticleCount_Id",
                 table: "Entities");
 
+            migrationBuilder.DropIndex(
+                name: "IX_ArticleLinks_TargetTitleKey",
+                table: "ArticleLinks");
+
             migrationBuilder.DropColumn(
                 name: "Confidence",
                 table: "Entities");
@@ -44,6 +60,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Status",
                 table: "Entities");
+
+            migrationBuilder.DropColumn(
+                name: "TargetTitleKey",
+                table: "ArticleLinks");
         }
     }
 }
