@@ -41,7 +41,7 @@ public static class FeatureRegistrations
     public static IServiceCollection AddEntityCatalog(this IServiceCollection services)
     {
         services.AddSettings<EnrichmentOptions>(EnrichmentOptions.Section);
-        return services.AddScoped<EntityCatalog>().AddScoped<EntityQueries>().AddScoped<EntityLinker>().AddSingleton<EntityMatcherCache>()
+        return services.AddScoped<EntityCatalog>().AddScoped<EntityQueries>().AddScoped<EntityLinker>().AddScoped<CatalogueChangeRelinker>().AddSingleton<EntityMatcherCache>()
             .AddSingleton<RelinkJob>().AddHostedService(sp => sp.GetRequiredService<RelinkJob>());
     }
 

@@ -54,6 +54,7 @@ public static class WriteSteps
     public const string ResolveCatalogue = "resolve-catalogue";
     public const string StoreArticles = "store-articles";
     public const string LinkMentions = "link-mentions";
+    public const string DiscoverEntities = "discover-entities";
     public const string StoreParts = "store-parts";
     public const string StoreFurniture = "store-furniture";
     public const string PendingLinks = "pending-links";

@@ -54,7 +54,7 @@ public sealed class QueryType : ObjectGraphType
                 var entities = c.Service<EntityQueries>();
                 var search = Search(where?.Search);
                 var connection = await CountedConnections.PageAsync<NamedEntity, EntitySummaryDto>(
-                    entities.Matching(where?.Type, search), PageArgs.From(c), c.Service<TypeAdapterConfig>(), e => (e.ArticleCount, e.Id), c.CancellationToken);
+                    entities.Matching(where?.Type, search, where?.Status), PageArgs.From(c), c.Service<TypeAdapterConfig>(), e => (e.ArticleCount, e.Id), c.CancellationToken);
                 await entities.FillMatchedAliasesAsync(connection.Nodes, search, c.CancellationToken);
                 return connection;
             });

@@ -82,6 +82,8 @@ internal sealed class ArticleLinkConfiguration : IEntityTypeConfiguration<Articl
         // Resolution of pending links when their target arrives, and SET NULL when it is deleted.
         b.HasIndex(l => l.TargetArticleId);
         b.HasIndex(l => l.TargetExternalId);
+        b.Property(l => l.TargetTitleKey).HasMaxLength(500);
+        b.HasIndex(l => l.TargetTitleKey);
         b.HasIndex(l => l.TargetUrl);
         b.HasOne(l => l.TargetArticle).WithMany().HasForeignKey(l => l.TargetArticleId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -23,6 +23,13 @@ public class ArticleLink
     public string? TargetExternalId { get; set; }
     public string? TargetUrl { get; set; }
     public string? Title { get; set; }
+
+    /// <summary>
+    /// For a link given by title alone: that title as <see cref="Article.TitleKey"/> makes it, so the link
+    /// resolves when an article with the same normalised title is stored (either may arrive first). Null
+    /// on links given by externalId or url.
+    /// </summary>
+    public string? TargetTitleKey { get; set; }
     public double? Score { get; set; }
 
     /// <summary>What the score of a computed link is made of; null for publisher links.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.Search;
@@ -10,7 +12,7 @@ namespace NewsMeta.Api.Features.Enrichment;
 /// salient words and two-word phrases by TF-IDF (<see cref="KeywordExtractor"/>), document frequencies
 /// from the search index, marked <see cref="Origin.Extracted"/> and placed after the publisher's own.
 /// </summary>
-public sealed class KeywordExtraction(SearchIndex search, KeywordCatalog keywords)
+public sealed class KeywordExtraction(SearchIndex search, KeywordCatalog keywords, NewsDbContext db)
 {
     public const int MinPublisherKeywords = 3;
 
@@ -39,8 +41,10 @@ public sealed class KeywordExtraction(SearchIndex search, KeywordCatalog keyword
 
         var stems = needy.SelectMany(n => n.Candidates).SelectMany(c => c.Key.Split(' ')).ToHashSet(StringComparer.Ordinal);
         var statistics = await search.TermStatisticsAsync(stems, ct);
+        var names = await EntityNamesAsync(needy.Select(n => n.Article), ct);
         var chosen = needy.Select(n => (n.Article, n.Publisher, Keywords: KeywordExtractor.Choose(
-                n.Candidates, statistics.FrequencyOf, statistics.Documents, TargetKeywords - n.Publisher.Count, n.Publisher.Select(p => p.Keyword.Name))))
+                n.Candidates, statistics.FrequencyOf, statistics.Documents, TargetKeywords - n.Publisher.Count, n.Publisher.Select(p => p.Keyword.Name),
+                n.Article.Entities.SelectMany(e => names.GetValueOrDefault(e.Entity?.Id ?? e.EntityId, [])))))
             .ToList();
 
         var catalog = await keywords.ResolveAsync(chosen.SelectMany(c => c.Keywords).Select(k => k.Name), ct);
@@ -61,5 +65,22 @@ public sealed class KeywordExtraction(SearchIndex search, KeywordCatalog keyword
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// The names and aliases of the entities these articles are linked to, by entity id (one query): no
+    /// keyphrase repeats one of them.
+    /// </summary>
+    private async Task<Dictionary<int, List<string>>> EntityNamesAsync(IEnumerable<Article> articles, CancellationToken ct)
+    {
+        var ids = articles.SelectMany(a => a.Entities).Select(e => e.Entity?.Id ?? e.EntityId).Where(id => id != 0).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Entities.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Name, Aliases = e.Aliases.Select(a => a.Name).ToList() }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => r.Aliases.Prepend(r.Name).ToList());
     }
 }

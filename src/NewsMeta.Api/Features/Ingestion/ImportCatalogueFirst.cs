@@ -15,7 +15,7 @@ namespace NewsMeta.Api.Features.Ingestion;
 /// linked with the catalogue before, the relink job has nothing left to do afterwards (before, a
 /// fresh 20,000-article import left the service relinking every article in its first minutes).
 /// </summary>
-public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entities, EntityLinker linker, TimeProvider clock)
+public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entities, EntityLinker linker, CatalogueChangeRelinker relinker, TimeProvider clock)
 {
     /// <summary>Distinct entities resolved per transaction.</summary>
     private const int ChunkSize = 1000;
@@ -23,8 +23,9 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
     /// <summary>Resolves the entities of every valid line; the result tells <see cref="FinishAsync"/> what it may record.</summary>
     public async Task<Prepared> PrepareAsync(Stream input, CancellationToken ct)
     {
-        var stampBefore = (await linker.StampAsync(ct)).ToString();
-        var linkedBefore = !await db.Articles.AnyAsync(ct) || await RelinkJob.LinkedStateAsync(db, ct) == stampBefore;
+        var stampBefore = await linker.StampAsync(ct);
+        var empty = !await db.Articles.AnyAsync(ct);
+        var linkedBefore = empty || await RelinkJob.LinkedStateAsync(db, ct) == stampBefore.ToString();
 
         // One input per (normalised name, type), with every alias the file gives it.
         var inputs = new Dictionary<(string, EntityType), (string Name, EntityType Type, HashSet<string> Aliases)>();
@@ -72,7 +73,9 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
         }
 
         input.Position = 0;
-        return new Prepared(linkedBefore, (await linker.StampAsync(ct)).ToString(), inputs.Count);
+        // An empty store: every article is written after this pass, linked with all of it. Otherwise the
+        // articles stored before are linked only with the catalogue as it was before the pass.
+        return new Prepared(linkedBefore, empty ? await linker.StampAsync(ct) : stampBefore, inputs.Count);
     }
 
     /// <summary>
@@ -95,24 +98,31 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
         }, ct);
 
     /// <summary>
-    /// After the import: when every article (those stored before included) has been linked with the
-    /// catalogue as it is now, records so for the relink job. Not when the catalogue changed meanwhile
-    /// (another writer), or when the store held articles linked with an older catalogue.
+    /// After the import: relinks the articles holding the names added since <see cref="Prepared.Stamp"/>
+    /// (what the import's discoveries found after an earlier line was written, another writer's entities)
+    /// incrementally, and records for the relink job that every article is linked with the catalogue as it
+    /// is now. Not when the store held articles linked with an unknown older catalogue (the job then works
+    /// from its own state).
     /// </summary>
     public async Task<bool> FinishAsync(Prepared prepared, CancellationToken ct)
     {
-        var stamp = (await linker.StampAsync(ct)).ToString();
-        if (!prepared.LinkedBefore || stamp != prepared.Stamp)
+        if (!prepared.LinkedBefore)
         {
             return false;
         }
 
-        await RelinkJob.RecordLinkedAsync(db, stamp, clock.GetUtcNow().UtcDateTime, ct);
+        var stamp = await linker.StampAsync(ct);
+        if (stamp != prepared.Stamp)
+        {
+            await relinker.RelinkAsync(prepared.Stamp, stamp, null, ct);
+        }
+
+        await RelinkJob.RecordLinkedAsync(db, stamp.ToString(), clock.GetUtcNow().UtcDateTime, ct);
         return true;
     }
 
     /// <param name="LinkedBefore">The store was empty, or linked with the catalogue as it was before the first pass.</param>
-    /// <param name="Stamp">The catalogue state after the first pass.</param>
+    /// <param name="Stamp">The catalogue state every stored article is linked with once the import has written its lines, but for the rows added after it.</param>
     /// <param name="Entities">Distinct entities the file names.</param>
-    public sealed record Prepared(bool LinkedBefore, string Stamp, int Entities);
+    public sealed record Prepared(bool LinkedBefore, CatalogStamp Stamp, int Entities);
 }

@@ -12,6 +12,14 @@ public sealed class EntitySummaryDto
     /// <example>person</example>
     public EntityType Type { get; init; }
 
+    /// <summary>confirmed (catalogue, publisher-given) or discovered (found in the text).</summary>
+    /// <example>confirmed</example>
+    public EntityStatus Status { get; init; }
+
+    /// <summary>For a discovered entity, how sure discovery is (0–1); null when confirmed.</summary>
+    /// <example>null</example>
+    public double? Confidence { get; init; }
+
     /// <summary>Articles mentioning it.</summary>
     /// <example>12</example>
     public int ArticleCount { get; init; }
@@ -32,6 +40,14 @@ public sealed class EntityDto
 
     /// <example>person</example>
     public EntityType Type { get; init; }
+
+    /// <summary>confirmed (catalogue, publisher-given) or discovered (found in the text).</summary>
+    /// <example>confirmed</example>
+    public EntityStatus Status { get; init; }
+
+    /// <summary>For a discovered entity, how sure discovery is (0–1); null when confirmed.</summary>
+    /// <example>null</example>
+    public double? Confidence { get; init; }
 
     /// <summary>Other spellings it is known by (short forms, transliterations).</summary>
     /// <example>["الحداد", "Youssef Haddad"]</example>

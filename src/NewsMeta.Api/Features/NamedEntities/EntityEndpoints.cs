@@ -19,7 +19,7 @@ public static class EntityEndpoints
         var group = app.MapGroup("/api/v1/entities").WithTags("Entities").CacheOutput(ResponseCache.Policy);
         group.MapGet("/", ListEntities).WithName("listEntities")
             .WithSummary("List entities")
-            .WithDescription("People, organisations, places and events, most-mentioned first. type filters by type; q matches the start of the normalised name or of any alias (hamza, taa marbuta and case do not matter).")
+            .WithDescription("People, organisations, places and events, most-mentioned first. type filters by type, status by confirmed or discovered; q matches the start of the normalised name or of any alias (hamza, taa marbuta and case do not matter).")
             .ProducesValidationProblem()
             .WithExamples(EntityExamples.List);
         group.MapGet("/{id:int}", GetEntity).WithName("getEntity")
@@ -45,13 +45,14 @@ public static class EntityEndpoints
 
     /// <param name="type">person, organization, location, event or other.</param>
     /// <param name="q">Prefix of the name or of an alias.</param>
+    /// <param name="status">confirmed or discovered.</param>
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     /// <param name="cursor">nextCursor of the previous page.</param>
     /// <param name="queries"></param>
     /// <param name="context"></param>
     /// <param name="ct"></param>
     private static async Task<Results<Ok<Page<EntitySummaryDto>>, ValidationProblem, ProblemHttpResult>> ListEntities(
-        [FromQuery] string? type, [FromQuery] string? q, [FromQuery] string? limit, [FromQuery] string? cursor,
+        [FromQuery] string? type, [FromQuery] string? q, [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? cursor,
         EntityQueries queries, HttpContext context, CancellationToken ct)
     {
         var errors = new QueryErrors();
@@ -68,13 +69,26 @@ public static class EntityEndpoints
             }
         }
 
+        EntityStatus? parsedStatus = null;
+        if (status is not null)
+        {
+            if (EnumNames.TryParse<EntityStatus>(status, out var s))
+            {
+                parsedStatus = s;
+            }
+            else
+            {
+                errors.Add("status", $"must be one of {EnumNames.List<EntityStatus>()}");
+            }
+        }
+
         if (q is not null && ArabicNormalizer.Normalize(q).Length == 0)
         {
             errors.Add("q", "must contain at least one letter or digit");
         }
 
         var size = PageLimits.Parse(limit, errors);
-        return await PagedResults.RespondAsync(errors, () => queries.ListAsync(parsedType, q, size, cursor, errors, ct), context);
+        return await PagedResults.RespondAsync(errors, () => queries.ListAsync(parsedType, q, size, cursor, errors, ct, parsedStatus), context);
     }
 
     private static async Task<Results<ETaggedJson<EntityDto>, ProblemHttpResult>> GetEntity(int id, EntityQueries queries, CancellationToken ct) =>

@@ -16,6 +16,8 @@ public sealed class EntityGraphType : ObjectGraphType<EntitySummaryDto>
         this.NodeFields(GlobalId.Entity, e => e.Id);
         Field(e => e.Name);
         Field<NonNullGraphType<EntityTypeGraphType>>("type").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<EntityStatusGraphType>>("status").Description("CONFIRMED (catalogue, publisher-given) or DISCOVERED (found in the text).").Resolve(c => c.Source.Status);
+        Field(e => e.Confidence, nullable: true).Description("For a discovered entity, how sure discovery is (0–1); null when confirmed.");
         Field(e => e.ArticleCount).Description("Articles mentioning it.");
         Field(e => e.MatchedAlias, nullable: true)
             .Description("In entities(where: {search}): the alias that matched, when the name did not (a transliteration, a short form); otherwise null.");
@@ -66,9 +68,19 @@ public sealed class EntityTypeGraphType : EnumerationGraphType<EntityType>
     }
 }
 
+public sealed class EntityStatusGraphType : EnumerationGraphType<EntityStatus>
+{
+    public EntityStatusGraphType()
+    {
+        Name = "EntityStatus";
+        Description = "Whether an entity is in the curated catalogue or was found in article text without it.";
+    }
+}
+
 public sealed class EntityFilterInput
 {
     public EntityType? Type { get; set; }
+    public EntityStatus? Status { get; set; }
     public string? Search { get; set; }
 }
 
@@ -78,6 +90,7 @@ public sealed class EntityFilterGraphType : InputObjectGraphType<EntityFilterInp
     {
         Name = "EntityFilter";
         Field(f => f.Type, type: typeof(EntityTypeGraphType)).Description("Only entities of this type.");
+        Field(f => f.Status, type: typeof(EntityStatusGraphType)).Description("Only confirmed or only discovered entities.");
         Field(f => f.Search, nullable: true).Description("Prefix of the name or of an alias (Arabic-normalised: hamza, tashkeel and ta marbuta do not matter).");
     }
 }

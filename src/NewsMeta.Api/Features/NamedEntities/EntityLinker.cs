@@ -115,7 +115,23 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
     }
 }
 
-public sealed record CatalogStamp(int Entities, int MaxEntityId, int Aliases, int MaxAliasId);
+public sealed partial record CatalogStamp(int Entities, int MaxEntityId, int Aliases, int MaxAliasId)
+{
+    /// <summary>The catalogue before its first row: every entity and alias is a change after it.</summary>
+    public static readonly CatalogStamp Empty = new(0, 0, 0, 0);
+
+    /// <summary>Reads a stamp back from its <see cref="ToString"/> form (as the relink job stores it); null when it is not one.</summary>
+    public static CatalogStamp? Parse(string? text)
+    {
+        var fields = text is null ? [] : StampField().Matches(text).ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        return fields.Count == 4
+            ? new CatalogStamp(fields[nameof(Entities)], fields[nameof(MaxEntityId)], fields[nameof(Aliases)], fields[nameof(MaxAliasId)])
+            : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(Entities|MaxEntityId|Aliases|MaxAliasId) = ([0-9]{1,10})\b")]
+    private static partial System.Text.RegularExpressions.Regex StampField();
+}
 
 /// <summary>The last built matcher and the catalogue state it was built from (singleton; the matcher is immutable).</summary>
 public sealed class EntityMatcherCache

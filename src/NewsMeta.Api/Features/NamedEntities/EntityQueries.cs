@@ -11,9 +11,9 @@ namespace NewsMeta.Api.Features.NamedEntities;
 public sealed class EntityQueries(NewsDbContext db, TypeAdapterConfig mapping)
 {
     /// <summary>Entities by article count; <paramref name="search"/> is a prefix of the normalised name or of an alias.</summary>
-    public async Task<Page<EntitySummaryDto>?> ListAsync(EntityType? type, string? search, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    public async Task<Page<EntitySummaryDto>?> ListAsync(EntityType? type, string? search, int limit, string? cursor, QueryErrors errors, CancellationToken ct, EntityStatus? status = null)
     {
-        var page = await CountOrderedPaging.PageAsync<NamedEntity, EntitySummaryDto>(Matching(type, search), $"e{type}", limit, cursor, errors, mapping, e => (e.ArticleCount, e.Id), ct);
+        var page = await CountOrderedPaging.PageAsync<NamedEntity, EntitySummaryDto>(Matching(type, search, status), $"e{type}{status}", limit, cursor, errors, mapping, e => (e.ArticleCount, e.Id), ct);
         if (page is not null)
         {
             await FillMatchedAliasesAsync(page.Items, search, ct);
@@ -47,13 +47,18 @@ public sealed class EntityQueries(NewsDbContext db, TypeAdapterConfig mapping)
         }
     }
 
-    /// <summary>Entities of a type (if given) whose normalised name or an alias starts with <paramref name="search"/> (if given).</summary>
-    public IQueryable<NamedEntity> Matching(EntityType? type, string? search)
+    /// <summary>Entities of a type and status (if given) whose normalised name or an alias starts with <paramref name="search"/> (if given).</summary>
+    public IQueryable<NamedEntity> Matching(EntityType? type, string? search, EntityStatus? status = null)
     {
         var query = db.Entities.AsNoTracking();
         if (type is { } t)
         {
             query = query.Where(e => e.Type == t);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(e => e.Status == s);
         }
 
         if (search is not null)

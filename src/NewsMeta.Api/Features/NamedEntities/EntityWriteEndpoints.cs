@@ -19,6 +19,10 @@ public sealed class EntityWriteRequest
 
     /// <summary>Other spellings to add (kept; never removed by a write).</summary>
     public List<string>? Aliases { get; init; }
+
+    /// <summary>PUT only: "confirmed" confirms a discovered entity (alone, or with a rename).</summary>
+    /// <example>confirmed</example>
+    public string? Status { get; init; }
 }
 
 /// <summary>Body of POST /entities/{id}/aliases: one alias, or several.</summary>
@@ -49,13 +53,20 @@ public static class EntityWriteEndpoints
             .WithWriteResponses()
             .WithExamples(EntityExamples.Create);
         group.MapPut("/{id:int}", UpdateEntity).WithName("updateEntity")
-            .WithSummary("Rename or retype an entity")
-            .WithDescription("The old name stays as an alias, so articles and searches using it still find the entity. 409 when another entity of the type already has the name (merge them instead). If-Match with the entity's ETag makes it conditional.")
+            .WithSummary("Rename, retype or confirm an entity")
+            .WithDescription("The old name stays as an alias, so articles and searches using it still find the entity. {\"status\": \"confirmed\"} confirms a discovered entity (name and type may then be left out). 409 when another entity of the type already has the name (merge them instead). If-Match with the entity's ETag makes it conditional.")
             .Accepts<EntityWriteRequest>("application/json")
             .WithWriteResponses()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithExamples(EntityExamples.Update);
+        group.MapDelete("/{id:int}", DeleteEntity).WithName("deleteEntity")
+            .WithSummary("Delete an entity")
+            .WithDescription("Removes the entity and its mentions (204). The articles that named it get a new version and an article.updated. If-Match with the entity's ETag makes it conditional.")
+            .WithWriteResponses()
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{id:int}/aliases", AddAliases).WithName("addEntityAliases")
             .WithSummary("Add spellings of an entity's name")
             .WithDescription("Body {\"alias\": \"…\"} or {\"aliases\": [\"…\"]} (at most 200, added in one transaction); spellings already known are ignored. If-Match with the entity's ETag makes it conditional.")
@@ -104,15 +115,56 @@ public static class EntityWriteEndpoints
     private static async Task<Results<Ok<EntityDto>, ValidationProblem, ProblemHttpResult>> UpdateEntity(
         int id, HttpRequest request, EntityWriter writer, EntityQueries queries, CancellationToken ct)
     {
-        var (body, errors) = await ReadAsync(request, ct);
-        if (body is null)
+        var (raw, rawErrors) = await JsonBody.ReadAsync<EntityWriteRequest>(request, ct);
+        if (raw is null)
         {
-            return Problems.Invalid(errors!);
+            return Problems.Invalid(rawErrors!);
+        }
+
+        if (raw.Status is not null && !(EnumNames.TryParse<EntityStatus>(raw.Status, out var status) && status == EntityStatus.Confirmed))
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["status"] = ["can only be set to confirmed (discovery sets discovered)"] });
         }
 
         var (precondition, stale) = Condition(request, id, queries);
-        var result = await writer.UpsertAsync(id, body.Value.Name, body.Value.Type, body.Value.Aliases, ct, precondition);
-        return Failure(result, stale) is { } failed ? failed : TypedResults.Ok((await queries.GetAsync(id, ct))!);
+        var confirmOnly = raw.Status is not null && raw.Name is null && raw.Type is null && raw.Aliases is null;
+        if (!confirmOnly)
+        {
+            var (body, errors) = Parse(raw);
+            if (body is null)
+            {
+                return Problems.Invalid(errors!);
+            }
+
+            var renamed = await writer.UpsertAsync(id, body.Value.Name, body.Value.Type, body.Value.Aliases, ct, precondition);
+            if (Failure(renamed, stale) is { } failed)
+            {
+                return failed;
+            }
+
+            // The If-Match was for the entity before the rename; the confirmation follows unconditionally.
+            precondition = null;
+        }
+
+        if (raw.Status is not null && Failure(await writer.ConfirmAsync(id, ct, precondition), stale) is { } unconfirmed)
+        {
+            return unconfirmed;
+        }
+
+        return TypedResults.Ok((await queries.GetAsync(id, ct))!);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteEntity(
+        int id, HttpRequest request, EntityWriter writer, EntityQueries queries, CancellationToken ct)
+    {
+        var (precondition, stale) = Condition(request, id, queries);
+        var result = await writer.DeleteAsync(id, ct, precondition);
+        if (Failure(result, stale) is { } failed)
+        {
+            return failed.Problem is { } problem ? problem : failed.Invalid!;
+        }
+
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<EntityDto>, ValidationProblem, ProblemHttpResult>> AddAliases(
@@ -172,11 +224,11 @@ public static class EntityWriteEndpoints
     private static async Task<((string Name, EntityType Type, List<string> Aliases)? Value, Dictionary<string, string[]>? Errors)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         var (body, errors) = await JsonBody.ReadAsync<EntityWriteRequest>(request, ct);
-        if (body is null)
-        {
-            return (null, errors);
-        }
+        return body is null ? (null, errors) : Parse(body);
+    }
 
+    private static ((string Name, EntityType Type, List<string> Aliases)? Value, Dictionary<string, string[]>? Errors) Parse(EntityWriteRequest body)
+    {
         if (!EnumNames.TryParse<EntityType>(body.Type, out var type))
         {
             return (null, new() { ["type"] = [$"must be one of {EnumNames.List<EntityType>()}"] });

@@ -64,6 +64,44 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, Articl
         return result;
     }
 
+    /// <summary>
+    /// Confirms an entity: it joins the curated catalogue (status confirmed, no confidence). Articles read
+    /// the same, so none is relinked; the edit still runs as a catalogue edit so caches move on.
+    /// </summary>
+    /// <param name="id">The entity.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="precondition">For a conditional write (If-Match): checked inside the transaction, with the entity locked.</param>
+    public async Task<EntityWriteResult> ConfirmAsync(int id, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null)
+    {
+        EntityWriteResult result = null!;
+        await writer.ReenrichAsync([], Reenrichment.None, ct, edit: async token =>
+        {
+            result = await ConfirmEntityAsync(id, precondition, token);
+            return result.Errors.Count == 0 && !result.IsPreconditionFailed;
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// Deletes an entity and its mentions. The articles that named it are derived again in the same
+    /// transaction: each gets a new version, an <c>article.updated</c> and its counts moved.
+    /// </summary>
+    /// <param name="id">The entity.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="precondition">For a conditional delete (If-Match): checked inside the transaction, with the entity locked.</param>
+    public async Task<EntityWriteResult> DeleteAsync(int id, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null)
+    {
+        var naming = await MentioningAsync([id], ct);
+        EntityWriteResult result = null!;
+        var batch = await writer.ReenrichAsync(naming, Reenrichment.Mentions, ct, touched: naming.ToHashSet(), edit: async token =>
+        {
+            result = await DeleteEntityAsync(id, precondition, token);
+            return result.Errors.Count == 0 && !result.IsPreconditionFailed;
+        });
+        Wrote(batch);
+        return result;
+    }
+
     /// <summary>Adds spellings of an entity's name, all in one transaction (at most <see cref="MaxAliases"/>).</summary>
     /// <param name="id">The entity.</param>
     /// <param name="aliases">The spellings; known ones are ignored.</param>
@@ -161,6 +199,47 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, Articl
         EntityCatalog.AddAliases(entity, aliases);
         await db.SaveChangesAsync(ct);
         return new EntityWriteResult(entity.Id, created, []);
+    }
+
+    private async Task<EntityWriteResult> ConfirmEntityAsync(int id, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
+    {
+        if (await FailsAsync(precondition, [id], ct))
+        {
+            return EntityWriteResult.PreconditionFailed;
+        }
+
+        var entity = await db.Entities.FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (entity is null)
+        {
+            return EntityWriteResult.Failed("id", "no entity has this id");
+        }
+
+        entity.Status = EntityStatus.Confirmed;
+        entity.Confidence = null;
+        await db.SaveChangesAsync(ct);
+        return new EntityWriteResult(id, false, []);
+    }
+
+    private async Task<EntityWriteResult> DeleteEntityAsync(int id, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)
+    {
+        if (await FailsAsync(precondition, [id], ct))
+        {
+            return EntityWriteResult.PreconditionFailed;
+        }
+
+        var entity = await db.Entities.FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (entity is null)
+        {
+            return EntityWriteResult.Failed("id", "no entity has this id");
+        }
+
+        // The mentions go first: the articles loaded after this edit no longer name it, and their
+        // signatures differ from the stored ones (touched), so each gets a new version.
+        await db.ArticleEntities.Where(ae => ae.EntityId == id).ExecuteDeleteAsync(ct);
+        db.Entities.Remove(entity);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return new EntityWriteResult(id, false, []);
     }
 
     private async Task<EntityWriteResult> AddAliasesToEntityAsync(int id, IReadOnlyList<string> aliases, Func<CancellationToken, Task<bool>>? precondition, CancellationToken ct)

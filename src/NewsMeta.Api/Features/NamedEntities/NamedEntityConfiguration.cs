@@ -11,7 +11,10 @@ internal sealed class NamedEntityConfiguration : IEntityTypeConfiguration<NamedE
         b.Property(e => e.Name).HasMaxLength(300);
         b.Property(e => e.NormalizedName).HasMaxLength(300);
         b.Property(e => e.Type).HasConversion<string>().HasMaxLength(16);
+        // Rows stored before discovery existed get "Confirmed" from the migration's column default.
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(e => new { e.NormalizedName, e.Type }).IsUnique();
+        b.HasIndex(e => new { e.Status, e.ArticleCount, e.Id });
         b.HasIndex(e => new { e.ArticleCount, e.Id });
         b.HasIndex(e => new { e.Type, e.ArticleCount, e.Id });
         b.HasMany(e => e.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);

@@ -5,9 +5,12 @@ using NewsMeta.Api.Data;
 namespace NewsMeta.Api.Features.NamedEntities;
 
 /// <summary>
-/// Relinks the store when the entity catalogue has changed (new entity, alias, rename, merge). Every
-/// instance runs it; a database lease lets one work at a time, and the catalogue state it finished is
-/// stored, so the same change is never relinked twice. Progress goes to the log.
+/// Relinks after the entity catalogue has changed (new entity, alias, rename, merge, discovery): only the
+/// articles that contain the changed names (<see cref="CatalogueChangeRelinker"/>), never the whole store.
+/// Entity edits already relink their articles in their own transaction (up to
+/// <see cref="EntityWriter.MaxTextCandidates"/>); this job covers the rest and the discoveries the write
+/// pipeline makes. Every instance runs it; a database lease lets one work at a time, and the catalogue
+/// state it finished is stored, so the same change is never relinked twice. Progress goes to the log.
 /// Interval: Enrichment:RelinkIntervalSeconds (default 30; 0 turns the job off).
 /// </summary>
 public sealed class RelinkJob(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<EnrichmentOptions> options, TimeProvider clock, ILogger<RelinkJob> log) : BackgroundService
@@ -83,38 +86,45 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, Microsoft.Extensions.
     }
 
     /// <summary>One round: relinks when the catalogue differs from the last relinked state and this instance holds the lease.</summary>
-    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    public async Task<bool> RunOnceAsync(CancellationToken ct) => await RunRoundAsync(ct) is not null;
+
+    /// <summary>One round, with what it did; null when there was nothing to do or another instance holds the lease.</summary>
+    public async Task<RelinkRound?> RunRoundAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<NewsDbContext>();
         var linker = services.GetRequiredService<EntityLinker>();
-        var stamp = (await linker.StampAsync(ct)).ToString();
+        var current = await linker.StampAsync(ct);
+        var stamp = current.ToString();
         var done = await LinkedStateAsync(db, ct);
         if (done == stamp)
         {
-            return false;
+            return null;
         }
 
         var leases = services.GetRequiredService<JobLeases>();
         if (!await leases.TryAcquireAsync(Name, _holder, TimeSpan.FromMinutes(10), ct))
         {
-            return false;
+            return null;
         }
 
         try
         {
             // Another instance may have finished this very state between the check above and taking the lease.
-            if (await LinkedStateAsync(db, ct) == stamp)
+            done = await LinkedStateAsync(db, ct);
+            if (done == stamp)
             {
-                return false;
+                return null;
             }
 
-            log.LogInformation("Entity catalogue changed: relinking the store");
+            // No state yet (a store the job never finished): every row is a change since the empty catalogue.
+            var from = CatalogStamp.Parse(done) ?? CatalogStamp.Empty;
+            log.LogInformation("Entity catalogue changed: relinking the articles holding the changed names");
             var progress = new Common.ProgressLog(log, "Relink", "articles");
-            await linker.RelinkAllAsync((n, total) => progress.Report(n, total, n), ct);
+            var round = await services.GetRequiredService<CatalogueChangeRelinker>().RelinkAsync(from, current, (n, total) => progress.Report(n, total, n), ct);
             await RecordLinkedAsync(db, stamp, clock.GetUtcNow().UtcDateTime, ct);
-            return true;
+            return round;
         }
         finally
         {

@@ -344,6 +344,10 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TargetTitleKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("TargetUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
@@ -357,6 +361,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.HasIndex("TargetArticleId");
 
                     b.HasIndex("TargetExternalId");
+
+                    b.HasIndex("TargetTitleKey");
 
                     b.HasIndex("TargetUrl");
 
@@ -514,6 +520,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<int>("ArticleCount")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -523,6 +532,11 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -535,6 +549,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.HasIndex("NormalizedName", "Type")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ArticleCount", "Id");
 
                     b.HasIndex("Type", "ArticleCount", "Id");
 

@@ -333,6 +333,10 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TargetTitleKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TargetUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -346,6 +350,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.HasIndex("TargetArticleId");
 
                     b.HasIndex("TargetExternalId");
+
+                    b.HasIndex("TargetTitleKey");
 
                     b.HasIndex("TargetUrl");
 
@@ -495,6 +501,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<int>("ArticleCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("Confidence")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -503,6 +512,11 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -516,6 +530,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("NormalizedName", "Type")
                         .IsUnique();
+
+                    b.HasIndex("Status", "ArticleCount", "Id");
 
                     b.HasIndex("Type", "ArticleCount", "Id");
 

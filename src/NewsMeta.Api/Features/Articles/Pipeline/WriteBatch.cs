@@ -131,11 +131,14 @@ public sealed record CatalogueLookups(
     IReadOnlyList<NamedEntity> Entities,
     LinkTargets LinkTargets);
 
-/// <summary>Stored articles that records' links point at, by externalId and by url.</summary>
-public sealed record LinkTargets(Dictionary<string, int> ByExternalId, Dictionary<string, int> ByUrl)
+/// <summary>Stored articles that records' links point at, by externalId, by url, and by normalised title for links given by title alone.</summary>
+public sealed record LinkTargets(Dictionary<string, int> ByExternalId, Dictionary<string, int> ByUrl, ILookup<string, TitleTarget> ByTitle)
 {
-    public int? Find(LinkRecord link) =>
-        link.ExternalId is not null
-            ? ByExternalId.TryGetValue(link.ExternalId, out var id) ? id : null
-            : link.Url is not null && ByUrl.TryGetValue(link.Url, out var byUrl) ? byUrl : null;
+    public static LinkTargets None { get; } = new([], [], Array.Empty<TitleTarget>().ToLookup(t => t.TitleKey));
+
+    /// <summary>The stored article <paramref name="link"/> of <paramref name="from"/> points at, if any.</summary>
+    public int? Find(LinkRecord link, Article from) =>
+        link.ExternalId is not null ? ByExternalId.TryGetValue(link.ExternalId, out var id) ? id : null
+        : link.Url is not null ? ByUrl.TryGetValue(link.Url, out var byUrl) ? byUrl : null
+        : TitleTarget.KeyOf(link) is { } key ? TitleTarget.Best(ByTitle[key], from.Id, from.Source?.Id ?? from.SourceId, from.PublishedAt) : null;
 }

@@ -24,6 +24,7 @@ public static class WritePipelineSteps
         typeof(ResolveCatalogueStep),     // sources, keywords, entities (new ones created), link targets, matcher
         typeof(StoreArticlesStep),        // the article rows: ids, versions, changedAt
         typeof(LinkMentionsStep),         // publisher parts attached; entities found in the text
+        typeof(DiscoverEntitiesStep),     // names the catalogue does not know: discovered entities, linked
         typeof(StorePartsStep),           // credits, keywords, entities, links: one bulk statement per table
         typeof(StoreFurnitureStep),       // bylines (person entities), media, sections
         typeof(ResolvePendingLinksStep),  // earlier links waiting for these articles point at them

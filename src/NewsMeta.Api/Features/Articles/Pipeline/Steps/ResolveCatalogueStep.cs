@@ -41,15 +41,19 @@ public sealed class ResolveCatalogueStep(NewsDbContext db, SourceCatalog sources
         var links = records.SelectMany(r => r.Links ?? []).ToList();
         var ids = links.Where(l => l.ExternalId is not null).Select(l => l.ExternalId!).Distinct().ToList();
         var urls = links.Where(l => l.ExternalId is null && l.Url is not null).Select(l => l.Url!).Distinct().ToList();
-        if (ids.Count == 0 && urls.Count == 0)
+        var titles = links.Select(TitleTarget.KeyOf).OfType<string>().Distinct().ToList();
+        if (ids.Count == 0 && urls.Count == 0 && titles.Count == 0)
         {
-            return new LinkTargets([], []);
+            return LinkTargets.None;
         }
 
-        var found = await db.Articles.Where(a => ids.Contains(a.ExternalId) || (a.Url != null && urls.Contains(a.Url)))
+        var found = ids.Count == 0 && urls.Count == 0 ? [] : await db.Articles.Where(a => ids.Contains(a.ExternalId) || (a.Url != null && urls.Contains(a.Url)))
             .Select(a => new { a.Id, a.ExternalId, a.Url }).ToListAsync(ct);
+        // Through the index on the normalised title, as the page importer looks titles up.
+        var byTitle = titles.Count == 0 ? [] : await TitleTarget.StoredAsync(db, titles, ct);
         return new LinkTargets(
             found.ToDictionary(a => a.ExternalId, a => a.Id),
-            found.Where(a => a.Url is not null).ToDictionary(a => a.Url!, a => a.Id));
+            found.Where(a => a.Url is not null).ToDictionary(a => a.Url!, a => a.Id),
+            byTitle.ToLookup(t => t.TitleKey));
     }
 }

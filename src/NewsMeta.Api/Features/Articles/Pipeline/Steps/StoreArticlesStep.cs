@@ -36,7 +36,7 @@ public sealed class StoreArticlesStep(NewsDbContext db) : IWriteStep
                 (record.Keywords ?? []).DistinctBy(ArabicNormalizer.Normalize)
                     .Select((k, i) => new ArticleKeyword { Position = i, Origin = Origin.Publisher, Keyword = catalogue.Keywords[ArabicNormalizer.Normalize(k)] }).ToList(),
                 mentioned.Distinct().Select((e, i) => new ArticleEntity { Position = i, Origin = Origin.Publisher, Entity = e }).ToList(),
-                (record.Links ?? []).Select((l, i) => NewLink(l, i, catalogue.LinkTargets, batch.Existing)).ToList())));
+                (record.Links ?? []).Select((l, i) => NewLink(l, i, article, catalogue.LinkTargets, batch.Existing)).ToList())));
         }
 
         await db.SaveChangesAsync(ct);
@@ -69,7 +69,7 @@ public sealed class StoreArticlesStep(NewsDbContext db) : IWriteStep
         ArticleFurnitureWriter.ApplyScalars(article, record);
     }
 
-    private static ArticleLink NewLink(LinkRecord link, int position, LinkTargets targets, Dictionary<string, Article> batchArticles)
+    private static ArticleLink NewLink(LinkRecord link, int position, Article from, LinkTargets targets, Dictionary<string, Article> batchArticles)
     {
         var result = new ArticleLink
         {
@@ -78,6 +78,7 @@ public sealed class StoreArticlesStep(NewsDbContext db) : IWriteStep
             TargetExternalId = link.ExternalId,
             TargetUrl = link.Url,
             Title = link.Title,
+            TargetTitleKey = TitleTarget.KeyOf(link),
             Origin = Origin.Publisher,
         };
         if (link.ExternalId is not null && batchArticles.TryGetValue(link.ExternalId, out var inBatch))
@@ -86,7 +87,7 @@ public sealed class StoreArticlesStep(NewsDbContext db) : IWriteStep
         }
         else
         {
-            result.TargetArticleId = targets.Find(link);
+            result.TargetArticleId = targets.Find(link, from);
         }
 
         return result;

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Articles.Pipeline;
+
+namespace NewsMeta.Api.Features.NamedEntities;
+
+/// <summary>What one incremental relink did: the articles it re-enriched, and how many of them changed.</summary>
+public sealed record RelinkRound(int ChangedEntities, int Articles, int Changed);
+
+/// <summary>
+/// Relinks after catalogue changes, incrementally: only the articles that can read differently. Every
+/// change that can link more text adds an entity or alias row (a discovery, a new entity, a new alias, a
+/// rename keeps the old name as an alias, a merge moves names as aliases), so the rows above the last
+/// relinked highest ids name the changed entities. Their articles are the ones naming them, and those
+/// whose indexed text holds every word of one of their spellings (set-based, through the search index);
+/// they go through the write pipeline's re-enrichment in batches.
+/// </summary>
+public sealed class CatalogueChangeRelinker(NewsDbContext db, ArticleWriter writer, Search.SearchIndex search, Common.NewsMetaMetrics metrics, ILogger<CatalogueChangeRelinker> log)
+{
+    /// <summary>Changed entities whose spellings one search query looks up.</summary>
+    private const int EntitiesPerQuery = 100;
+
+    /// <summary>Articles per re-enrichment transaction.</summary>
+    private const int ArticlesPerBatch = 200;
+
+    /// <summary>Relinks the articles the entity and alias rows added after <paramref name="from"/> (up to <paramref name="to"/>) can change.</summary>
+    public async Task<RelinkRound> RelinkAsync(CatalogStamp from, CatalogStamp to, Action<int, int>? progress, CancellationToken ct)
+    {
+        var changed = await db.Entities.Where(e => e.Id > from.MaxEntityId && e.Id <= to.MaxEntityId).Select(e => e.Id)
+            .Union(db.EntityAliases.Where(a => a.Id > from.MaxAliasId && a.Id <= to.MaxAliasId).Select(a => a.EntityId))
+            .ToListAsync(ct);
+        var articles = new SortedSet<int>();
+        foreach (var chunk in changed.Chunk(EntitiesPerQuery))
+        {
+            articles.UnionWith(await ArticlesForAsync(chunk, ct));
+        }
+
+        var updated = 0;
+        var done = 0;
+        foreach (var batch in articles.Chunk(ArticlesPerBatch))
+        {
+            var result = await writer.ReenrichAsync(batch, Reenrichment.Mentions, ct);
+            updated += result.Changes.Count;
+            metrics.Wrote(Common.WritePaths.Relink, Common.WriteOutcomes.Updated, result.Changes.Count);
+            metrics.Wrote(Common.WritePaths.Relink, Common.WriteOutcomes.Unchanged, batch.Length - result.Changes.Count);
+            done += batch.Length;
+            progress?.Invoke(done, articles.Count);
+        }
+
+        log.LogInformation("Catalogue changes relinked: {Entities} entities changed, {Articles} articles read again, {Changed} changed", changed.Count, articles.Count, updated);
+        return new RelinkRound(changed.Count, articles.Count, updated);
+    }
+
+    /// <summary>The articles naming these entities, and those whose indexed text holds one of their spellings.</summary>
+    private async Task<List<int>> ArticlesForAsync(int[] entityIds, CancellationToken ct)
+    {
+        var spellings = await db.Entities.Where(e => entityIds.Contains(e.Id)).Select(e => e.Name)
+            .Concat(db.EntityAliases.Where(a => entityIds.Contains(a.EntityId)).Select(a => a.Name))
+            .ToListAsync(ct);
+        var naming = await db.ArticleEntities.Where(ae => entityIds.Contains(ae.EntityId)).Select(ae => ae.ArticleId).Distinct().ToListAsync(ct);
+        var query = spellings.Distinct().Select(NewsMeta.Text.SearchQuery.Parse).Where(q => !q.IsEmpty)
+            .Aggregate((NewsMeta.Text.SearchQuery?)null, (all, q) => all is null ? q : all.Or(q));
+        var holding = query is null ? [] : await search.Hits(query).Select(h => h.ArticleId).Distinct().ToListAsync(ct);
+        return [.. naming.Union(holding)];
+    }
+}
