@@ -17,7 +17,7 @@ public static class FeatureRegistrations
     {
         services.AddSettings<GroupCommitOptions>(GroupCommitOptions.Section);
         return services.AddSingleton<GroupCommit>().AddHostedService(sp => sp.GetRequiredService<GroupCommit>())
-            .AddScoped<ArticleQueries>().AddScoped<ArticleWriter>().AddScoped<Features.Articles.Pipeline.WritePipeline>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>()
+            .AddScoped<ArticleQueries>().AddScoped<Features.Articles.ReadModel.ArticleDocumentWriter>().AddScoped<Features.Articles.ReadModel.StoredArticles>().AddScoped<ArticleWriter>().AddScoped<Features.Articles.Pipeline.WritePipeline>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>()
             .AddSingleton(TimeProvider.System);
     }
 

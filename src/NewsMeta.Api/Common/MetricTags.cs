@@ -73,4 +73,6 @@ public static class WriteSteps
     public const string TitleKeys = "title-keys";
     public const string RelinkMentions = "relink-mentions";
     public const string BumpVersions = "bump-versions";
+    public const string FindLinkers = "find-linkers";
+    public const string StoreDocuments = "store-documents";
 }

@@ -73,5 +73,6 @@ public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptio
         await search.EnsureCompleteAsync(log, ct);
         await Features.Articles.TitleKeyBackfill.RunAsync(db, writer, log, ct);
         await Features.Enrichment.LinkReasonsBackfill.RunAsync(db, writer, log, ct);
+        await Features.Articles.ReadModel.ArticleDocumentBackfill.RunAsync(db, writer, log, ct); // last: renders what the others filled
     }
 }

@@ -23,7 +23,8 @@ public static class GraphQLSetup
         services.AddMemoryCache(o => o.SizeLimit ??= 32_000_000);
         services.AddScoped<ArticleLoaders>().AddScoped<ArticleFurnitureLoaders>().AddScoped<ArticlePagesByParent>().AddScoped<ArticleGraphQueries>()
             .AddScoped<EntityLoaders>().AddScoped<EntityWriter>()
-            .AddScoped<PersistedQueryStore>().AddScoped<OperationRunner>();
+            .AddScoped<PersistedQueryStore>().AddScoped<OperationRunner>()
+            .AddSingleton<DocumentCache.ValidatedDocumentCache>().AddSingleton<IConfigureExecution, DocumentCache.CachedDocumentRules>();
         services.AddGraphQL(b => b
             .AddSchema<NewsSchema>()
             .AddGraphTypes(typeof(NewsSchema).Assembly)

@@ -22,19 +22,22 @@ public sealed class ETaggedJson<T> : IResult, IEndpointMetadataProvider, IStatus
     {
     }
 
-    private ETaggedJson(T value, byte[] body, string contentType)
+    private ETaggedJson(T? value, byte[] body, string contentType, string? etag = null)
     {
         Value = value;
         _body = body;
         _contentType = contentType;
-        ETag = ETags.ForBytes(_body);
+        ETag = etag ?? ETags.ForBytes(_body);
     }
+
+    /// <summary>JSON stored ready to send with its ETag (the read model): sent as it is, never parsed; <see cref="Value"/> is null.</summary>
+    public static ETaggedJson<T> Stored(byte[] body, string etag) => new(default, body, "application/json", etag);
 
     /// <summary>The value sent in another representation of it (JSON-LD, ninjs); the ETag is that representation's.</summary>
     public static ETaggedJson<T> As(T value, System.Text.Json.Nodes.JsonNode body, string contentType) =>
         new(value, JsonSerializer.SerializeToUtf8Bytes(body, NewsJson.Options), contentType);
 
-    public T Value { get; }
+    public T? Value { get; }
 
     public string ETag { get; }
 

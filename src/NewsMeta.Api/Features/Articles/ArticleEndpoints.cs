@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Caching;
 using NewsMeta.Api.Common.Http;
@@ -40,19 +41,31 @@ public static class ArticleEndpoints
         return group;
     }
 
-    private static Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListArticles(
+    private static Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, Utf8ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListArticles(
         [AsParameters] ArticleListParameters parameters, ArticleQueries queries, HttpContext context, CancellationToken ct) =>
         ArticleLists.RespondAsync(parameters, f => f, queries, context, ct);
 
-    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticle(int id, ArticleQueries queries, HttpRequest request, CancellationToken ct) =>
-        await queries.GetAsync(id, ct) is { } article
-            ? Formats.ArticleRepresentations.OneArticle(article, request)
+    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticle(int id, ArticleQueries queries, ReadModel.StoredArticles stored, HttpRequest request, CancellationToken ct) =>
+        await OneAsync(articles => articles.Where(a => a.Id == id), queries, stored, request, ct) is { } article
+            ? article
             : Problems.NotFound($"No article has id {id}.");
 
-    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticleByExternalId(string externalId, ArticleQueries queries, HttpRequest request, CancellationToken ct) =>
-        await queries.GetByExternalIdAsync(externalId, ct) is { } article
-            ? Formats.ArticleRepresentations.OneArticle(article, request)
+    private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticleByExternalId(string externalId, ArticleQueries queries, ReadModel.StoredArticles stored, HttpRequest request, CancellationToken ct) =>
+        await OneAsync(articles => articles.Where(a => a.ExternalId == externalId), queries, stored, request, ct) is { } article
+            ? article
             : Problems.NotFound($"No article has externalId '{externalId}'.");
+
+    /// <summary>JSON from the stored read model; JSON-LD and ninjs computed from the article.</summary>
+    private static async Task<ETaggedJson<ArticleDto>?> OneAsync(Func<IQueryable<Article>, IQueryable<Article>> match, ArticleQueries queries, ReadModel.StoredArticles stored, HttpRequest request, CancellationToken ct)
+    {
+        if (Formats.ArticleMediaTypes.Negotiate(request) == Formats.ArticleFormat.Json)
+        {
+            return await stored.OneAsync(match, ct);
+        }
+
+        var id = await match(queries.Readable()).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        return id is { } found && await queries.GetAsync(found, ct) is { } article ? Formats.ArticleRepresentations.OneArticle(article, request) : null;
+    }
 
     /// <param name="id">Article id.</param>
     /// <param name="kind">related, readAlso or similar; all kinds when absent.</param>

@@ -9,7 +9,7 @@ namespace NewsMeta.Api.Features.Articles;
 /// </summary>
 public static class ArticleLists
 {
-    public static Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondAsync(
+    public static Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, Utf8ContentHttpResult, ValidationProblem, ProblemHttpResult>> RespondAsync(
         ArticleListParameters parameters, Func<ArticleFilter, ArticleFilter> scope, ArticleQueries queries, HttpContext context, CancellationToken ct) =>
         Formats.ArticleRepresentations.ListAsync(parameters, scope, queries, context, ct);
 }

@@ -19,20 +19,9 @@ public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
     /// </summary>
     public async Task<Page<ArticleSummaryDto>?> ListAsync(ArticleFilter filter, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
     {
-        var query = Filtered(filter);
-        var scope = filter.Ascending ? AscScope : DescScope;
-        if (cursor is not null)
+        if (Paged(filter, cursor, errors) is not { } query)
         {
-            if (!Cursor.TryDecode(cursor, scope, out var ticks, out var lastId) || ticks < 0 || ticks > DateTime.MaxValue.Ticks)
-            {
-                errors.Add("cursor", "is not a cursor of this list; start again without it");
-                return null;
-            }
-
-            var at = new DateTime(ticks, DateTimeKind.Utc);
-            query = filter.Ascending
-                ? query.Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > lastId))
-                : query.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < lastId));
+            return null;
         }
 
         query = filter.Ascending
@@ -44,21 +33,53 @@ public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
         {
             rows.RemoveAt(limit);
             var last = rows[^1];
-            next = Cursor.Encode(scope, last.PublishedAt.Ticks, last.Id);
+            next = NextCursor(filter, last.PublishedAt, last.Id);
         }
 
         return new Page<ArticleSummaryDto> { Items = rows, NextCursor = next };
     }
 
+    /// <summary>The filter's matches after the cursor, unordered; null (with an error) when the cursor is not this list's.</summary>
+    public IQueryable<Article>? Paged(ArticleFilter filter, string? cursor, QueryErrors errors)
+    {
+        var query = Filtered(filter);
+        if (cursor is null)
+        {
+            return query;
+        }
+
+        if (!Cursor.TryDecode(cursor, Scope(filter), out var ticks, out var lastId) || ticks < 0 || ticks > DateTime.MaxValue.Ticks)
+        {
+            errors.Add("cursor", "is not a cursor of this list; start again without it");
+            return null;
+        }
+
+        var at = new DateTime(ticks, DateTimeKind.Utc);
+        return filter.Ascending
+            ? query.Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > lastId))
+            : query.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < lastId));
+    }
+
+    /// <summary>The cursor of the page after the one ending at (<paramref name="publishedAt"/>, <paramref name="id"/>).</summary>
+    public static string NextCursor(ArticleFilter filter, DateTime publishedAt, int id) => Cursor.Encode(Scope(filter), publishedAt.Ticks, id);
+
+    private static string Scope(ArticleFilter filter) => filter.Ascending ? AscScope : DescScope;
+
+    /// <summary>
+    /// The articles a reader may see, untracked: where every read of articles starts (lists, single articles,
+    /// stored documents), so a visibility rule added here holds for all of them.
+    /// </summary>
+    public IQueryable<Article> Readable() => db.Articles.AsNoTracking();
+
     public Task<ArticleDto?> GetAsync(int id, CancellationToken ct) =>
-        db.Articles.AsNoTracking().Where(a => a.Id == id).AsSplitQuery().ProjectToType<ArticleDto>(mapping).FirstOrDefaultAsync(ct);
+        Readable().Where(a => a.Id == id).AsSplitQuery().ProjectToType<ArticleDto>(mapping).FirstOrDefaultAsync(ct);
 
     /// <summary>Several articles by id, in one set of statements (the read-back of a group commit).</summary>
     public Task<List<ArticleDto>> GetManyAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
         db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).AsSplitQuery().ProjectToType<ArticleDto>(mapping).ToListAsync(ct);
 
     public Task<ArticleDto?> GetByExternalIdAsync(string externalId, CancellationToken ct) =>
-        db.Articles.AsNoTracking().Where(a => a.ExternalId == externalId).AsSplitQuery().ProjectToType<ArticleDto>(mapping).FirstOrDefaultAsync(ct);
+        Readable().Where(a => a.ExternalId == externalId).AsSplitQuery().ProjectToType<ArticleDto>(mapping).FirstOrDefaultAsync(ct);
 
     /// <summary>The article's outgoing links (optionally one kind), or null when the article does not exist.</summary>
     public async Task<List<ArticleLinkDto>?> LinksAsync(int id, LinkKind? kind, CancellationToken ct)
@@ -79,7 +100,7 @@ public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
 
     public IQueryable<Article> Filtered(ArticleFilter filter)
     {
-        var query = db.Articles.AsNoTracking();
+        var query = Readable();
         foreach (var entityId in filter.EntityIds)
         {
             query = query.Where(a => a.Entities.Any(e => e.EntityId == entityId));

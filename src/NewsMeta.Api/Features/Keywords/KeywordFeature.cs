@@ -105,7 +105,7 @@ public static class KeywordEndpoints
             ? new ETaggedJson<KeywordDto>(keyword)
             : Problems.NotFound($"No keyword has id {id}.");
 
-    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListKeywordArticles(
+    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, Utf8ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListKeywordArticles(
         int id, [AsParameters] ArticleListParameters parameters, KeywordQueries keywords, ArticleQueries articles, HttpContext context, CancellationToken ct) =>
         await keywords.ExistsAsync(id, ct)
             ? await ArticleLists.RespondAsync(parameters, f => f with { KeywordIds = [.. f.KeywordIds, id] }, articles, context, ct)

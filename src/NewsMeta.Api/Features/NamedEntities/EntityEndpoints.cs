@@ -96,7 +96,7 @@ public static class EntityEndpoints
             ? new ETaggedJson<EntityDto>(entity)
             : Problems.NotFound($"No entity has id {id}.");
 
-    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListEntityArticles(
+    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, Utf8ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListEntityArticles(
         int id, [AsParameters] ArticleListParameters parameters, EntityQueries entities, ArticleQueries articles, HttpContext context, CancellationToken ct)
     {
         if (!await entities.ExistsAsync(id, ct))

@@ -54,7 +54,7 @@ public static class SectionEndpoints
             ? new ETaggedJson<SectionDto>(section)
             : Problems.NotFound($"No section has id {id}.");
 
-    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListSectionArticles(
+    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, Utf8ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListSectionArticles(
         int id, [AsParameters] ArticleListParameters parameters, SectionQueries sections, ArticleQueries articles, HttpContext context, CancellationToken ct) =>
         await sections.ExistsAsync(id, ct)
             ? await ArticleLists.RespondAsync(parameters, f => f with { InSectionId = id }, articles, context, ct)

@@ -93,13 +93,13 @@ public static class SourceEndpoints
             ? new ETaggedJson<SourceDto>(source)
             : Problems.NotFound($"No source has id {id}.");
 
-    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListCreditedArticles(
+    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, Utf8ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListCreditedArticles(
         int id, [AsParameters] ArticleListParameters parameters, SourceQueries sources, ArticleQueries articles, HttpContext context, CancellationToken ct) =>
         await sources.ExistsAsync(id, ct)
             ? await ArticleLists.RespondAsync(parameters, f => f with { CreditIds = [id] }, articles, context, ct)
             : Problems.NotFound($"No source has id {id}.");
 
-    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListSourceArticles(
+    private static async Task<Results<Ok<Page<ArticleSummaryDto>>, ContentHttpResult, Utf8ContentHttpResult, ValidationProblem, ProblemHttpResult>> ListSourceArticles(
         int id, [AsParameters] ArticleListParameters parameters, SourceQueries sources, ArticleQueries articles, HttpContext context, CancellationToken ct) =>
         await sources.ExistsAsync(id, ct)
             ? await ArticleLists.RespondAsync(parameters, f => f with { SourceIds = [id] }, articles, context, ct)

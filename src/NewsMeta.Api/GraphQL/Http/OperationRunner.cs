@@ -31,7 +31,8 @@ public sealed class OperationRunner(
     IAuthorizationService authorization,
     IOptions<GraphQLOptions> options,
     Data.DatabaseRoute route,
-    Common.RateLimiting.RequestBudget budget)
+    Common.RateLimiting.RequestBudget budget,
+    DocumentCache.ValidatedDocumentCache documents)
 {
     public async Task<OperationOutcome> RunAsync(HttpContext http, GraphQLRequest request, bool isGet, bool strictStatus)
     {
@@ -58,9 +59,10 @@ public sealed class OperationRunner(
 
         GraphQLDocument document;
         GraphQLOperationDefinition operation;
+        var cached = documents.Find(query, request.OperationName);
         try
         {
-            document = Parser.Parse(query);
+            document = cached ?? Parser.Parse(query);
             // The executor selects with the same method on this same document, so what runs is what is checked here.
             operation = OperationSelector.Select(document, request.OperationName);
         }
@@ -95,6 +97,11 @@ public sealed class OperationRunner(
         {
             [QueryCost.ChargeKey] = (Func<double, ValueTask<Common.RateLimiting.RateDecision?>>)(cost => budget.ChargeCostAsync(http, cost, extraPermits)),
         };
+        if (cached is not null)
+        {
+            userContext[DocumentCache.ValidatedDocumentCache.HitKey] = true;
+        }
+
         // Cached GET answers are keyed by the article data's generation; webhook subscriptions and their
         // delivery log change without it, so an operation that reads them is never stored.
         if (OperationShape.Selects(document, operation, "webhooks")
@@ -115,6 +122,12 @@ public sealed class OperationRunner(
             UserContext = userContext,
             CancellationToken = ct,
         });
+        if (cached is null && result.Executed)
+        {
+            // Executed means it passed validation: the next request with this text skips parsing and the standard rules.
+            documents.Add(query, request.OperationName, document);
+        }
+
         if (registration is not null && result.Executed)
         {
             try

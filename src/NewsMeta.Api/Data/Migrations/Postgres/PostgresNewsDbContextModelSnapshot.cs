@@ -421,6 +421,34 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.ToTable("ArticleMedia", (string)null);
                 });
 
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ReadModel.ArticleDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Full")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FullETag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<byte[]>("Summary")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SummaryETag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArticleDocuments");
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.Changes.ArticleTombstone", b =>
                 {
                     b.Property<int>("Id")
@@ -889,6 +917,15 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
                         .WithMany("Media")
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ReadModel.ArticleDocument", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsMeta.Api.Features.Articles.ReadModel.ArticleDocument", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -410,6 +410,34 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.ToTable("ArticleMedia", (string)null);
                 });
 
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ReadModel.ArticleDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Full")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FullETag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Summary")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SummaryETag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArticleDocuments");
+                });
+
             modelBuilder.Entity("NewsMeta.Api.Features.Changes.ArticleTombstone", b =>
                 {
                     b.Property<int>("Id")
@@ -862,6 +890,15 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
                         .WithMany("Media")
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ReadModel.ArticleDocument", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsMeta.Api.Features.Articles.ReadModel.ArticleDocument", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -111,6 +111,9 @@ public sealed class WriteBatch
 
     // ---- Results every kind shares
 
+    /// <summary>Articles whose stored documents show what this batch changes in others (found before it changed them).</summary>
+    public List<int> Rerender { get; } = [];
+
     /// <summary>Every article change the batch made, in order: what the outbox sends.</summary>
     public List<Webhooks.ArticleEvent> Changes { get; } = [];
 

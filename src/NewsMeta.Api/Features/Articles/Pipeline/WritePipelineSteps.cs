@@ -31,6 +31,7 @@ public static class WritePipelineSteps
         typeof(SearchIndexStep),          // before keyphrases: the articles' terms count in document frequencies
         typeof(KeyphrasesStep),           // keywords extracted where the publisher gave too few
         typeof(SimilarLinksStep),         // uses the keywords above
+        typeof(StoreDocumentsStep),       // the read model, after everything an article shows; before the shared rows
         typeof(WebhookOutboxStep),        // a delivery per change, stored with it
         typeof(TombstonesStep),
         typeof(CountsStep),               // shared rows: late
@@ -44,8 +45,10 @@ public static class WritePipelineSteps
         typeof(LockExternalIdsStep),
         typeof(PreconditionStep),
         typeof(LockSimilarListsStep),     // the similar turns a write of those lists would take, before any row lock
-        typeof(RemoveDeletedStep),        // stops counting; computed links to it and the row go (its parts cascade)
+        typeof(FindLinkersStep),          // articles whose documents show it
+        typeof(RemoveDeletedStep),        // stops counting; computed links to it and the row go (its parts and document cascade)
         typeof(SearchIndexStep),
+        typeof(StoreDocumentsStep),       // its linkers' documents
         typeof(WebhookOutboxStep),
         typeof(TombstonesStep),
         typeof(CountsStep),
@@ -66,6 +69,7 @@ public static class WritePipelineSteps
         typeof(RelinkMentionsStep),
         typeof(SimilarLinksStep),         // asked for, or where mentions changed
         typeof(BumpVersionsStep),         // what reads differently: new version, changedAt
+        typeof(StoreDocumentsStep),
         typeof(WebhookOutboxStep),
         typeof(CountsStep),
         typeof(CacheGenerationStep),

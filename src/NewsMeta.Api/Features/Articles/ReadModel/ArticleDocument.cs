@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NewsMeta.Api.Features.Articles.ReadModel;
+
+/// <summary>
+/// An article as readers get it, stored ready to send: the bytes GET /articles/{id} answers with and the
+/// bytes a list shows for it, each with its ETag. The write pipeline keeps it exact in the transaction that
+/// changes anything it shows (<see cref="ArticleDocumentWriter"/>); the normalised tables stay the truth.
+/// </summary>
+public sealed class ArticleDocument
+{
+    /// <summary>The article's id (one document per article; it goes with the article).</summary>
+    public int Id { get; set; }
+
+    /// <summary>UTF-8 JSON of <see cref="ArticleDto"/>.</summary>
+    public required byte[] Full { get; set; }
+
+    public required string FullETag { get; set; }
+
+    /// <summary>UTF-8 JSON of <see cref="ArticleSummaryDto"/>, as a list item.</summary>
+    public required byte[] Summary { get; set; }
+
+    public required string SummaryETag { get; set; }
+}
+
+internal sealed class ArticleDocumentConfiguration : IEntityTypeConfiguration<ArticleDocument>
+{
+    public void Configure(EntityTypeBuilder<ArticleDocument> b)
+    {
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.Property(d => d.FullETag).HasMaxLength(40);
+        b.Property(d => d.SummaryETag).HasMaxLength(40);
+        b.HasOne<Article>().WithOne().HasForeignKey<ArticleDocument>(d => d.Id).OnDelete(DeleteBehavior.Cascade);
+    }
+}

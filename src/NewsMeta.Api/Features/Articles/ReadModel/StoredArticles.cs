@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.Json;
+using NewsMeta.Api.Common.Paging;
+using NewsMeta.Api.Data;
+
+namespace NewsMeta.Api.Features.Articles.ReadModel;
+
+/// <summary>
+/// Reads of the stored read model (<see cref="ArticleDocument"/>): an article is one indexed lookup that
+/// sends the stored bytes; a page of summaries is one statement in keyset order. Both start from
+/// <see cref="ArticleQueries.Readable"/> and its filters, so what a reader may see is decided in one place.
+/// An article whose document is not rendered yet (a store being backfilled) is computed as before.
+/// </summary>
+public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
+{
+    /// <summary>The stored JSON of the one article <paramref name="match"/> finds; null when there is none.</summary>
+    public async Task<ETaggedJson<ArticleDto>?> OneAsync(Func<IQueryable<Article>, IQueryable<Article>> match, CancellationToken ct)
+    {
+        var found = await (from a in match(queries.Readable())
+                           join d in db.ArticleDocuments on a.Id equals d.Id into documents
+                           from d in documents.DefaultIfEmpty()
+                           select new { a.Id, Full = d != null ? d.Full : null, ETag = d != null ? d.FullETag : null }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        if (found.Full is not null)
+        {
+            return ETaggedJson<ArticleDto>.Stored(found.Full, found.ETag!);
+        }
+
+        return await queries.GetAsync(found.Id, ct) is { } computed ? new ETaggedJson<ArticleDto>(computed) : null;
+    }
+
+    /// <summary>
+    /// A page of stored summaries as the JSON a <see cref="Page{T}"/> of <see cref="ArticleSummaryDto"/> is
+    /// written as; null with errors for a bad cursor. A page with a summary not rendered yet is computed as before.
+    /// </summary>
+    public async Task<StoredPage?> PageAsync(ArticleFilter filter, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
+    {
+        if (queries.Paged(filter, cursor, errors) is not { } query)
+        {
+            return null;
+        }
+
+        var rows = from a in query
+                   join d in db.ArticleDocuments on a.Id equals d.Id into documents
+                   from d in documents.DefaultIfEmpty()
+                   select new StoredRow { Id = a.Id, PublishedAt = a.PublishedAt, Summary = d != null ? d.Summary : null };
+        rows = filter.Ascending
+            ? rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id)
+            : rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id);
+        var page = await rows.Take(limit + 1).ToListAsync(ct);
+        if (page.Any(r => r.Summary is null))
+        {
+            return await queries.ListAsync(filter, limit, cursor, errors, ct) is { } computed
+                ? new StoredPage(JsonSerializer.SerializeToUtf8Bytes(computed, NewsJson.Options), computed.NextCursor)
+                : null;
+        }
+
+        string? next = null;
+        if (page.Count > limit)
+        {
+            page.RemoveAt(limit);
+            next = ArticleQueries.NextCursor(filter, page[^1].PublishedAt, page[^1].Id);
+        }
+
+        return new StoredPage(Write(page, next), next);
+    }
+
+    private static byte[] Write(List<StoredRow> page, string? next)
+    {
+        var buffer = new ArrayBufferWriter<byte>(page.Sum(r => r.Summary!.Length + 1) + 64);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = NewsJson.Options.Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("items");
+            foreach (var row in page)
+            {
+                json.WriteRawValue(row.Summary!, skipInputValidation: true);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("nextCursor", next);
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private sealed class StoredRow
+    {
+        public int Id { get; init; }
+        public DateTime PublishedAt { get; init; }
+        public byte[]? Summary { get; init; }
+    }
+}
+
+/// <summary>A page of summaries as the JSON to send, and its next cursor (for the Link header).</summary>
+public sealed record StoredPage(byte[] Body, string? NextCursor);

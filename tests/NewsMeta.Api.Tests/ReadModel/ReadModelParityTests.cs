@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMeta.Api.Common;
+using NewsMeta.Api.Common.Http;
+using NewsMeta.Api.Common.Json;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Tests.Infrastructure;
+
+namespace NewsMeta.Api.Tests.ReadModel;
+
+/// <summary>
+/// The stored read model answers with exactly what a fresh computation from the normalised tables gives:
+/// for every sample article, and after the writes that change what other articles show (an entity renamed,
+/// a link target arriving, a target deleted).
+/// </summary>
+public sealed class ReadModelParityTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly HttpClient _reader = factory.CreateClient();
+    private readonly HttpClient _writer = factory.ClientWithKey(NewsMetaFactory.WriteKey);
+
+    [Fact]
+    public async Task Every_sample_article_and_list_is_sent_as_freshly_computed()
+    {
+        var ids = await AssertAllArticlesAreFreshAsync();
+        Assert.True(ids.Count > 10, "the sample corpus is loaded");
+        Assert.Equal(ids.Count, await StoredDocumentCountAsync());
+        await AssertListIsFreshAsync("/api/v1/articles?limit=7", new ArticleFilter());
+        await AssertListIsFreshAsync("/api/v1/articles?limit=5&sort=publishedAt", new ArticleFilter { Ascending = true });
+    }
+
+    [Fact]
+    public async Task Documents_follow_an_entity_rename_a_link_target_arriving_and_a_delete()
+    {
+        // A link to an article not stored yet: it shows the title the link was given, no targetId.
+        var linking = await PutAsync("parity-linking", Record("parity-linking", "خبر يشير إلى خبر لاحق", "parity-later"));
+        var before = await GetJsonAsync($"/api/v1/articles/{linking}");
+        Assert.Null(before["links"]![0]!["targetId"]);
+
+        // The target arrives: the linking article's document now shows it.
+        var target = await PutAsync("parity-later", Record("parity-later", "الخبر اللاحق وقد وصل", null));
+        var arrived = await GetJsonAsync($"/api/v1/articles/{linking}");
+        Assert.Equal(target, arrived["links"]![0]!["targetId"]!.GetValue<int>());
+        Assert.Equal("الخبر اللاحق وقد وصل", arrived["links"]![0]!["title"]!.GetValue<string>());
+
+        // An entity the articles name is renamed: every document naming it shows the new name.
+        var entityId = arrived["entities"]![0]!["id"]!.GetValue<int>();
+        var rename = await _writer.PutAsJsonAsync($"/api/v1/entities/{entityId}", new { name = "هيئة التكافؤ المعاد تسميتها", type = "organization" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, rename.StatusCode);
+        var renamed = await GetJsonAsync($"/api/v1/articles/by-external-id/parity-linking");
+        Assert.Equal("هيئة التكافؤ المعاد تسميتها", renamed["entities"]![0]!["name"]!.GetValue<string>());
+
+        // The target is deleted: the link loses its target again.
+        Assert.Equal(HttpStatusCode.NoContent, (await _writer.DeleteAsync($"/api/v1/articles/{target}", Ct)).StatusCode);
+        var orphaned = await GetJsonAsync($"/api/v1/articles/{linking}");
+        Assert.Null(orphaned["links"]![0]!["targetId"]);
+
+        var ids = await AssertAllArticlesAreFreshAsync();
+        Assert.DoesNotContain(target, ids);
+        Assert.Equal(ids.Count, await StoredDocumentCountAsync());
+        await AssertListIsFreshAsync("/api/v1/articles?limit=9", new ArticleFilter());
+    }
+
+    /// <summary>Each article's GET (by id and by externalId) against the DTO computed now; returns the ids.</summary>
+    private async Task<List<int>> AssertAllArticlesAreFreshAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var queries = scope.ServiceProvider.GetRequiredService<ArticleQueries>();
+        var articles = await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.ExternalId }).ToListAsync(Ct);
+        foreach (var article in articles)
+        {
+            var fresh = JsonSerializer.SerializeToUtf8Bytes(await queries.GetAsync(article.Id, Ct), NewsJson.Options);
+            foreach (var url in new[] { $"/api/v1/articles/{article.Id}", $"/api/v1/articles/by-external-id/{Uri.EscapeDataString(article.ExternalId)}" })
+            {
+                var response = await _reader.GetAsync(url, Ct);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+                Assert.Equal(ETags.ForBytes(fresh), response.Headers.ETag?.ToString());
+                Assert.Equal(System.Text.Encoding.UTF8.GetString(fresh), await response.Content.ReadAsStringAsync(Ct));
+            }
+        }
+
+        return [.. articles.Select(a => a.Id)];
+    }
+
+    /// <summary>Walks a list page by page against the pages computed now.</summary>
+    private async Task AssertListIsFreshAsync(string firstPage, ArticleFilter filter)
+    {
+        using var scope = factory.Services.CreateScope();
+        var queries = scope.ServiceProvider.GetRequiredService<ArticleQueries>();
+        var limit = int.Parse(firstPage[(firstPage.IndexOf("limit=", StringComparison.Ordinal) + 6)..].Split('&')[0], System.Globalization.CultureInfo.InvariantCulture);
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var url = cursor is null ? firstPage : $"{firstPage}&cursor={Uri.EscapeDataString(cursor)}";
+            var response = await _reader.GetAsync(url, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+            var fresh = await queries.ListAsync(filter, limit, cursor, new QueryErrors(), Ct);
+            Assert.NotNull(fresh);
+            Assert.Equal(JsonSerializer.Serialize(fresh, NewsJson.Options), await response.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(fresh.NextCursor is not null, response.Headers.Contains("Link"));
+            cursor = fresh.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.True(pages > 1, "the list spans several pages");
+    }
+
+    private async Task<int> StoredDocumentCountAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<NewsDbContext>().ArticleDocuments.CountAsync(Ct);
+    }
+
+    private async Task<JsonNode> GetJsonAsync(string url)
+    {
+        var response = await _reader.GetAsync(url, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+    }
+
+    private async Task<int> PutAsync(string externalId, JsonObject record)
+    {
+        var response = await _writer.PutAsJsonAsync($"/api/v1/articles/by-external-id/{externalId}", record, Ct);
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["id"]!.GetValue<int>();
+    }
+
+    private static JsonObject Record(string externalId, string title, string? linkTo) => new()
+    {
+        ["url"] = $"https://parity.example/{externalId}",
+        ["title"] = title,
+        ["summary"] = "ملخص قصير",
+        ["body"] = "قالت هيئة التكافؤ الوطنية إن التقرير صدر اليوم.\n\nوأضافت الهيئة أن التقرير يشمل المحافظات كلها.",
+        ["language"] = "ar",
+        ["publishedAt"] = "2026-11-21T09:00:00Z",
+        ["source"] = new JsonObject { ["name"] = "صحيفة الشروق اليومية", ["kind"] = "newspaper" },
+        ["entities"] = new JsonArray(new JsonObject { ["name"] = "هيئة التكافؤ الوطنية", ["type"] = "organization" }),
+        ["links"] = linkTo is null
+            ? new JsonArray()
+            : new JsonArray(new JsonObject { ["externalId"] = linkTo, ["kind"] = "related", ["title"] = "عنوان معطى مع الرابط" }),
+    };
+}
