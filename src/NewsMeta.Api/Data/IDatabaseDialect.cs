@@ -26,6 +26,12 @@ public interface IDatabaseDialect
     /// <summary>Row locks on <paramref name="table"/>'s rows in id order, as the UPDATE about to follow would take them.</summary>
     Task LockRowsInOrderAsync(NewsDbContext db, string table, int[] ids, CancellationToken ct);
 
+    /// <summary>
+    /// <c>ArticleCount += delta</c> on <paramref name="table"/>'s rows (Sources, Keywords or Entities; a
+    /// constant of the caller, never input): one statement whatever the number of rows and deltas.
+    /// </summary>
+    Task AddToArticleCountsAsync(NewsDbContext db, string table, int[] ids, int[] deltas, CancellationToken ct);
+
     /// <summary>Inserts rows of one mapped type without the change tracker (see <see cref="BulkInsert"/>).</summary>
     Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class;

@@ -47,6 +47,12 @@ public sealed class PostgresDialect : IDatabaseDialect
         await db.Database.ExecuteSqlRawAsync(lockInOrder, [ids], ct);
     }
 
+    public async Task AddToArticleCountsAsync(NewsDbContext db, string table, int[] ids, int[] deltas, CancellationToken ct)
+    {
+        var update = "UPDATE \"" + table + "\" AS t SET \"ArticleCount\" = t.\"ArticleCount\" + d.delta FROM unnest({0}, {1}) AS d(id, delta) WHERE t.\"Id\" = d.id";
+        await db.Database.ExecuteSqlRawAsync(update, [ids, deltas], ct);
+    }
+
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithUnnestAsync(db, table, rows, ct);
 

@@ -21,6 +21,16 @@ public sealed class SqliteDialect : IDatabaseDialect
 
     public Task LockRowsInOrderAsync(NewsDbContext db, string table, int[] ids, CancellationToken ct) => Task.CompletedTask;
 
+    // The pairs travel as one JSON parameter: a parameter per value would make the statement's text,
+    // and so EF's and SQLite's statement caches, differ with every batch size.
+    public async Task AddToArticleCountsAsync(NewsDbContext db, string table, int[] ids, int[] deltas, CancellationToken ct)
+    {
+        var update = "UPDATE \"" + table + "\" SET \"ArticleCount\" = \"ArticleCount\" + d.delta FROM "
+            + "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS delta FROM json_each({0})) AS d WHERE \"" + table + "\".\"Id\" = d.id";
+        var pairs = System.Text.Json.JsonSerializer.Serialize(ids.Zip(deltas, (id, delta) => new[] { id, delta }));
+        await db.Database.ExecuteSqlRawAsync(update, [pairs], ct);
+    }
+
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithValuesAsync(db, table, rows, ct);
 
