@@ -26,21 +26,27 @@ public interface IDatabaseDialect
     /// <summary>Row locks on <paramref name="table"/>'s rows in id order, as the UPDATE about to follow would take them.</summary>
     Task LockRowsInOrderAsync(NewsDbContext db, string table, int[] ids, CancellationToken ct);
 
+    /// <summary>
+    /// <c>ArticleCount += delta</c> on <paramref name="table"/>'s rows (Sources, Keywords or Entities; a
+    /// constant of the caller, never input): one statement whatever the number of rows and deltas.
+    /// </summary>
+    Task AddToArticleCountsAsync(NewsDbContext db, string table, int[] ids, int[] deltas, CancellationToken ct);
+
     /// <summary>Inserts rows of one mapped type without the change tracker (see <see cref="BulkInsert"/>).</summary>
     Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class;
 
     /// <summary>
-    /// The similar-link candidates of each name use: other articles naming the same entity. PostgreSQL
-    /// reads at most <paramref name="perName"/> (the most recent) per name; SQLite has no LATERAL join
-    /// (EF would need APPLY), so there every article naming it is a candidate, within the rarity cap
-    /// the caller applies to <paramref name="uses"/> (1% of the store). Same scores on small stores;
-    /// on a large SQLite store a frequent name costs more rows per write.
+    /// The similar-link candidates of a whole batch in one query (<see cref="SimilarCandidates"/>): what
+    /// each of <see cref="SimilarCandidates.ArticleIds"/> shares with other articles, through entities and
+    /// keywords named by at most <see cref="SimilarCandidates.RarityCap"/> articles. The pairs are scored
+    /// and ranked in the database, and only the shares of each article's strongest pairs come back. Where
+    /// the two differ: PostgreSQL takes at most <see cref="SimilarCandidates.PerName"/> candidates per name
+    /// (the most recently stored, LATERAL); SQLite has no LATERAL join, so there every article naming it
+    /// is a candidate, within the rarity cap (1% of the store). Same scores on small stores; on a large
+    /// SQLite store a frequent name costs more rows per write.
     /// </summary>
-    IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName);
-
-    /// <summary>As <see cref="EntityShares"/>, for keywords.</summary>
-    IQueryable<SharedName> KeywordShares(NewsDbContext db, IQueryable<NameUse> uses, int perName);
+    Task<List<SimilarShare>> SimilarSharesAsync(NewsDbContext db, SimilarCandidates ask, CancellationToken ct);
 
     /// <summary>Replaces the response-cache generation row (one upsert that cannot fail); PostgreSQL also notifies listeners at commit.</summary>
     Task ReplaceGenerationAsync(NewsDbContext db, string name, string value, DateTime now, CancellationToken ct);
@@ -64,22 +70,26 @@ public interface IDatabaseDialect
     Features.Search.SearchIndex SearchIndex(NewsDbContext db);
 }
 
-/// <summary>An article naming an entity or keyword (<see cref="RefId"/>), with that name's rarity weight.</summary>
-public sealed class NameUse
-{
-    public int ArticleId { get; init; }
+/// <summary>What <see cref="IDatabaseDialect.SimilarSharesAsync"/> is asked for.</summary>
+/// <param name="ArticleIds">The articles whose candidates are wanted.</param>
+/// <param name="RarityCap">Names on more articles than this are left out.</param>
+/// <param name="PerName">PostgreSQL: candidates per name, the most recently stored.</param>
+/// <param name="Keep">
+/// Pairs kept per article: those scoring at least its <paramref name="Keep"/>-th best pair's score less
+/// <paramref name="Margin"/> (all of them where it has fewer). The caller ranks the kept pairs exactly;
+/// the margin covers its rounding of scores, so it sees every pair that can make its top list.
+/// </param>
+/// <param name="Margin">See <paramref name="Keep"/>.</param>
+public sealed record SimilarCandidates(int[] ArticleIds, int RarityCap, int PerName, int Keep, double Margin);
 
-    public int RefId { get; init; }
-
-    public double Weight { get; init; }
-}
-
-/// <summary>Article <see cref="A"/> shares the name <see cref="RefId"/> with article <see cref="B"/>.</summary>
-public sealed class SharedName
+/// <summary>Article <see cref="A"/> shares the entity (or keyword) <see cref="RefId"/> with article <see cref="B"/>; its rarity weight.</summary>
+public sealed class SimilarShare
 {
     public int A { get; init; }
 
     public int B { get; init; }
+
+    public bool IsEntity { get; init; }
 
     public int RefId { get; init; }
 

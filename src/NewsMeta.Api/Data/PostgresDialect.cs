@@ -47,19 +47,66 @@ public sealed class PostgresDialect : IDatabaseDialect
         await db.Database.ExecuteSqlRawAsync(lockInOrder, [ids], ct);
     }
 
+    public async Task AddToArticleCountsAsync(NewsDbContext db, string table, int[] ids, int[] deltas, CancellationToken ct)
+    {
+        var update = "UPDATE \"" + table + "\" AS t SET \"ArticleCount\" = t.\"ArticleCount\" + d.delta FROM unnest({0}, {1}) AS d(id, delta) WHERE t.\"Id\" = d.id";
+        await db.Database.ExecuteSqlRawAsync(update, [ids, deltas], ct);
+    }
+
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithUnnestAsync(db, table, rows, ct);
 
-    // A LATERAL join reads perName index entries per name, most recently stored first.
-    public IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.SelectMany(
-            a => db.ArticleEntities.Where(b => b.EntityId == a.RefId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(perName),
-            (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight });
+    // A LATERAL join reads PerName index entries per name, most recently stored first. Each pair carries
+    // its shares as arrays, so the shares are read once (a pair's rows are few: most pairs share one
+    // name). The publisher's links are materialised: inlined, the planner walked the links of every
+    // article for each pair.
+    public async Task<List<SimilarShare>> SimilarSharesAsync(NewsDbContext db, SimilarCandidates ask, CancellationToken ct)
+    {
+        var pairs = await db.Database.SqlQuery<SharedPair>($"""
+            WITH entity_uses AS (
+                SELECT x."ArticleId" AS a, x."EntityId" AS ref, 1.0::float8 / (1 + e."ArticleCount") AS w
+                FROM "ArticleEntities" x JOIN "Entities" e ON e."Id" = x."EntityId"
+                WHERE x."ArticleId" = ANY({ask.ArticleIds}) AND e."ArticleCount" <= {ask.RarityCap}),
+            keyword_uses AS (
+                SELECT x."ArticleId" AS a, x."KeywordId" AS ref, 1.0::float8 / (1 + k."ArticleCount") AS w
+                FROM "ArticleKeywords" x JOIN "Keywords" k ON k."Id" = x."KeywordId"
+                WHERE x."ArticleId" = ANY({ask.ArticleIds}) AND k."ArticleCount" <= {ask.RarityCap}),
+            publisher AS MATERIALIZED (
+                SELECT l."ArticleId" AS a, l."TargetArticleId" AS b FROM "ArticleLinks" l
+                WHERE l."ArticleId" = ANY({ask.ArticleIds}) AND l."Origin" = 'Publisher' AND l."TargetArticleId" IS NOT NULL),
+            shares AS (
+                SELECT u.a, c.b, TRUE AS is_entity, u.ref, u.w FROM entity_uses u CROSS JOIN LATERAL (
+                    SELECT y."ArticleId" AS b FROM "ArticleEntities" y WHERE y."EntityId" = u.ref AND y."ArticleId" <> u.a
+                    ORDER BY y."ArticleId" DESC LIMIT {ask.PerName}) c
+                UNION ALL
+                SELECT u.a, c.b, FALSE, u.ref, u.w FROM keyword_uses u CROSS JOIN LATERAL (
+                    SELECT y."ArticleId" AS b FROM "ArticleKeywords" y WHERE y."KeywordId" = u.ref AND y."ArticleId" <> u.a
+                    ORDER BY y."ArticleId" DESC LIMIT {ask.PerName}) c),
+            pairs AS (
+                SELECT s.a, s.b, sum(s.w) AS score, array_agg(s.is_entity) AS entity, array_agg(s.ref) AS refs, array_agg(s.w) AS weights
+                FROM shares s GROUP BY s.a, s.b),
+            ranked AS (
+                SELECT p.*, nth_value(p.score, {ask.Keep}) OVER (PARTITION BY p.a ORDER BY p.score DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last
+                FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM publisher x WHERE x.a = p.a AND x.b = p.b))
+            SELECT r.a AS "A", r.b AS "B", r.entity AS "IsEntity", r.refs AS "RefIds", r.weights AS "Weights"
+            FROM ranked r WHERE r.last IS NULL OR r.score >= r.last - {ask.Margin}
+            """).ToListAsync(ct);
+        return pairs.SelectMany(p => p.RefIds.Select((refId, i) => new SimilarShare { A = p.A, B = p.B, IsEntity = p.IsEntity[i], RefId = refId, Weight = p.Weights[i] })).ToList();
+    }
 
-    public IQueryable<SharedName> KeywordShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.SelectMany(
-            a => db.ArticleKeywords.Where(b => b.KeywordId == a.RefId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(perName),
-            (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight });
+    /// <summary>A ranked pair of <see cref="SimilarSharesAsync"/> with its shares, one array element each.</summary>
+    private sealed class SharedPair
+    {
+        public int A { get; init; }
+
+        public int B { get; init; }
+
+        public bool[] IsEntity { get; init; } = [];
+
+        public int[] RefIds { get; init; } = [];
+
+        public double[] Weights { get; init; } = [];
+    }
 
     // The notification travels in the same round trip (Npgsql sends both statements as one batch) and is
     // delivered at commit.

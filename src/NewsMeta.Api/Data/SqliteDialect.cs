@@ -21,16 +21,46 @@ public sealed class SqliteDialect : IDatabaseDialect
 
     public Task LockRowsInOrderAsync(NewsDbContext db, string table, int[] ids, CancellationToken ct) => Task.CompletedTask;
 
+    // The pairs travel as one JSON parameter: a parameter per value would make the statement's text,
+    // and so EF's and SQLite's statement caches, differ with every batch size.
+    public async Task AddToArticleCountsAsync(NewsDbContext db, string table, int[] ids, int[] deltas, CancellationToken ct)
+    {
+        var update = "UPDATE \"" + table + "\" SET \"ArticleCount\" = \"ArticleCount\" + d.delta FROM "
+            + "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS delta FROM json_each({0})) AS d WHERE \"" + table + "\".\"Id\" = d.id";
+        var pairs = System.Text.Json.JsonSerializer.Serialize(ids.Zip(deltas, (id, delta) => new[] { id, delta }));
+        await db.Database.ExecuteSqlRawAsync(update, [pairs], ct);
+    }
+
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithValuesAsync(db, table, rows, ct);
 
-    public IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.Join(db.ArticleEntities, a => a.RefId, b => b.EntityId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
-            .Where(p => p.A != p.B);
-
-    public IQueryable<SharedName> KeywordShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.Join(db.ArticleKeywords, a => a.RefId, b => b.KeywordId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
-            .Where(p => p.A != p.B);
+    // The ids travel as one JSON parameter; the shares are read twice (ranked, then returned).
+    public Task<List<SimilarShare>> SimilarSharesAsync(NewsDbContext db, SimilarCandidates ask, CancellationToken ct)
+    {
+        var ids = System.Text.Json.JsonSerializer.Serialize(ask.ArticleIds);
+        return db.Database.SqlQuery<SimilarShare>($"""
+            WITH batch AS (SELECT value AS id FROM json_each({ids})),
+            shares AS MATERIALIZED (
+                SELECT x."ArticleId" AS a, y."ArticleId" AS b, 1 AS is_entity, x."EntityId" AS ref, 1.0 / (1 + e."ArticleCount") AS w
+                FROM "ArticleEntities" x JOIN "Entities" e ON e."Id" = x."EntityId" JOIN "ArticleEntities" y ON y."EntityId" = x."EntityId"
+                WHERE x."ArticleId" IN (SELECT id FROM batch) AND e."ArticleCount" <= {ask.RarityCap} AND y."ArticleId" <> x."ArticleId"
+                UNION ALL
+                SELECT x."ArticleId", y."ArticleId", 0, x."KeywordId", 1.0 / (1 + k."ArticleCount")
+                FROM "ArticleKeywords" x JOIN "Keywords" k ON k."Id" = x."KeywordId" JOIN "ArticleKeywords" y ON y."KeywordId" = x."KeywordId"
+                WHERE x."ArticleId" IN (SELECT id FROM batch) AND k."ArticleCount" <= {ask.RarityCap} AND y."ArticleId" <> x."ArticleId"),
+            pairs AS (
+                SELECT s.a, s.b, sum(s.w) AS score FROM shares s GROUP BY s.a, s.b),
+            eligible AS (
+                SELECT p.a, p.b, p.score FROM pairs p
+                WHERE NOT EXISTS (SELECT 1 FROM "ArticleLinks" l WHERE l."ArticleId" = p.a AND l."TargetArticleId" = p.b AND l."Origin" = 'Publisher')),
+            ranked AS (
+                SELECT e.a, e.b, e.score, nth_value(e.score, {ask.Keep}) OVER (PARTITION BY e.a ORDER BY e.score DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last
+                FROM eligible e)
+            SELECT s.a AS "A", s.b AS "B", s.is_entity AS "IsEntity", s.ref AS "RefId", s.w AS "Weight"
+            FROM shares s JOIN ranked r ON r.a = s.a AND r.b = s.b
+            WHERE r.last IS NULL OR r.score >= r.last - {ask.Margin}
+            """).ToListAsync(ct);
+    }
 
     public async Task ReplaceGenerationAsync(NewsDbContext db, string name, string value, DateTime now, CancellationToken ct) =>
         await db.Database.ExecuteSqlAsync($"""

@@ -21,6 +21,9 @@ public sealed class SimilarArticles(NewsDbContext db)
     /// <summary>Writes of up to this many articles lock names and lists one by one (see TakeTurnsAsync).</summary>
     private const int MostArticlesForFineLocks = 8;
 
+    /// <summary>Scores are compared rounded to 4 decimals: pairs this close to an article's last kept one may still tie or beat it.</summary>
+    private const double RankingMargin = 0.0002;
+
     /// <summary>Computed links sort after the publisher's own links.</summary>
     private const int FirstPosition = 1000;
 
@@ -52,11 +55,9 @@ public sealed class SimilarArticles(NewsDbContext db)
         var scores = shares.GroupBy(s => (s.A, s.B))
             .Select(g => (g.Key.A, g.Key.B, Score: Math.Round(g.Sum(s => s.Weight), 4)))
             .ToList();
-        var publisherTargets = (await db.ArticleLinks.Where(l => articleIds.Contains(l.ArticleId) && l.Origin == Origin.Publisher && l.TargetArticleId != null)
-            .Select(l => new { l.ArticleId, Target = l.TargetArticleId!.Value }).ToListAsync(ct)).ToHashSet();
 
+        // Publisher targets are left out by the candidate query already (before it ranks).
         var top = scores.GroupBy(s => s.A).ToDictionary(g => g.Key, g => g
-            .Where(s => !publisherTargets.Contains(new { ArticleId = s.A, Target = s.B }))
             .OrderByDescending(s => s.Score).ThenBy(s => s.B).Take(MaxLinks).ToList());
         var linked = top.Values.SelectMany(l => l).ToList();
         if (fineLocks)
@@ -212,22 +213,19 @@ public sealed class SimilarArticles(NewsDbContext db)
     }
 
     /// <summary>
-    /// Every entity and keyword each written article shares with another article, with its weight. At
-    /// most <see cref="CandidatesPerName"/> candidates per name where the dialect can bound it (see
-    /// <see cref="IDatabaseDialect.EntityShares"/>): the rarity cap is 1% of the store, so without a bound
-    /// the rows read per write grow with the store (at 200,000 articles up to 2,000 per name).
+    /// Every entity and keyword each written article shares with its strongest candidates, with its weight:
+    /// one query for the whole batch (<see cref="IDatabaseDialect.SimilarSharesAsync"/>), which scores and
+    /// ranks the pairs where the rows are, so only the shares of pairs that can make the top
+    /// <see cref="MaxLinks"/> come back (a 500-article import batch read over 250,000 share rows to keep
+    /// 5,000 links). The margin is wider than the rounding of scores here (4 decimals), so the exact ranking
+    /// below sees every pair that can make the list. At most <see cref="CandidatesPerName"/> candidates per
+    /// name where the dialect can bound it: the rarity cap is 1% of the store, so without a bound the rows
+    /// read per write grow with the store (at 200,000 articles up to 2,000 per name).
     /// </summary>
     private async Task<List<Share>> SharedAsync(IReadOnlyCollection<int> ids, int cap, CancellationToken ct)
     {
-        var entityUses = db.ArticleEntities.Where(x => ids.Contains(x.ArticleId))
-            .Join(db.Entities.Where(e => e.ArticleCount <= cap), x => x.EntityId, e => e.Id, (x, e) => new NameUse { ArticleId = x.ArticleId, RefId = x.EntityId, Weight = 1.0 / (1 + e.ArticleCount) });
-        var keywordUses = db.ArticleKeywords.Where(x => ids.Contains(x.ArticleId))
-            .Join(db.Keywords.Where(k => k.ArticleCount <= cap), x => x.KeywordId, k => k.Id, (x, k) => new NameUse { ArticleId = x.ArticleId, RefId = x.KeywordId, Weight = 1.0 / (1 + k.ArticleCount) });
-        var byEntity = await db.Dialect.EntityShares(db, entityUses, CandidatesPerName).ToListAsync(ct);
-        var byKeyword = await db.Dialect.KeywordShares(db, keywordUses, CandidatesPerName).ToListAsync(ct);
-        return byEntity.Select(p => new Share(p.A, p.B, IsEntity: true, p.RefId, p.Weight))
-            .Concat(byKeyword.Select(p => new Share(p.A, p.B, IsEntity: false, p.RefId, p.Weight)))
-            .ToList();
+        var rows = await db.Dialect.SimilarSharesAsync(db, new SimilarCandidates(ids.ToArray(), cap, CandidatesPerName, MaxLinks, RankingMargin), ct);
+        return rows.Select(r => new Share(r.A, r.B, r.IsEntity, r.RefId, r.Weight)).ToList();
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
 using NewsMeta.Text;
@@ -54,20 +53,19 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
     private static string TsQuery(SearchQuery query) =>
         string.Join(" | ", query.Branches.Select(b => "(" + string.Join(" & ", b.Select(c => "(" + string.Join(" <-> ", c.Select(s => $"'{s}'")) + ")")) + ")"));
 
+    // One array per column (unnest): the statement's text is the same for any number of rows, so it is
+    // prepared once, and its parameters are three whatever the batch.
     protected override async Task UpsertAsync(IReadOnlyList<(int ArticleId, string Title, string Body)> rows, CancellationToken ct)
     {
-        var sql = new StringBuilder("INSERT INTO \"ArticleSearch\" (\"ArticleId\", \"Document\") VALUES ");
-        var parameters = new List<object>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var p = parameters.Count;
-            sql.Append(i == 0 ? "" : ",")
-                .Append($"({{{p}}}, setweight(to_tsvector('simple', {{{p + 1}}}), 'A') || setweight(to_tsvector('simple', {{{p + 2}}}), 'B'))");
-            parameters.AddRange([rows[i].ArticleId, rows[i].Title, rows[i].Body]);
-        }
-
-        sql.Append(" ON CONFLICT (\"ArticleId\") DO UPDATE SET \"Document\" = EXCLUDED.\"Document\"");
-        await Db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        var ids = rows.Select(r => r.ArticleId).ToArray();
+        var titles = rows.Select(r => r.Title).ToArray();
+        var bodies = rows.Select(r => r.Body).ToArray();
+        await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ArticleSearch" ("ArticleId", "Document")
+            SELECT d.id, setweight(to_tsvector('simple', d.title), 'A') || setweight(to_tsvector('simple', d.body), 'B')
+            FROM unnest({ids}, {titles}, {bodies}) AS d(id, title, body)
+            ON CONFLICT ("ArticleId") DO UPDATE SET "Document" = EXCLUDED."Document"
+            """, ct);
     }
 
     protected override Task<List<int>> IndexedIdsAsync(CancellationToken ct) =>

@@ -28,18 +28,18 @@ public sealed class SearchHit
 /// </summary>
 public abstract class SearchIndex(NewsDbContext db)
 {
-    private const int Chunk = 100;
-
     protected NewsDbContext Db { get; } = db;
 
-    /// <summary>Adds or replaces the documents' entries.</summary>
+    /// <summary>Adds or replaces the documents' entries: one statement for all of them (a write batch's, an import's 500).</summary>
     public async Task IndexAsync(IReadOnlyList<SearchDocument> documents, CancellationToken ct)
     {
-        foreach (var chunk in documents.Chunk(Chunk))
+        if (documents.Count == 0)
         {
-            var rows = chunk.Select(d => (d.ArticleId, Title: TextAnalyzer.IndexText(d.Title), Body: TextAnalyzer.IndexText($"{d.Summary}\n{d.Body}"))).ToList();
-            await UpsertAsync(rows, ct);
+            return;
         }
+
+        var rows = documents.Select(d => (d.ArticleId, Title: TextAnalyzer.IndexText(d.Title), Body: TextAnalyzer.IndexText($"{d.Summary}\n{d.Body}"))).ToList();
+        await UpsertAsync(rows, ct);
     }
 
     public abstract Task RemoveAsync(int articleId, CancellationToken ct);
@@ -87,6 +87,7 @@ public abstract class SearchIndex(NewsDbContext db)
         }
     }
 
+    /// <summary>Replaces the rows' entries in one statement, whatever their number.</summary>
     protected abstract Task UpsertAsync(IReadOnlyList<(int ArticleId, string Title, string Body)> rows, CancellationToken ct);
 
     protected abstract Task<List<int>> IndexedIdsAsync(CancellationToken ct);
