@@ -72,4 +72,5 @@ public static class WriteSteps
     public const string TitleKeys = "title-keys";
     public const string RelinkMentions = "relink-mentions";
     public const string BumpVersions = "bump-versions";
+    public const string ReleaseEmbargoed = "release-embargoed";
 }

@@ -46,7 +46,8 @@ public sealed class ResolveCatalogueStep(NewsDbContext db, SourceCatalog sources
             return new LinkTargets([], []);
         }
 
-        var found = await db.Articles.Where(a => ids.Contains(a.ExternalId) || (a.Url != null && urls.Contains(a.Url)))
+        // An embargoed article is nobody else's link target until it is released (the release resolves the links waiting for it).
+        var found = await db.Articles.Where(a => a.ReleasedVersion != null && (ids.Contains(a.ExternalId) || (a.Url != null && urls.Contains(a.Url))))
             .Select(a => new { a.Id, a.ExternalId, a.Url }).ToListAsync(ct);
         return new LinkTargets(
             found.ToDictionary(a => a.ExternalId, a => a.Id),
