@@ -36,6 +36,8 @@ public interface IDatabaseDialect
     /// (EF would need APPLY), so there every article naming it is a candidate, within the rarity cap
     /// the caller applies to <paramref name="uses"/> (1% of the store). Same scores on small stores;
     /// on a large SQLite store a frequent name costs more rows per write.
+    /// An embargoed article is no candidate (<see cref="Features.Articles.Article.ReleasedVersion"/>): it
+    /// becomes one when it is released.
     /// </summary>
     IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName);
 

@@ -53,12 +53,12 @@ public sealed class PostgresDialect : IDatabaseDialect
     // A LATERAL join reads perName index entries per name, most recently stored first.
     public IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
         uses.SelectMany(
-            a => db.ArticleEntities.Where(b => b.EntityId == a.RefId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(perName),
+            a => db.ArticleEntities.Where(b => b.EntityId == a.RefId && b.ArticleId != a.ArticleId && b.Article.ReleasedVersion != null).OrderByDescending(b => b.ArticleId).Take(perName),
             (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight });
 
     public IQueryable<SharedName> KeywordShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
         uses.SelectMany(
-            a => db.ArticleKeywords.Where(b => b.KeywordId == a.RefId && b.ArticleId != a.ArticleId).OrderByDescending(b => b.ArticleId).Take(perName),
+            a => db.ArticleKeywords.Where(b => b.KeywordId == a.RefId && b.ArticleId != a.ArticleId && b.Article.ReleasedVersion != null).OrderByDescending(b => b.ArticleId).Take(perName),
             (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight });
 
     // The notification travels in the same round trip (Npgsql sends both statements as one batch) and is

@@ -25,11 +25,11 @@ public sealed class SqliteDialect : IDatabaseDialect
         where T : class => BulkInsert.InsertWithValuesAsync(db, table, rows, ct);
 
     public IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.Join(db.ArticleEntities, a => a.RefId, b => b.EntityId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
+        uses.Join(db.ArticleEntities.Where(b => b.Article.ReleasedVersion != null), a => a.RefId, b => b.EntityId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
             .Where(p => p.A != p.B);
 
     public IQueryable<SharedName> KeywordShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.Join(db.ArticleKeywords, a => a.RefId, b => b.KeywordId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
+        uses.Join(db.ArticleKeywords.Where(b => b.Article.ReleasedVersion != null), a => a.RefId, b => b.KeywordId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
             .Where(p => p.A != p.B);
 
     public async Task ReplaceGenerationAsync(NewsDbContext db, string name, string value, DateTime now, CancellationToken ct) =>
