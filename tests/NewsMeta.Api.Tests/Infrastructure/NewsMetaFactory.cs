@@ -65,6 +65,8 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
         // The background relink job would change articles under tests that count commands or compare
         // versions; the test that needs it turns it on.
         builder.UseSetting("Enrichment:RelinkIntervalSeconds", "0");
+        // The embargo release job polls twice a second (and would count in SQL-command tests); EmbargoTests turn it on.
+        builder.UseSetting("Embargo:ReleaseIntervalMilliseconds", "0");
         // Tests make hundreds of requests from one "client"; the rate-limit tests turn limits on.
         builder.UseSetting("RateLimit:Enabled", "false");
         // The dispatcher polls the database in the background (and would count in SQL-command tests); the webhook tests turn it on.
