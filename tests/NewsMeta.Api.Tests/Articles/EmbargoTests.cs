@@ -52,7 +52,8 @@ public sealed class EmbargoTests(EmbargoTests.Factory factory) : IClassFixture<E
         var hookId = (await hook.NodeAsync())["id"]!.GetValue<int>();
         var feedStart = await FeedTokenAsync();
 
-        var until = factory.Time.GetUtcNow().UtcDateTime.AddHours(1);
+        var now = factory.Time.GetUtcNow().UtcDateTime;
+        var until = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).AddHours(1); // whole seconds: PostgreSQL keeps microseconds
         var id = await PutAsync("embargo-visibility", "زيلاندور يعلن نتائج الاكتتاب", "مصرف زيلاندور", until);
         Assert.Equal(id, await PutAsync("embargo-visibility", "زيلاندور يعلن نتائج الاكتتاب العام", "مصرف زيلاندور", until)); // an update under embargo
 
@@ -133,6 +134,27 @@ public sealed class EmbargoTests(EmbargoTests.Factory factory) : IClassFixture<E
 
         Assert.Contains(await LinksAsync(_reader, released), l => l.TargetId == embargoed);
         Assert.Equal([(embargoed, "embargo-dam")], (await LinksAsync(_reader, linking)).Where(l => l.Origin == "publisher").Select(l => (l.TargetId, l.TargetExternalId)));
+    }
+
+    [Fact]
+    public async Task The_sample_corpus_has_two_articles_under_embargo_until_a_day_after_seeding()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var seeded = new NewsMetaFactory { Clock = clock };
+        seeded.Settings["Database:SeedSampleEmbargoes"] = "true";
+        var writer = seeded.ClientWithKey(NewsMetaFactory.WriteKey);
+        var reader = seeded.ClientWithKey(NewsMetaFactory.ReadKey);
+        var dayLater = clock.GetUtcNow().UtcDateTime.AddDays(1);
+        foreach (var externalId in new[] { "shorouq-embargo-central-bank-rates", "madar-embargo-book-prize-winner" })
+        {
+            var own = await (await writer.GetAsync($"/api/v1/articles/by-external-id/{externalId}", Ct)).NodeAsync();
+            Assert.InRange(own["embargoUntil"]!.GetValue<DateTime>(), dayLater.AddMilliseconds(-1), dayLater.AddMilliseconds(1));
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/v1/articles/by-external-id/{externalId}", Ct)).StatusCode);
+        }
+
+        var forReaders = await (await reader.GetAsync("/api/v1/articles?limit=100", Ct)).NodeAsync();
+        var forWriters = await (await writer.GetAsync("/api/v1/articles?limit=100", Ct)).NodeAsync();
+        Assert.Equal(forReaders["items"]!.AsArray().Count + 2, forWriters["items"]!.AsArray().Count);
     }
 
     private async Task<int> PutAsync(string externalId, string title, string source, DateTime? embargoUntil, object? entities = null, object[]? links = null)

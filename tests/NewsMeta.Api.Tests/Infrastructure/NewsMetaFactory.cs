@@ -79,6 +79,8 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Database:SeedSampleData", Seed ? "true" : "false");
+        // The corpus's two embargoed articles are extra articles for write keys (and extracted keywords for all); EmbargoTests seed them.
+        builder.UseSetting("Database:SeedSampleEmbargoes", Settings.GetValueOrDefault("Database:SeedSampleEmbargoes", "false"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {
