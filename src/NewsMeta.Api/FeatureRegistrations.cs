@@ -16,6 +16,8 @@ public static class FeatureRegistrations
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddSettings<GroupCommitOptions>(GroupCommitOptions.Section);
+        services.AddSettings<EmbargoOptions>(EmbargoOptions.Section);
+        services.AddSingleton<EmbargoReleaseJob>().AddHostedService(sp => sp.GetRequiredService<EmbargoReleaseJob>());
         return services.AddSingleton<GroupCommit>().AddHostedService(sp => sp.GetRequiredService<GroupCommit>())
             .AddScoped<ArticleQueries>().AddScoped<Features.Articles.ReadModel.ArticleDocumentWriter>().AddScoped<Features.Articles.ReadModel.StoredArticles>().AddScoped<ArticleWriter>().AddScoped<Features.Articles.Pipeline.WritePipeline>().AddScoped<Features.Enrichment.SimilarArticles>().AddScoped<Features.Enrichment.KeywordExtraction>()
             .AddSingleton(TimeProvider.System);

@@ -5,6 +5,7 @@ using NewsMeta.Api.Common.Json;
 using NewsMeta.Api.Common.RateLimiting;
 using NewsMeta.Api.Common.Settings;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
 
 namespace NewsMeta.Api.Common;
 
@@ -51,6 +52,7 @@ public static class HttpPipeline
             .AllowAnonymous()
             .ExcludeFromDescription();
         app.UseAuthentication();
+        app.UseArticleVisibility();
         app.UseMiddleware<RateLimiting.RateLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthorization();

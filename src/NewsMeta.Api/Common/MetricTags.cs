@@ -75,4 +75,5 @@ public static class WriteSteps
     public const string BumpVersions = "bump-versions";
     public const string FindLinkers = "find-linkers";
     public const string StoreDocuments = "store-documents";
+    public const string ReleaseEmbargoed = "release-embargoed";
 }

@@ -5,7 +5,7 @@ using NewsMeta.Api.Features.Ingestion;
 namespace NewsMeta.Api.Data;
 
 /// <summary>Start-up work on the database: WAL mode for SQLite, pending migrations, the sample corpus on an empty store.</summary>
-public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptions> options, NdjsonImporter importer, ImportCatalogueFirst catalogueFirst, Features.Search.SearchIndex search, Features.Articles.ArticleWriter writer, ILogger<DatabaseInitializer> log)
+public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptions> options, NdjsonImporter importer, ImportCatalogueFirst catalogueFirst, Features.Search.SearchIndex search, Features.Articles.ArticleWriter writer, TimeProvider clock, ILogger<DatabaseInitializer> log)
 {
     public static string SampleFile => Path.Combine(AppContext.BaseDirectory, "Data", "SampleData", "sample-articles.ndjson");
 
@@ -33,6 +33,11 @@ public sealed class DatabaseInitializer(NewsDbContext db, IOptions<DatabaseOptio
             if (report.RejectedCount > 0)
             {
                 log.LogWarning("Sample corpus: {Rejected} lines rejected, first: line {Line}", report.RejectedCount, report.Rejected[0].Line);
+            }
+
+            if (options.Value.SeedSampleEmbargoes)
+            {
+                await SampleEmbargoes.SeedAsync(writer, clock.GetUtcNow().UtcDateTime, ct);
             }
         }
     }

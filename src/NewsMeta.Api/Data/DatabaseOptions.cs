@@ -14,6 +14,9 @@ public sealed class DatabaseOptions
     /// <summary>Load the sample corpus when the database holds no article.</summary>
     public bool SeedSampleData { get; set; } = true;
 
+    /// <summary>With the sample corpus, two articles under embargo until a day after seeding (<see cref="SampleEmbargoes"/>).</summary>
+    public bool SeedSampleEmbargoes { get; set; } = true;
+
     /// <summary>Apply pending migrations at start-up.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 

@@ -29,7 +29,8 @@ public static class DatabaseServiceCollectionExtensions
             var connections = sp.GetRequiredService<DatabaseConnections>();
             db.UseSqlite(connections.PrepareSqlite(), sqlite => sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName).CommandTimeout(connections.SqliteBusySeconds))
                 .AddInterceptors(new SqliteConnectionSetup(connections.Options.SqliteBusyTimeoutMs))
-                .AddInterceptors(sp.GetServices<IInterceptor>());
+                .AddInterceptors(sp.GetServices<IInterceptor>())
+                .ConfigureWarnings(EmbargoFilterIsMeant);
         });
         // Not pooled: each request picks its connection (primary or replica) when the context is created.
         services.AddDbContext<PostgresNewsDbContext>((sp, db) =>
@@ -50,7 +51,16 @@ public static class DatabaseServiceCollectionExtensions
 
     public static DbContextOptionsBuilder PostgresOptions(DbContextOptionsBuilder db, string connectionString, IServiceProvider services) =>
         db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName))
-            .AddInterceptors(services.GetServices<IInterceptor>());
+            .AddInterceptors(services.GetServices<IInterceptor>())
+            .ConfigureWarnings(EmbargoFilterIsMeant);
+
+    /// <summary>
+    /// The embargo query filter (<see cref="Features.Articles.ArticleVisibility"/>) sits on Article, the required
+    /// end of its credits, keywords, entities, bylines and sections. EF warns that such a row reached through its
+    /// article disappears with it; for an embargoed article that is exactly what a reader must get.
+    /// </summary>
+    private static void EmbargoFilterIsMeant(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning);
 
     /// <summary>
     /// A connect timeout of <see cref="ConnectTimeoutSeconds"/> s unless the connection string sets one:

@@ -45,6 +45,8 @@ public interface IDatabaseDialect
     /// (the most recently stored, LATERAL); SQLite has no LATERAL join, so there every article naming it
     /// is a candidate, within the rarity cap (1% of the store). Same scores on small stores; on a large
     /// SQLite store a frequent name costs more rows per write.
+    /// An embargoed article is no candidate (<see cref="Features.Articles.Article.ReleasedVersion"/>): it
+    /// becomes one when it is released.
     /// </summary>
     Task<List<SimilarShare>> SimilarSharesAsync(NewsDbContext db, SimilarCandidates ask, CancellationToken ct);
 

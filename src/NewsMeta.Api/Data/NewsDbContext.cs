@@ -35,12 +35,19 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Features.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Features.Webhooks.WebhookSubscription>();
     public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
 
+    /// <summary>Whether the current caller sees embargoed articles (<see cref="ArticleVisibility"/>); read by the query filter.</summary>
+    protected bool CallerSeesEmbargoed => ArticleVisibility.CallerSeesEmbargoed;
+
     /// <summary>What this provider does differently (locks, bulk statements, candidate queries, ...).</summary>
     public abstract IDatabaseDialect Dialect { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);
+
+        // Embargoed articles are the write scope's only (ArticleVisibility): a context member, so EF reads
+        // it on every execution of a cached query instead of baking one caller's answer into the plan.
+        modelBuilder.Entity<Article>().HasQueryFilter(ArticleVisibility.FilterName, a => CallerSeesEmbargoed || a.ReleasedVersion != null);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

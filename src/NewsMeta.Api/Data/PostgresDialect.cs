@@ -56,6 +56,7 @@ public sealed class PostgresDialect : IDatabaseDialect
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithUnnestAsync(db, table, rows, ct);
 
+<<<<<<< HEAD
     // A LATERAL join reads PerName index entries per name, most recently stored first. Each pair carries
     // its shares as arrays, so the shares are read once (a pair's rows are few: most pairs share one
     // name). The publisher's links are materialised: inlined, the planner walked the links of every
@@ -107,6 +108,18 @@ public sealed class PostgresDialect : IDatabaseDialect
 
         public double[] Weights { get; init; } = [];
     }
+=======
+    // A LATERAL join reads perName index entries per name, most recently stored first.
+    public IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
+        uses.SelectMany(
+            a => db.ArticleEntities.Where(b => b.EntityId == a.RefId && b.ArticleId != a.ArticleId && b.Article.ReleasedVersion != null).OrderByDescending(b => b.ArticleId).Take(perName),
+            (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight });
+
+    public IQueryable<SharedName> KeywordShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
+        uses.SelectMany(
+            a => db.ArticleKeywords.Where(b => b.KeywordId == a.RefId && b.ArticleId != a.ArticleId && b.Article.ReleasedVersion != null).OrderByDescending(b => b.ArticleId).Take(perName),
+            (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight });
+>>>>>>> embargo
 
     // The notification travels in the same round trip (Npgsql sends both statements as one batch) and is
     // delivered at commit.

@@ -34,6 +34,7 @@ public sealed class SqliteDialect : IDatabaseDialect
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithValuesAsync(db, table, rows, ct);
 
+<<<<<<< HEAD
     // The ids travel as one JSON parameter; the shares are read twice (ranked, then returned).
     public Task<List<SimilarShare>> SimilarSharesAsync(NewsDbContext db, SimilarCandidates ask, CancellationToken ct)
     {
@@ -61,6 +62,15 @@ public sealed class SqliteDialect : IDatabaseDialect
             WHERE r.last IS NULL OR r.score >= r.last - {ask.Margin}
             """).ToListAsync(ct);
     }
+=======
+    public IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
+        uses.Join(db.ArticleEntities.Where(b => b.Article.ReleasedVersion != null), a => a.RefId, b => b.EntityId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
+            .Where(p => p.A != p.B);
+
+    public IQueryable<SharedName> KeywordShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
+        uses.Join(db.ArticleKeywords.Where(b => b.Article.ReleasedVersion != null), a => a.RefId, b => b.KeywordId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
+            .Where(p => p.A != p.B);
+>>>>>>> embargo
 
     public async Task ReplaceGenerationAsync(NewsDbContext db, string name, string value, DateTime now, CancellationToken ct) =>
         await db.Database.ExecuteSqlAsync($"""

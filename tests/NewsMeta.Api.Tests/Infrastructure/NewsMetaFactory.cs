@@ -65,6 +65,8 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
         // The background relink job would change articles under tests that count commands or compare
         // versions; the test that needs it turns it on.
         builder.UseSetting("Enrichment:RelinkIntervalSeconds", "0");
+        // The embargo release job polls twice a second (and would count in SQL-command tests); EmbargoTests turn it on.
+        builder.UseSetting("Embargo:ReleaseIntervalMilliseconds", "0");
         // Tests make hundreds of requests from one "client"; the rate-limit tests turn limits on.
         builder.UseSetting("RateLimit:Enabled", "false");
         // The dispatcher polls the database in the background (and would count in SQL-command tests); the webhook tests turn it on.
@@ -77,6 +79,8 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Database:SeedSampleData", Seed ? "true" : "false");
+        // The corpus's two embargoed articles are extra articles for write keys (and extracted keywords for all); EmbargoTests seed them.
+        builder.UseSetting("Database:SeedSampleEmbargoes", Settings.GetValueOrDefault("Database:SeedSampleEmbargoes", "false"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {

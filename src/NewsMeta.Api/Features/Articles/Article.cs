@@ -47,6 +47,19 @@ public class Article
     public DateTime ChangedAt { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The publisher's embargo, as given (kept after it lifts).</summary>
+    public DateTime? EmbargoUntil { get; set; }
+
+    /// <summary>
+    /// The version readers first saw, and were told of as <c>created</c>: 1 for an article stored without
+    /// an embargo; the version at the lift for an embargoed one; null while it is under embargo, visible
+    /// only with the write scope (<see cref="ArticleVisibility"/>).
+    /// </summary>
+    public int? ReleasedVersion { get; set; }
+
+    /// <summary>True while readers must not see it (see <see cref="ReleasedVersion"/>).</summary>
+    public bool IsEmbargoed => ReleasedVersion is null;
+
     /// <summary>Concurrency token, bumped on every write.</summary>
     public int Version { get; set; }
 

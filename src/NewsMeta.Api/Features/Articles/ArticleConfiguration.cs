@@ -21,6 +21,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.HasIndex(a => a.ExternalId).IsUnique();
         b.HasIndex(a => a.Url).IsUnique();
         b.HasIndex(a => a.NormalizedTitle);
+        // The lift job's question: which embargoes have passed and are not released yet.
+        b.HasIndex(a => new { a.ReleasedVersion, a.EmbargoUntil });
         // Keyset pagination and the filters of GET /articles.
         b.HasIndex(a => new { a.PublishedAt, a.Id });
         b.HasIndex(a => new { a.ChangedAt, a.Id });

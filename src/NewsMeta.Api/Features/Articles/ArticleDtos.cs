@@ -164,4 +164,12 @@ public sealed class ArticleDto : ArticleSummaryDto
     /// <example>5</example>
     [JsonPropertyOrder(7)]
     public int ReadingTimeMinutes { get; init; }
+
+    /// <summary>
+    /// Until this moment the article is visible only with the write scope (so only such callers ever see a
+    /// value in the future); null when the publisher set no embargo.
+    /// </summary>
+    /// <example>null</example>
+    [JsonPropertyOrder(8)]
+    public DateTime? EmbargoUntil { get; init; }
 }

@@ -55,6 +55,10 @@ public static class ArticleExamples
     {
         Parameters = { ["externalId"] = ArticleSamples.ExternalId },
         Request = new("One article in the interchange format", ArticleSamples.Record),
+        OtherRequests =
+        {
+            new("Under embargo until 06:00 UTC the next morning: only keys with the write scope see it until then", ArticleSamples.EmbargoedRecord),
+        },
         Responses =
         {
             [201] = new("Created: the stored article", ArticleSamples.Full),

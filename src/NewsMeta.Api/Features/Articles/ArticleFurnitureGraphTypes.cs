@@ -25,6 +25,8 @@ public static class ArticleFurnitureFields
             .Resolve(c => c.Service<ArticleFurnitureLoaders>().Sections.Load(c.Source.Id));
         article.Field(a => a.WordCount).Description("Words of title, subtitle and body by Arabic rules: clitics are part of their word; tatweel and diacritics are not letters.");
         article.Field(a => a.ReadingTimeMinutes).Description("Minutes to read it, rounded up: 140 words a minute for Arabic, 230 for other languages.");
+        article.Field(a => a.EmbargoUntil, nullable: true)
+            .Description("Until then the article is visible only with the write scope; null when the publisher set no embargo.");
     }
 }
 

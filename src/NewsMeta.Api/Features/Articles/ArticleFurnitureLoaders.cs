@@ -27,10 +27,14 @@ public sealed class ArticleFurnitureLoaders
             .Select(m => new { m.ArticleId, Item = new MediaDto { Kind = m.Kind, Url = m.Url, Caption = m.Caption, Credit = m.Credit, AltText = m.AltText, Width = m.Width, Height = m.Height, MimeType = m.MimeType } })
             .ToDictionaryAsync(m => m.ArticleId, m => (MediaDto?)m.Item, ct), null);
 
-        Sections = new(async (ids, ct) => Group(await db.ArticleSections.AsNoTracking().Where(x => x.IsGiven && ids.Contains(x.ArticleId))
-            .OrderBy(x => x.ArticleId).ThenBy(x => x.Position)
-            .Select(x => new { x.ArticleId, Section = new SectionDto { Id = x.Section.Id, Name = x.Section.Name, Path = x.Section.Path, ParentId = x.Section.ParentId, ArticleCount = db.ArticleSections.Count(y => y.SectionId == x.SectionId) } })
-            .ToListAsync(ct), x => x.ArticleId, x => x.Section), []);
+        Sections = new(async (ids, ct) =>
+        {
+            var visible = db.ArticleSections.VisibleToCaller(db, y => y.ArticleId);
+            return Group(await db.ArticleSections.AsNoTracking().Where(x => x.IsGiven && ids.Contains(x.ArticleId))
+                .OrderBy(x => x.ArticleId).ThenBy(x => x.Position)
+                .Select(x => new { x.ArticleId, Section = new SectionDto { Id = x.Section.Id, Name = x.Section.Name, Path = x.Section.Path, ParentId = x.Section.ParentId, ArticleCount = visible.Count(y => y.SectionId == x.SectionId) } })
+                .ToListAsync(ct), x => x.ArticleId, x => x.Section);
+        }, []);
 
         SectionsById = new(async (ids, ct) => (await sections.ByIdsAsync(ids, ct)).ToDictionary(s => s.Key, s => (SectionDto?)s.Value), null);
     }

@@ -23,6 +23,7 @@ public sealed class UpsertArticleInput
     public List<string>? Keywords { get; set; }
     public List<EntityInput>? Entities { get; set; }
     public List<LinkInput>? Links { get; set; }
+    public DateTime? EmbargoUntil { get; set; }
 
     /// <summary>The same record REST and the importer write, so one validator and one writer apply.</summary>
     public ArticleRecord ToRecord() => new()
@@ -40,6 +41,7 @@ public sealed class UpsertArticleInput
         Keywords = Keywords,
         Entities = Entities?.Select(e => new EntityRecord { Name = e.Name, Type = EnumNames.ToName(e.Type), Aliases = e.Aliases }).ToList(),
         Links = Links?.Select(l => new LinkRecord { ExternalId = l.ExternalId, Url = l.Url, Title = l.Title, Kind = EnumNames.ToName(l.Kind) }).ToList(),
+        EmbargoUntil = UtcDates.Normalize(EmbargoUntil),
     };
 }
 
@@ -85,6 +87,7 @@ public sealed class UpsertArticleInputGraphType : InputObjectGraphType<UpsertArt
         Field(i => i.Keywords, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>)).Description("Keywords, in order.");
         Field(i => i.Entities, type: typeof(ListGraphType<NonNullGraphType<EntityInputGraphType>>)).Description("Entities the publisher tagged.");
         Field(i => i.Links, type: typeof(ListGraphType<NonNullGraphType<LinkInputGraphType>>)).Description("Links to other articles.");
+        Field(i => i.EmbargoUntil, nullable: true).Description("Until then the article is visible only with the write scope; when it passes, it is announced as created.");
     }
 }
 

@@ -22,4 +22,5 @@ public sealed class ArticleRow
     public string? Subtitle { get; init; }
     public int WordCount { get; init; }
     public int ReadingTimeMinutes { get; init; }
+    public DateTime? EmbargoUntil { get; init; }
 }

@@ -163,5 +163,20 @@ public static class ArticleSamples
         Sections = [ParliamentSection.Path],
     };
 
+    /// <summary>The budget record with an embargo: hidden from readers until it passes, then announced as created.</summary>
+    public static ArticleRecord EmbargoedRecord { get; } = new()
+    {
+        ExternalId = Record.ExternalId,
+        Url = Record.Url,
+        Title = Record.Title,
+        Summary = Record.Summary,
+        Body = Record.Body,
+        Language = Record.Language,
+        PublishedAt = Record.PublishedAt,
+        Source = Record.Source,
+        Keywords = Record.Keywords,
+        EmbargoUntil = Utc(2026, 3, 11, 6, 0),
+    };
+
     public static DateTime Utc(int year, int month, int day, int hour, int minute) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
 }

@@ -74,6 +74,16 @@ public sealed class ArticleWriter(WritePipeline pipeline, ILogger<ArticleWriter>
         }, ct);
 
     /// <summary>
+    /// Releases the articles among <paramref name="articleIds"/> whose embargo has passed
+    /// (<see cref="WritePipelineSteps.Release"/>); returns how many it released (0 when another instance was first).
+    /// </summary>
+    public async Task<int> ReleaseAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
+    {
+        var batch = await pipeline.RunAsync(WritePipelineSteps.Release, () => new WriteBatch { Kind = WriteKind.Release, ArticleIds = articleIds }, ct);
+        return batch.Stopped ? 0 : batch.Written.Count;
+    }
+
+    /// <summary>
     /// The articles whose similar lists lost a link to a deleted article get them recomputed, so the lists
     /// refill with the next most similar articles instead of staying short until each is written again.
     /// In a transaction of its own: the similar step's advisory locks come before any row lock in every

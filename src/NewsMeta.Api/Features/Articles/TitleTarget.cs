@@ -26,6 +26,6 @@ public sealed record TitleTarget(int Id, string TitleKey, int SourceId, DateTime
 
     /// <summary>The stored articles with these normalised titles (indexed lookup).</summary>
     public static Task<List<TitleTarget>> StoredAsync(NewsDbContext db, IReadOnlyCollection<string> keys, CancellationToken ct) =>
-        db.Articles.Where(a => a.NormalizedTitle != null && keys.Contains(a.NormalizedTitle))
+        db.Articles.Where(a => a.NormalizedTitle != null && a.ReleasedVersion != null && keys.Contains(a.NormalizedTitle))
             .Select(a => new TitleTarget(a.Id, a.NormalizedTitle!, a.SourceId, a.PublishedAt)).ToListAsync(ct);
 }

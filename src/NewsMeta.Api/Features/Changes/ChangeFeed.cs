@@ -73,12 +73,12 @@ public sealed class ChangeFeed(NewsDbContext db, TypeAdapterConfig mapping, IOpt
         var articles = await db.Articles.AsNoTracking()
             .Where(a => a.ChangedAt <= upTo && (a.ChangedAt > at || (a.ChangedAt == at && a.Id > articleId)))
             .OrderBy(a => a.ChangedAt).ThenBy(a => a.Id).Take(limit + 1)
-            .Select(a => new Entry(a.ChangedAt, 0, a.Id, a.Id, a.ExternalId, a.Version)).ToListAsync(ct);
+            .Select(a => new Entry(a.ChangedAt, 0, a.Id, a.Id, a.ExternalId, a.Version, a.ReleasedVersion)).ToListAsync(ct);
         var tombstoneId = kind == 1 ? id : 0;
         var tombstones = await db.ArticleTombstones.AsNoTracking()
             .Where(t => t.DeletedAt <= upTo && (t.DeletedAt > at || (t.DeletedAt == at && (kind == 0 || t.Id > tombstoneId))))
             .OrderBy(t => t.DeletedAt).ThenBy(t => t.Id).Take(limit + 1)
-            .Select(t => new Entry(t.DeletedAt, 1, t.Id, t.ArticleId, t.ExternalId, 0)).ToListAsync(ct);
+            .Select(t => new Entry(t.DeletedAt, 1, t.Id, t.ArticleId, t.ExternalId, 0, null)).ToListAsync(ct);
 
         var page = articles.Concat(tombstones).OrderBy(e => e.At).ThenBy(e => e.Kind).ThenBy(e => e.Key).Take(limit).ToList();
         var ids = page.Where(e => e.Kind == 0).Select(e => e.Key).ToList();
@@ -89,7 +89,8 @@ public sealed class ChangeFeed(NewsDbContext db, TypeAdapterConfig mapping, IOpt
         {
             Items = [.. page.Select(e => new ChangeDto
             {
-                Change = e.Kind == 1 ? "deleted" : e.Version == 1 ? "created" : "updated",
+                // Readers first see an embargoed article at its release (its changedAt then): created, as a new one is.
+                Change = e.Kind == 1 ? "deleted" : e.Version == 1 || e.Version == e.ReleasedVersion ? "created" : "updated",
                 Id = e.ArticleId,
                 ExternalId = e.ExternalId,
                 At = e.At,
@@ -99,7 +100,7 @@ public sealed class ChangeFeed(NewsDbContext db, TypeAdapterConfig mapping, IOpt
         };
     }
 
-    private sealed record Entry(DateTime At, int Kind, int Key, int ArticleId, string ExternalId, int Version);
+    private sealed record Entry(DateTime At, int Kind, int Key, int ArticleId, string ExternalId, int Version, int? ReleasedVersion);
 }
 
 /// <summary>The token is older than the tombstones kept: deletions may have been forgotten since.</summary>

@@ -70,7 +70,10 @@ public sealed class SimilarArticles(NewsDbContext db)
         await db.ArticleLinks.Where(l => articleIds.Contains(l.ArticleId) && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         var explain = await ReasonsAsync(shares, linked, ct);
         var added = top.SelectMany(t => t.Value.Select((s, i) => NewLink(t.Key, s.B, s.Score, explain(s.A, s.B), FirstPosition + i))).ToList();
-        var evicted = await OfferToCandidatesAsync(articleIds.ToHashSet(), linked, explain, added, ct);
+        // An embargoed article is not offered to others' lists: it is nobody's similar link until released.
+        var embargoed = (await db.Articles.Where(a => articleIds.Contains(a.Id) && a.ReleasedVersion == null).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        var offered = embargoed.Count == 0 ? linked : linked.Where(l => !embargoed.Contains(l.A)).ToList();
+        var evicted = await OfferToCandidatesAsync(articleIds.ToHashSet(), offered, explain, added, ct);
         if (evicted.Count > 0)
         {
             await db.ArticleLinks.Where(l => evicted.Contains(l.Id)).ExecuteDeleteAsync(ct);

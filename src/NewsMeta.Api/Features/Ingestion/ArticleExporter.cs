@@ -53,7 +53,8 @@ public sealed class ArticleExporter(NewsDbContext db)
                     a.Subtitle,
                     a.Bylines.OrderBy(b => b.Position).Select(b => new BylineRow(b.Name, b.Role)).ToList(),
                     a.Media.OrderBy(m => m.Position).Select(m => new MediaRow(m.Kind, m.Url, m.Caption, m.Credit, m.AltText, m.Width, m.Height, m.MimeType)).ToList(),
-                    a.Sections.Where(x => x.IsGiven).OrderBy(x => x.Position).Select(x => x.Section.Path).ToList()))
+                    a.Sections.Where(x => x.IsGiven).OrderBy(x => x.Position).Select(x => x.Section.Path).ToList(),
+                    a.EmbargoUntil))
                 .ToListAsync(ct);
             foreach (var row in page)
             {
@@ -108,7 +109,8 @@ public sealed class ArticleExporter(NewsDbContext db)
     private sealed record ExportRow(
         int Id, DateTime ChangedAt, string ExternalId, string? Url, string Title, string? Summary, string Body, string Language,
         DateTime PublishedAt, DateTime? UpdatedAt, SourceRow Source, List<SourceRow> Credits, List<string> Keywords,
-        List<EntityRow> Entities, List<LinkRow> Links, string? Subtitle, List<BylineRow> Bylines, List<MediaRow> Media, List<string> Sections)
+        List<EntityRow> Entities, List<LinkRow> Links, string? Subtitle, List<BylineRow> Bylines, List<MediaRow> Media, List<string> Sections,
+        DateTime? EmbargoUntil)
     {
         public ArticleRecord ToRecord() => new()
         {
@@ -131,6 +133,7 @@ public sealed class ArticleExporter(NewsDbContext db)
             Bylines = Bylines.Count == 0 ? null : Bylines.ConvertAll(b => b.ToRecord()),
             Media = Media.Count == 0 ? null : Media.ConvertAll(m => m.ToRecord()),
             Sections = Sections.Count == 0 ? null : Sections,
+            EmbargoUntil = EmbargoUntil,
         };
     }
 }

@@ -62,6 +62,14 @@ public sealed class ArticleRecord
     /// <summary>Section paths, <c>/</c> between levels, e.g. <c>أخبار العالم/الشرق الأوسط</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<string>? Sections { get; set; }
+
+    /// <summary>
+    /// Until this moment (UTC) the article is visible only to keys with the write scope; when it passes, the
+    /// change feed and webhooks announce the article as created.
+    /// </summary>
+    /// <example>2026-03-11T06:00:00Z</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTime? EmbargoUntil { get; set; }
 }
 
 /// <summary>A byline: <c>role</c> is author, editor, photographer, translator, correspondent or other.</summary>

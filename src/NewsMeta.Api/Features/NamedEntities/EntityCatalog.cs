@@ -116,5 +116,5 @@ public sealed class EntityCatalog(NewsDbContext db)
         ids.Count == 0
             ? Task.CompletedTask
             : db.Entities.Where(e => ids.Contains(e.Id))
-                .ExecuteUpdateAsync(set => set.SetProperty(e => e.ArticleCount, e => db.ArticleEntities.Count(ae => ae.EntityId == e.Id)), ct);
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.ArticleCount, e => db.ArticleEntities.Count(ae => ae.EntityId == e.Id && ae.Article.ReleasedVersion != null)), ct); // as the write pipeline counts: embargoed articles not yet
 }

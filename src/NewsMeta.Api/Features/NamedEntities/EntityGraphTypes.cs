@@ -33,7 +33,7 @@ public sealed class EntityGraphType : ObjectGraphType<EntitySummaryDto>
             {
                 var id = c.Source.Id;
                 var db = c.Service<Data.NewsDbContext>();
-                return NestedArticles.Load(c, "byline", id, () => db.ArticleBylines.CountAsync(b => b.EntityId == id && b.IsFirstOfPerson, c.CancellationToken));
+                return NestedArticles.Load(c, "byline", id, () => db.ArticleBylines.VisibleToCaller(db, b => b.ArticleId).CountAsync(b => b.EntityId == id && b.IsFirstOfPerson, c.CancellationToken));
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedEntityGraphType>>>>("relatedEntities")
             .Description("Entities mentioned in the same articles, most shared articles first.")

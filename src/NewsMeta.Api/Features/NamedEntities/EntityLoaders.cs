@@ -1,6 +1,7 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.GraphQL;
 
 namespace NewsMeta.Api.Features.NamedEntities;
@@ -21,7 +22,7 @@ public sealed class EntityLoaders
         Related = new(async (keys, ct) =>
         {
             var ids = keys.Select(k => k.EntityId).Distinct().ToList();
-            var pairs = await db.ArticleEntities.Where(mine => ids.Contains(mine.EntityId))
+            var pairs = await db.ArticleEntities.VisibleToCaller(db, mine => mine.ArticleId).Where(mine => ids.Contains(mine.EntityId))
                 .Join(db.ArticleEntities, mine => mine.ArticleId, other => other.ArticleId, (mine, other) => new { Mine = mine.EntityId, Other = other.EntityId })
                 .Where(p => p.Mine != p.Other)
                 .GroupBy(p => new { p.Mine, p.Other })

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
 using NewsMeta.Text;
 
 namespace NewsMeta.Api.Features.NamedEntities;
@@ -96,7 +97,7 @@ public sealed class EntityQueries(NewsDbContext db, TypeAdapterConfig mapping)
             offset = (int)skip;
         }
 
-        var counts = await db.ArticleEntities.Where(mine => mine.EntityId == id)
+        var counts = await db.ArticleEntities.VisibleToCaller(db, mine => mine.ArticleId).Where(mine => mine.EntityId == id)
             .Join(db.ArticleEntities, mine => mine.ArticleId, other => other.ArticleId, (mine, other) => other.EntityId)
             .Where(other => other != id)
             .GroupBy(other => other)

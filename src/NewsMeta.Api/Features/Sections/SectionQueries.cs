@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.GraphQL.Connections;
 
 namespace NewsMeta.Api.Features.Sections;
@@ -68,13 +69,16 @@ public sealed class SectionQueries(NewsDbContext db)
     public Task<Dictionary<int, SectionDto>> ByIdsAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
         Project(db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id))).ToDictionaryAsync(s => s.Id, ct);
 
-    private IQueryable<SectionDto> Project(IQueryable<Section> sections) =>
-        sections.Select(s => new SectionDto
+    private IQueryable<SectionDto> Project(IQueryable<Section> sections)
+    {
+        var visible = db.ArticleSections.VisibleToCaller(db, x => x.ArticleId);
+        return sections.Select(s => new SectionDto
         {
             Id = s.Id,
             Name = s.Name,
             Path = s.Path,
             ParentId = s.ParentId,
-            ArticleCount = db.ArticleSections.Count(x => x.SectionId == s.Id),
+            ArticleCount = visible.Count(x => x.SectionId == s.Id),
         });
+    }
 }

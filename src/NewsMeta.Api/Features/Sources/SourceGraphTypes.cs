@@ -26,7 +26,7 @@ public sealed class SourceGraphType : ObjectGraphType<SourceDto>
             {
                 var db = c.Service<Data.NewsDbContext>();
                 var id = c.Source.Id;
-                return NestedArticles.Load(c, "credit", id, () => db.ArticleCredits.Where(x => x.SourceId == id).Select(x => x.ArticleId).Distinct().CountAsync(c.CancellationToken));
+                return NestedArticles.Load(c, "credit", id, () => db.ArticleCredits.VisibleToCaller(db, x => x.ArticleId).Where(x => x.SourceId == id).Select(x => x.ArticleId).Distinct().CountAsync(c.CancellationToken));
             });
     }
 }

@@ -128,6 +128,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("EmbargoUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -146,6 +149,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ReadingTimeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReleasedVersion")
                         .HasColumnType("integer");
 
                     b.Property<string>("Slug")
@@ -196,6 +202,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.HasIndex("ChangedAt", "Id");
 
                     b.HasIndex("PublishedAt", "Id");
+
+                    b.HasIndex("ReleasedVersion", "EmbargoUntil");
 
                     b.HasIndex("Language", "PublishedAt", "Id");
 

@@ -119,6 +119,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EmbargoUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -137,6 +140,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReadingTimeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReleasedVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
@@ -187,6 +193,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.HasIndex("ChangedAt", "Id");
 
                     b.HasIndex("PublishedAt", "Id");
+
+                    b.HasIndex("ReleasedVersion", "EmbargoUntil");
 
                     b.HasIndex("Language", "PublishedAt", "Id");
 

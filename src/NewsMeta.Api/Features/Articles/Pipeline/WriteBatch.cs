@@ -11,6 +11,9 @@ public enum WriteKind
     Upsert,
     Delete,
     Reenrich,
+
+    /// <summary>Articles whose embargo has passed, released to readers like arrivals.</summary>
+    Release,
 }
 
 /// <summary>What a re-enrichment recomputes for its articles.</summary>

@@ -74,4 +74,20 @@ public static class WritePipelineSteps
         typeof(CountsStep),
         typeof(CacheGenerationStep),
     ];
+
+    /// <summary>
+    /// The embargo release job (<see cref="EmbargoReleaseJob"/>): articles whose embargo has passed reach
+    /// readers as arrivals do, announced as <c>created</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> Release =
+    [
+        typeof(LockExternalIdsStep),
+        typeof(ReleaseEmbargoedStep),     // still due under the locks: released, changedAt now, article.created
+        typeof(ResolvePendingLinksStep),  // links waiting for them point at them now
+        typeof(SimilarLinksStep),         // their lists, and offered to their candidates
+        typeof(StoreDocumentsStep),       // their changedAt, and the documents of the articles now linking to them
+        typeof(WebhookOutboxStep),
+        typeof(CountsStep),               // they count from now on
+        typeof(CacheGenerationStep),
+    ];
 }

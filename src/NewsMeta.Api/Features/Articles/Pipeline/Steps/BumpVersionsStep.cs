@@ -19,6 +19,11 @@ public sealed class BumpVersionsStep(NewsDbContext db) : IWriteStep
         {
             article.ChangedAt = batch.Now;
             article.Version++;
+            if (article.IsEmbargoed)
+            {
+                continue; // readers hear of it when it is released
+            }
+
             batch.Changes.Add(new(Webhooks.WebhookEvents.Updated, article.Id, article.ExternalId));
         }
 

@@ -14,7 +14,8 @@ public sealed class CountsStep(NewsDbContext db) : IWriteStep
 
     public async Task RunAsync(WriteBatch batch, CancellationToken ct)
     {
-        foreach (var article in batch.Written)
+        // An embargoed article counts for nothing until it is released (the release step puts it in Written).
+        foreach (var article in batch.Written.Where(a => !a.IsEmbargoed))
         {
             batch.Counts.Add(article.SourceId, article.Keywords.Select(k => k.Keyword?.Id ?? k.KeywordId), article.Entities.Select(e => e.Entity?.Id ?? e.EntityId));
         }

@@ -31,6 +31,10 @@ public sealed class RelinkMentionsStep(NewsDbContext db, EntityLinker linker) : 
             if (Signature(article) != before)
             {
                 batch.Rederived.Add(article.Id);
+            }
+
+            if (Signature(article) != before && !article.IsEmbargoed)
+            {
                 batch.Counts.Remove(article.SourceId, [], entitiesBefore);
                 batch.Counts.Add(article.SourceId, [], article.Entities.Select(e => e.EntityId));
             }

@@ -34,12 +34,14 @@ internal static class StoredCounts
 {
     public static async Task RemoveAsync(NewsDbContext db, CatalogCountDeltas counts, IReadOnlyList<(int Id, int SourceId)> articles, CancellationToken ct)
     {
-        var ids = articles.Select(a => a.Id).ToList();
+        // Only what counted can stop counting: an embargoed article was never counted.
+        var stored = articles.Select(a => a.Id).ToList();
+        var ids = await db.Articles.Where(a => stored.Contains(a.Id) && a.ReleasedVersion != null).Select(a => a.Id).ToListAsync(ct);
         var keywordsOf = (await db.ArticleKeywords.Where(k => ids.Contains(k.ArticleId)).Select(k => new { k.ArticleId, k.KeywordId }).ToListAsync(ct))
             .ToLookup(k => k.ArticleId, k => k.KeywordId);
         var entitiesOf = (await db.ArticleEntities.Where(e => ids.Contains(e.ArticleId)).Select(e => new { e.ArticleId, e.EntityId }).ToListAsync(ct))
             .ToLookup(e => e.ArticleId, e => e.EntityId);
-        foreach (var (id, sourceId) in articles)
+        foreach (var (id, sourceId) in articles.Where(a => ids.Contains(a.Id)))
         {
             counts.Remove(sourceId, keywordsOf[id], entitiesOf[id]);
         }

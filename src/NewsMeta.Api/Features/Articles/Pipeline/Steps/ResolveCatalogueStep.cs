@@ -47,7 +47,8 @@ public sealed class ResolveCatalogueStep(NewsDbContext db, SourceCatalog sources
             return LinkTargets.None;
         }
 
-        var found = ids.Count == 0 && urls.Count == 0 ? [] : await db.Articles.Where(a => ids.Contains(a.ExternalId) || (a.Url != null && urls.Contains(a.Url)))
+        // An embargoed article is nobody else's link target until it is released (the release resolves the links waiting for it).
+        var found = ids.Count == 0 && urls.Count == 0 ? [] : await db.Articles.Where(a => a.ReleasedVersion != null && (ids.Contains(a.ExternalId) || (a.Url != null && urls.Contains(a.Url))))
             .Select(a => new { a.Id, a.ExternalId, a.Url }).ToListAsync(ct);
         // Through the index on the normalised title, as the page importer looks titles up.
         var byTitle = titles.Count == 0 ? [] : await TitleTarget.StoredAsync(db, titles, ct);

@@ -14,11 +14,12 @@ public sealed class ResolvePendingLinksStep(NewsDbContext db) : IWriteStep
 
     public async Task RunAsync(WriteBatch batch, CancellationToken ct)
     {
-        var ids = batch.Written.Select(a => a.ExternalId).ToList();
+        // Embargoed arrivals are no link targets yet: the release runs this step for them.
+        var ids = batch.Written.Where(a => !a.IsEmbargoed).Select(a => a.ExternalId).ToList();
         await db.ArticleLinks.Where(l => l.TargetArticleId == null && l.TargetExternalId != null && ids.Contains(l.TargetExternalId))
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.TargetArticleId,
                 l => db.Articles.Where(a => a.ExternalId == l.TargetExternalId).Select(a => (int?)a.Id).FirstOrDefault()), ct);
-        var urls = batch.Written.Where(a => a.Url is not null).Select(a => a.Url!).ToList();
+        var urls = batch.Written.Where(a => a.Url is not null && !a.IsEmbargoed).Select(a => a.Url!).ToList();
         if (urls.Count > 0)
         {
             await db.ArticleLinks.Where(l => l.TargetArticleId == null && l.TargetExternalId == null && l.TargetUrl != null && urls.Contains(l.TargetUrl))
@@ -26,7 +27,7 @@ public sealed class ResolvePendingLinksStep(NewsDbContext db) : IWriteStep
                     l => db.Articles.Where(a => a.Url == l.TargetUrl).Select(a => (int?)a.Id).FirstOrDefault()), ct);
         }
 
-        await ResolveByTitleAsync(batch.Written.Select(a => a.NormalizedTitle).OfType<string>().Distinct().ToList(), ct);
+        await ResolveByTitleAsync(batch.Written.Where(a => !a.IsEmbargoed).Select(a => a.NormalizedTitle).OfType<string>().Distinct().ToList(), ct);
     }
 
     /// <summary>

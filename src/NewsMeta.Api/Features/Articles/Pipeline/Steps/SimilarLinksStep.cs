@@ -15,7 +15,7 @@ public sealed class SimilarLinksStep(SimilarArticles similar) : IWriteStep
     {
         var ids = batch.Kind switch
         {
-            WriteKind.Upsert => batch.Written.Select(a => a.Id).ToList(),
+            WriteKind.Upsert or WriteKind.Release => batch.Written.Select(a => a.Id).ToList(),
             WriteKind.Reenrich when batch.What.HasFlag(Reenrichment.Similar) => batch.ArticleIds.ToList(),
             WriteKind.Reenrich => batch.Rederived.ToList(),
             _ => [],

@@ -46,7 +46,12 @@ public sealed class StoreArticlesStep(NewsDbContext db) : IWriteStep
             var created = article.Version == 1;
             batch.Outcomes[index] = new WriteOutcome(created ? WriteStatus.Created : WriteStatus.Updated, article.Id);
             batch.Written.Add(article);
-            batch.Changes.Add(new(created ? Webhooks.WebhookEvents.Created : Webhooks.WebhookEvents.Updated, article.Id, article.ExternalId));
+            if (!article.IsEmbargoed)
+            {
+                // Readers hear of an article once it is theirs to see: created when this write released it.
+                var released = article.ReleasedVersion == article.Version;
+                batch.Changes.Add(new(released ? Webhooks.WebhookEvents.Created : Webhooks.WebhookEvents.Updated, article.Id, article.ExternalId));
+            }
         }
 
         batch.ChangesStore = true;
@@ -67,6 +72,7 @@ public sealed class StoreArticlesStep(NewsDbContext db) : IWriteStep
         article.ChangedAt = now;
         article.Version++;
         ArticleFurnitureWriter.ApplyScalars(article, record);
+        Embargo.Apply(article, record.EmbargoUntil, now);
     }
 
     private static ArticleLink NewLink(LinkRecord link, int position, Article from, LinkTargets targets, Dictionary<string, Article> batchArticles)

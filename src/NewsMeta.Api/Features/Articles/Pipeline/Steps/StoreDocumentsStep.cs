@@ -20,7 +20,7 @@ public sealed class StoreDocumentsStep(NewsDbContext db, ArticleDocumentWriter d
     {
         List<int> changed = batch.Kind switch
         {
-            WriteKind.Upsert => [.. batch.Written.Select(a => a.Id)],
+            WriteKind.Upsert or WriteKind.Release => [.. batch.Written.Select(a => a.Id)],
             WriteKind.Reenrich => [.. Reenriched(batch)],
             _ => [],
         };
@@ -28,7 +28,7 @@ public sealed class StoreDocumentsStep(NewsDbContext db, ArticleDocumentWriter d
         ids.UnionWith(batch.Rerender);
         // Another article's document shows these only where they are link targets: their title or url may have
         // changed (a write), or a similar list was offered a link to them (a write, a similar recomputation).
-        var linkersChanged = batch.Kind == WriteKind.Upsert || batch.What.HasFlag(Reenrichment.Similar) || batch.Rederived.Count > 0;
+        var linkersChanged = batch.Kind is WriteKind.Upsert or WriteKind.Release || batch.What.HasFlag(Reenrichment.Similar) || batch.Rederived.Count > 0;
         if (changed.Count > 0 && linkersChanged)
         {
             ids.UnionWith(await db.ArticleLinks.Where(l => l.TargetArticleId != null && changed.Contains(l.TargetArticleId.Value))
