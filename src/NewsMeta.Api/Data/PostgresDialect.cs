@@ -56,11 +56,10 @@ public sealed class PostgresDialect : IDatabaseDialect
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithUnnestAsync(db, table, rows, ct);
 
-<<<<<<< HEAD
     // A LATERAL join reads PerName index entries per name, most recently stored first. Each pair carries
     // its shares as arrays, so the shares are read once (a pair's rows are few: most pairs share one
     // name). The publisher's links are materialised: inlined, the planner walked the links of every
-    // article for each pair.
+    // article for each pair. Embargoed articles are left out per pair, not per share: a pair is checked once.
     public async Task<List<SimilarShare>> SimilarSharesAsync(NewsDbContext db, SimilarCandidates ask, CancellationToken ct)
     {
         var pairs = await db.Database.SqlQuery<SharedPair>($"""
@@ -88,7 +87,8 @@ public sealed class PostgresDialect : IDatabaseDialect
                 FROM shares s GROUP BY s.a, s.b),
             ranked AS (
                 SELECT p.*, nth_value(p.score, {ask.Keep}) OVER (PARTITION BY p.a ORDER BY p.score DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last
-                FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM publisher x WHERE x.a = p.a AND x.b = p.b))
+                FROM pairs p WHERE NOT EXISTS (SELECT 1 FROM publisher x WHERE x.a = p.a AND x.b = p.b)
+                    AND EXISTS (SELECT 1 FROM "Articles" t WHERE t."Id" = p.b AND t."ReleasedVersion" IS NOT NULL))
             SELECT r.a AS "A", r.b AS "B", r.entity AS "IsEntity", r.refs AS "RefIds", r.weights AS "Weights"
             FROM ranked r WHERE r.last IS NULL OR r.score >= r.last - {ask.Margin}
             """).ToListAsync(ct);
@@ -108,18 +108,6 @@ public sealed class PostgresDialect : IDatabaseDialect
 
         public double[] Weights { get; init; } = [];
     }
-=======
-    // A LATERAL join reads perName index entries per name, most recently stored first.
-    public IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.SelectMany(
-            a => db.ArticleEntities.Where(b => b.EntityId == a.RefId && b.ArticleId != a.ArticleId && b.Article.ReleasedVersion != null).OrderByDescending(b => b.ArticleId).Take(perName),
-            (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight });
-
-    public IQueryable<SharedName> KeywordShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.SelectMany(
-            a => db.ArticleKeywords.Where(b => b.KeywordId == a.RefId && b.ArticleId != a.ArticleId && b.Article.ReleasedVersion != null).OrderByDescending(b => b.ArticleId).Take(perName),
-            (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight });
->>>>>>> embargo
 
     // The notification travels in the same round trip (Npgsql sends both statements as one batch) and is
     // delivered at commit.

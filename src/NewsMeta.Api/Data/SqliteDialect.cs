@@ -34,7 +34,6 @@ public sealed class SqliteDialect : IDatabaseDialect
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithValuesAsync(db, table, rows, ct);
 
-<<<<<<< HEAD
     // The ids travel as one JSON parameter; the shares are read twice (ranked, then returned).
     public Task<List<SimilarShare>> SimilarSharesAsync(NewsDbContext db, SimilarCandidates ask, CancellationToken ct)
     {
@@ -53,7 +52,8 @@ public sealed class SqliteDialect : IDatabaseDialect
                 SELECT s.a, s.b, sum(s.w) AS score FROM shares s GROUP BY s.a, s.b),
             eligible AS (
                 SELECT p.a, p.b, p.score FROM pairs p
-                WHERE NOT EXISTS (SELECT 1 FROM "ArticleLinks" l WHERE l."ArticleId" = p.a AND l."TargetArticleId" = p.b AND l."Origin" = 'Publisher')),
+                WHERE NOT EXISTS (SELECT 1 FROM "ArticleLinks" l WHERE l."ArticleId" = p.a AND l."TargetArticleId" = p.b AND l."Origin" = 'Publisher')
+                    AND EXISTS (SELECT 1 FROM "Articles" t WHERE t."Id" = p.b AND t."ReleasedVersion" IS NOT NULL)),
             ranked AS (
                 SELECT e.a, e.b, e.score, nth_value(e.score, {ask.Keep}) OVER (PARTITION BY e.a ORDER BY e.score DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last
                 FROM eligible e)
@@ -62,15 +62,6 @@ public sealed class SqliteDialect : IDatabaseDialect
             WHERE r.last IS NULL OR r.score >= r.last - {ask.Margin}
             """).ToListAsync(ct);
     }
-=======
-    public IQueryable<SharedName> EntityShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.Join(db.ArticleEntities.Where(b => b.Article.ReleasedVersion != null), a => a.RefId, b => b.EntityId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
-            .Where(p => p.A != p.B);
-
-    public IQueryable<SharedName> KeywordShares(NewsDbContext db, IQueryable<NameUse> uses, int perName) =>
-        uses.Join(db.ArticleKeywords.Where(b => b.Article.ReleasedVersion != null), a => a.RefId, b => b.KeywordId, (a, b) => new SharedName { A = a.ArticleId, B = b.ArticleId, RefId = a.RefId, Weight = a.Weight })
-            .Where(p => p.A != p.B);
->>>>>>> embargo
 
     public async Task ReplaceGenerationAsync(NewsDbContext db, string name, string value, DateTime now, CancellationToken ct) =>
         await db.Database.ExecuteSqlAsync($"""
