@@ -32,7 +32,7 @@ public sealed class EmbargoTests(EmbargoTests.Factory factory) : IClassFixture<E
         /// <summary>Moves the clock on and waits for the release job's next round (its own timer, no request); returns how many it released.</summary>
         public async Task<int> AdvanceAndAwaitReleaseAsync(TimeSpan by)
         {
-            var round = Services.GetRequiredService<EmbargoReleaseJob>().NextRoundAsync();
+            var round = Services.GetRequiredService<EmbargoReleaseJob>().RoundStartingFromAsync((Time.GetUtcNow() + by).UtcDateTime);
             Time.Advance(by);
             return await round.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         }

@@ -11,7 +11,7 @@ public sealed class ArticleMappings : IRegister
 
         config.NewConfig<Article, ArticleDto>()
             .MapSummaryMembers()
-            .Map(d => d.Entities, s => s.Entities.OrderBy(e => e.Position)
+            .Map(d => d.Entities, s => s.Entities.OrderBy(e => e.Position).ThenBy(e => e.EntityId)
                 .Select(e => new ArticleEntityDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, Mentions = e.Mentions, MatchedAlias = e.MatchedAlias, Origin = e.Origin }).ToList())
             .Map(d => d.Links, s => s.Links.OrderBy(l => l.Position))
             .Map(d => d.Media, s => s.Media.OrderBy(m => m.Position)

@@ -18,18 +18,23 @@ namespace NewsMeta.Api.Features.Articles;
 public sealed class EmbargoReleaseJob(IServiceScopeFactory scopes, IOptions<EmbargoOptions> options, TimeProvider clock, ILogger<EmbargoReleaseJob> log) : BackgroundService
 {
     private readonly Lock _gate = new();
-    private TaskCompletionSource<int> _round = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(DateTime From, TaskCompletionSource<int> Done)> _waiters = [];
 
     /// <summary>
-    /// Completes when the loop next finishes a round, with how many articles it released: a test advances
-    /// the fake clock and awaits the round instead of polling for its effects.
+    /// Completes when the loop finishes the first round that started at <paramref name="from"/> or later (by
+    /// the job's clock), with how many articles it released: a test advances the fake clock and awaits that
+    /// round instead of polling for its effects. A round already running when the clock moved read the
+    /// earlier time, so it does not count.
     /// </summary>
-    public Task<int> NextRoundAsync()
+    public Task<int> RoundStartingFromAsync(DateTime from)
     {
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            return _round.Task;
+            _waiters.Add((from, done));
         }
+
+        return done.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,6 +48,7 @@ public sealed class EmbargoReleaseJob(IServiceScopeFactory scopes, IOptions<Emba
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(interval), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var started = clock.GetUtcNow().UtcDateTime;
             var released = 0;
             try
             {
@@ -56,8 +62,11 @@ public sealed class EmbargoReleaseJob(IServiceScopeFactory scopes, IOptions<Emba
 
             lock (_gate)
             {
-                _round.SetResult(released);
-                _round = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                foreach (var waiter in _waiters.Where(w => w.From <= started).ToList())
+                {
+                    waiter.Done.SetResult(released);
+                    _waiters.Remove(waiter);
+                }
             }
         }
     }
