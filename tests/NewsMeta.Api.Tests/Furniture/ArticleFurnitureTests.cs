@@ -130,4 +130,50 @@ public sealed class ArticleFurnitureTests(NewsMetaFactory factory) : IClassFixtu
         Assert.Equal("تعليق الصورة", (string?)article["image"]!["caption"]);
         Assert.Equal("خالد يوسف", (string?)article["image"]!["credit"]);
     }
+
+    [Fact]
+    public async Task A_GraphQL_upsert_writes_subtitle_bylines_media_and_sections_as_REST_does()
+    {
+        const string mutation = """
+            mutation($input: UpsertArticleInput!) { upsertArticle(input: $input) { userErrors { field } article { databaseId subtitle
+              bylines { name role entity { name type } } image { url caption credit width } media { kind url }
+              sections { name path } wordCount } } }
+            """;
+        var input = new
+        {
+            externalId = "furniture-graphql",
+            title = "بلدية المرفأ تفتتح مكتبة عامة في الحي القديم",
+            body = "افتتحت بلدية المرفأ مكتبة عامة جديدة في الحي القديم.",
+            language = "ar",
+            publishedAt = "2026-11-21T10:00:00Z",
+            source = new { name = "صحيفة المرفأ", kind = "NEWSPAPER" },
+            subtitle = "ثلاثة آلاف كتاب في الأسبوع الأول",
+            bylines = new[] { new { name = "رنا الخطيب", role = "AUTHOR" }, new { name = "سامر نجم", role = "PHOTOGRAPHER" } },
+            media = new object[]
+            {
+                new { kind = "VIDEO", url = "https://marfa.example/v/library.mp4" },
+                new { kind = "IMAGE", url = "https://marfa.example/i/library.jpg", caption = "قاعة القراءة", credit = "سامر نجم", width = 1600 },
+            },
+            sections = new[] { "محليات/ثقافة" },
+        };
+        var response = await _writer.GraphQLAsync(mutation, new { input });
+        var article = response.Data["upsertArticle"]!["article"]!;
+        Assert.Equal("ثلاثة آلاف كتاب في الأسبوع الأول", (string?)article["subtitle"]);
+        Assert.Equal(["AUTHOR", "PHOTOGRAPHER"], article["bylines"]!.AsArray().Select(b => (string?)b!["role"]));
+        Assert.Equal(("رنا الخطيب", "PERSON"), ((string?)article["bylines"]![0]!["entity"]!["name"], (string?)article["bylines"]![0]!["entity"]!["type"]));
+        Assert.Equal(("https://marfa.example/i/library.jpg", "قاعة القراءة", 1600), ((string?)article["image"]!["url"], (string?)article["image"]!["caption"], (int)article["image"]!["width"]!));
+        Assert.Equal(["VIDEO", "IMAGE"], article["media"]!.AsArray().Select(m => (string?)m!["kind"]));
+        Assert.Equal(["محليات/ثقافة"], article["sections"]!.AsArray().Select(x => (string?)x!["path"]));
+
+        // REST reads the same article.
+        var rest = await (await _reader.GetAsync($"/api/v1/articles/{(int)article["databaseId"]!}", TestContext.Current.CancellationToken)).NodeAsync();
+        Assert.Equal("رنا الخطيب", (string?)rest["bylines"]![0]!["name"]);
+        Assert.Equal("ثقافة", (string?)rest["sections"]![0]!["name"]);
+
+        // A bad media URL is refused like on REST (a user error on its field), not stored.
+        var bad = (await _writer.GraphQLAsync(mutation, new { input = input with { externalId = "furniture-graphql-bad", media = new object[] { new { kind = "IMAGE", url = "ftp://marfa.example/x.jpg" } } } })).Data["upsertArticle"]!;
+        Assert.Null(bad["article"]);
+        Assert.Contains(bad["userErrors"]!.AsArray(), e => ((string?)e!["field"])!.StartsWith("media", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync("/api/v1/articles/by-external-id/furniture-graphql-bad", TestContext.Current.CancellationToken)).StatusCode);
+    }
 }

@@ -24,6 +24,10 @@ public sealed class UpsertArticleInput
     public List<EntityInput>? Entities { get; set; }
     public List<LinkInput>? Links { get; set; }
     public DateTime? EmbargoUntil { get; set; }
+    public string? Subtitle { get; set; }
+    public List<BylineInput>? Bylines { get; set; }
+    public List<MediaInput>? Media { get; set; }
+    public List<string>? Sections { get; set; }
 
     /// <summary>The same record REST and the importer write, so one validator and one writer apply.</summary>
     public ArticleRecord ToRecord() => new()
@@ -42,6 +46,10 @@ public sealed class UpsertArticleInput
         Entities = Entities?.Select(e => new EntityRecord { Name = e.Name, Type = EnumNames.ToName(e.Type), Aliases = e.Aliases }).ToList(),
         Links = Links?.Select(l => new LinkRecord { ExternalId = l.ExternalId, Url = l.Url, Title = l.Title, Kind = EnumNames.ToName(l.Kind) }).ToList(),
         EmbargoUntil = UtcDates.Normalize(EmbargoUntil),
+        Subtitle = Subtitle,
+        Bylines = Bylines?.Select(b => b.ToRecord()).ToList(),
+        Media = Media?.Select(m => m.ToRecord()).ToList(),
+        Sections = Sections,
     };
 }
 
@@ -88,6 +96,10 @@ public sealed class UpsertArticleInputGraphType : InputObjectGraphType<UpsertArt
         Field(i => i.Entities, type: typeof(ListGraphType<NonNullGraphType<EntityInputGraphType>>)).Description("Entities the publisher tagged.");
         Field(i => i.Links, type: typeof(ListGraphType<NonNullGraphType<LinkInputGraphType>>)).Description("Links to other articles.");
         Field(i => i.EmbargoUntil, nullable: true).Description("Until then the article is visible only with the write scope; when it passes, it is announced as created.");
+        Field(i => i.Subtitle, nullable: true).Description("At most 500 characters.");
+        Field(i => i.Bylines, type: typeof(ListGraphType<NonNullGraphType<BylineInputGraphType>>)).Description("Authors, editors, photographers…, in the publisher's order.");
+        Field(i => i.Media, type: typeof(ListGraphType<NonNullGraphType<MediaInputGraphType>>)).Description("Pictures, video and audio, in order; the first image is the lead image.");
+        Field(i => i.Sections, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>)).Description("Section paths, '/' between levels (أخبار العالم/الشرق الأوسط).");
     }
 }
 
