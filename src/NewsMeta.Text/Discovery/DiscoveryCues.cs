@@ -51,9 +51,9 @@ internal static class DiscoveryCues
     /// <summary>Second words of compound first names: "حسام الدين", "عبد الله".</summary>
     public static readonly HashSet<string> CompoundNameEnds = FunctionWords.Normalized("الدين", "الله", "الرحمن", "الإسلام");
 
-    /// <summary>Heads that are common nouns as often as names ("موقع الحادث"): they start a name only before quotes.</summary>
+    /// <summary>Heads that are common nouns as often as names ("موقع الحادث", "حركة السفن"): they start a name only before quotes.</summary>
     public static readonly HashSet<string> QuotedOnlyHeads = FunctionWords.Normalized(
-        "مؤسسة", "مجموعة", "خدمة", "موقع", "مركز", "دار", "منصة", "تطبيق", "مجمع", "مدرسة", "مختبر", "مصنع");
+        "حركة", "مؤسسة", "مجموعة", "خدمة", "موقع", "مركز", "دار", "منصة", "تطبيق", "مجمع", "مدرسة", "مختبر", "مصنع");
 
     /// <summary>Words before a place name: "مدينة الريان", "العاصمة الفرنسية باريس".</summary>
     public static readonly HashSet<string> LocationHeads = FunctionWords.Normalized(

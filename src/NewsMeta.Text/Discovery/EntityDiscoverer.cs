@@ -68,7 +68,7 @@ public sealed class EntityDiscoverer
             }
 
             var word = words[i];
-            if (gazetteer.Match(words, i) is { } place)
+            if (gazetteer.Match(words, i) is { } place && (!place.NeedsCue || PlaceCues.Before(words, i, place.Words, gazetteer)))
             {
                 candidates.Add(place.Entry.Name, place.Entry.Type, GazetteerConfidence);
                 i += place.Words - 1;
@@ -112,7 +112,7 @@ public sealed class EntityDiscoverer
             }
 
             if (word.IsIn(DiscoveryCues.LocationHeads)
-                && reader.LocationAfterHead(words, i + 1, word.Normalized.StartsWith("ال", StringComparison.Ordinal)) is { } town)
+                && reader.LocationAfterHead(words, i + 1, word) is { } town)
             {
                 candidates.Add(field.Join(town.Start, town.End), DiscoveredType.Location, LocationHeadConfidence);
                 continue;

@@ -16,6 +16,11 @@ internal static class OrganizationNames
     /// construct ("وزارة النقل", "وكالة الأنباء المحلية", "شركة نور للنقل"). Null when nothing follows,
     /// or when the head is one that only starts a name before quotes.
     /// </summary>
+    /// <remarks>
+    /// Not a name: a common noun phrase whose first word agrees with the head ("صندوق إقليمي", "شركة ناشئة",
+    /// see <see cref="NameReader.AgreesWithHead"/>) or is led by the conjunction و ("مكتبة ومسرحا"). A name
+    /// stops before a word led by a preposition ("برأسمال") unless that word has the article ("للنقل").
+    /// </remarks>
     public static (int Start, int End, bool Quoted)? AfterHead(IReadOnlyList<DiscoveryWord> words, int start, bool quotedOnly)
     {
         if (start >= words.Count || words[start].BreakBefore)
@@ -46,7 +51,8 @@ internal static class OrganizationNames
             return null;
         }
 
-        if (words[start].IsIn(DiscoveryCues.NotNamesAfterHead))
+        if (words[start].IsIn(DiscoveryCues.NotNamesAfterHead) || words[start].HasConjunction
+            || (start > 0 && !words[start].IsDefinite && NameReader.AgreesWithHead(words[start - 1], words[start])))
         {
             return null;
         }
@@ -69,6 +75,11 @@ internal static class OrganizationNames
                     k++;
                 }
 
+                break;
+            }
+
+            if (k > start && word.HasPreposition)
+            {
                 break;
             }
 
@@ -135,5 +146,5 @@ internal static class OrganizationNames
         || word.IsIn(DiscoveryCues.PersonRoles) || word.IsIn(DiscoveryCues.LocationHeads)
         || (word.IsIn(DiscoveryCues.OrganizationHeads) && !word.Normalized.StartsWith("ال", StringComparison.Ordinal))
         || word.IsIn(DiscoveryCues.AfterNameAdjectives) || word.IsIn(DiscoveryCues.AfterOrganizationAdjectives)
-        || word.Normalized.All(char.IsDigit);
+        || word.Normalized.All(char.IsDigit) || word.Tanween;
 }
