@@ -4,11 +4,17 @@ namespace NewsMeta.Text.Discovery;
 /// A word of a field as discovery sees it: where it is, its normalised form, that form without clitics,
 /// and what separates it from its neighbours (a clause break, an opening or closing quote). <see cref="Tanween"/>:
 /// written with a nunation mark ("صندوقاً", "عالٍ"), which marks an indefinite common word, never a name.
-/// <see cref="TaMarbuta"/>: written with the feminine ending ة, which normalising merges with ه ("شركة", not "مياه").
+/// <see cref="LastLetter"/>: the last letter as written, before normalising merges ة with ه and ى with ي.
 /// </summary>
-internal readonly record struct DiscoveryWord(Token Token, string[] Forms, bool BreakBefore, bool QuoteBefore, bool QuoteAfter, bool Tanween = false, bool TaMarbuta = false)
+internal readonly record struct DiscoveryWord(Token Token, string[] Forms, bool BreakBefore, bool QuoteBefore, bool QuoteAfter, bool Tanween = false, char LastLetter = '\0')
 {
     public string Normalized => Token.Normalized;
+
+    /// <summary>Written with the feminine ending ة ("شركة"; not "مياه").</summary>
+    public bool TaMarbuta => LastLetter == 'ة';
+
+    /// <summary>Written with ى: a nisba ends with ي, so "اليمنى" (the right-hand) is not "اليمني" (Yemeni).</summary>
+    public bool AlefMaqsura => LastLetter == 'ى';
 
     /// <summary>Starts with the article, perhaps after clitics: "الخطيب", "للنقل", "بالريان".</summary>
     public bool IsDefinite => Forms.Any(f => f.StartsWith("ال", StringComparison.Ordinal) && f.Length > 3);
@@ -66,13 +72,13 @@ internal static class DiscoveryWords
             var nextEnd = i + 1 < tokens.Count ? tokens[i + 1].Start : text.Length;
             var after = text.AsSpan(token.Start + token.Length, nextEnd - token.Start - token.Length);
             words.Add(new DiscoveryWord(token, Forms(token.Normalized), i == 0 || gap.IndexOfAny(Breaks) >= 0, gap.IndexOfAny(Quotes) >= 0, after.IndexOfAny(Quotes) >= 0,
-                text.AsSpan(token.Start, token.Length).IndexOfAny(TanweenMarks) >= 0, EndsWithTaMarbuta(text.AsSpan(token.Start, token.Length))));
+                text.AsSpan(token.Start, token.Length).IndexOfAny(TanweenMarks) >= 0, LastLetter(text.AsSpan(token.Start, token.Length))));
         }
 
         return words;
     }
 
-    private static bool EndsWithTaMarbuta(ReadOnlySpan<char> written)
+    private static char LastLetter(ReadOnlySpan<char> written)
     {
         var end = written.Length;
         while (end > 0 && !char.IsLetter(written[end - 1]))
@@ -80,7 +86,7 @@ internal static class DiscoveryWords
             end--;
         }
 
-        return end > 0 && written[end - 1] == 'ة';
+        return end > 0 ? written[end - 1] : '\0';
     }
 
     /// <summary>

@@ -80,9 +80,9 @@ internal sealed class Gazetteer
         return best;
     }
 
-    /// <summary>The country a nisba adjective stands for ("الروسية" → روسيا), or null.</summary>
+    /// <summary>The country a nisba adjective stands for ("الروسية" → روسيا), or null; never a word written with ى ("اليمنى").</summary>
     public GazetteerEntry? Nisba(DiscoveryWord word) =>
-        word.Forms.Select(f => nisbas.GetValueOrDefault(f)).FirstOrDefault(e => e is not null);
+        word.AlefMaqsura ? null : word.Forms.Select(f => nisbas.GetValueOrDefault(f)).FirstOrDefault(e => e is not null);
 
     /// <summary>Whether a normalised word is a nisba adjective of a listed place.</summary>
     public bool IsNisba(string normalizedWord) => nisbas.ContainsKey(normalizedWord);

@@ -59,6 +59,7 @@ internal static class OrganizationNames
 
         var k = start;
         var previousPlain = false;
+        var definiteWords = 0;
         while (k < words.Count && k - start < MaxOrganizationWords)
         {
             var word = words[k];
@@ -85,6 +86,11 @@ internal static class OrganizationNames
 
             if (word.Normalized.StartsWith("ال", StringComparison.Ordinal))
             {
+                if (definiteWords++ > 0 && !LooksLikeAdjective(word))
+                {
+                    break; // "وزارة الاقتصاد الخطوط العريضة": a second definite noun is the verb's object, not the name
+                }
+
                 previousPlain = false;
             }
             else if ((k == start || (previousPlain && k - start < 2)) && !NameReader.LooksLikeVerb(word.Normalized))
@@ -138,6 +144,17 @@ internal static class OrganizationNames
         }
 
         return e;
+    }
+
+    /// <summary>
+    /// An adjective's shape: nisba ي ("الدولي") or its plural ("الزهرانيين"), feminine ة ("العالمية"), elative ى
+    /// ("الكبرى"), a colour or elative أفعل / فعلاء ("الأخضر", "البيضاء").
+    /// </summary>
+    private static bool LooksLikeAdjective(DiscoveryWord word)
+    {
+        var w = word.Normalized;
+        return word.TaMarbuta || word.AlefMaqsura || w.EndsWith('ي') || w.EndsWith("يين", StringComparison.Ordinal) || w.EndsWith("يون", StringComparison.Ordinal)
+            || w.EndsWith("اء", StringComparison.Ordinal) || (w.Length == 6 && w.StartsWith("الا", StringComparison.Ordinal));
     }
 
     /// <summary>Words that end an organisation's name; unlike a person's, it may hold a nisba ("وزارة الخارجية الروسية").</summary>
