@@ -116,7 +116,7 @@ internal sealed class NameReader(Gazetteer gazetteer)
 
     /// <summary>
     /// The place after a location head ("مدينة الريان", "العاصمة الفرنسية باريس"): [start, end), or null. Not a
-    /// word after a quote ("المدينة «عانت"), one led by a preposition or conjunction ("بأكملها", "العاصمة بزيادة"),
+    /// word after a quote ("المدينة «عانت"), one led by a preposition ("بأكملها", "العاصمة بزيادة"),
     /// nor a word that agrees with the head as its adjective or verb (<see cref="AgreesWithHead"/>).
     /// </summary>
     public (int Start, int End)? LocationAfterHead(IReadOnlyList<DiscoveryWord> words, int start, DiscoveryWord head)
@@ -143,9 +143,7 @@ internal sealed class NameReader(Gazetteer gazetteer)
         return (k, k + 1);
     }
 
-    /// <summary>
-    /// Present-tense verbs start with ي or ت; a few first names do too, and are listed.
-    /// </summary>
+    /// <summary>Present-tense verbs start with ي or ت; a few first names do too, and are listed.</summary>
     public static bool LooksLikeVerb(string normalized) =>
         FunctionWords.IsNewsVerb(normalized)
         || (normalized.Length >= 4 && normalized[0] is 'ي' or 'ت' && !DiscoveryCues.VerbLikeNames.Contains(normalized));
@@ -156,8 +154,8 @@ internal sealed class NameReader(Gazetteer gazetteer)
     /// <summary>
     /// An indefinite word that agrees with the head before it, as its adjective or its verb: after a
     /// feminine head a feminine adjective or nisba ("مدينة ساحلية", "مدينة معلقة", "شركة ناشئة") or a
-    /// feminine past verb ("مدينة عانت"); after a masculine head a nisba ("صندوق إقليمي"). Names of places and organisations are nouns, and the gazetteer
-    /// is asked before this.
+    /// feminine past verb ("مدينة عانت"); after a masculine head a nisba ("صندوق إقليمي"). Names of places
+    /// and organisations are nouns, and the gazetteer is asked before this.
     /// </summary>
     internal static bool AgreesWithHead(DiscoveryWord head, DiscoveryWord word)
     {
