@@ -125,4 +125,21 @@ internal sealed class DiscoveryCandidates
             }
         }
     }
+
+    /// <summary>
+    /// Drops a person known by one word only, when no fuller name took it in (<see cref="MergeShortForms"/>) and
+    /// no publisher tag names it: a role before a lone word ("النجمة بيتي", "اللاعب بعروض", "اللاعب سيبدأ")
+    /// is far more often a role before a common word than a person the article never names in full.
+    /// </summary>
+    public void DropLoneWordPeople()
+    {
+        foreach (var lone in all.Where(c => c.Type == DiscoveredType.Person && !c.Tagged && !c.Key.Contains(' ', StringComparison.Ordinal)).ToList())
+        {
+            all.Remove(lone);
+            foreach (var key in lone.Keys)
+            {
+                bySpelling.Remove(key);
+            }
+        }
+    }
 }

@@ -32,7 +32,7 @@ internal static class DiscoveryCues
     public static readonly HashSet<string> OrganizationHeads = FunctionWords.Normalized(
         "صحيفة", "جريدة", "مجلة", "وكالة", "شركة", "حزب", "وزارة", "جامعة", "منظمة", "هيئة", "جمعية", "بنك", "مصرف", "مجلس", "اتحاد",
         "رابطة", "قناة", "إذاعة", "معهد", "مستشفى", "بلدية", "محكمة", "متحف", "مكتبة", "فرقة", "صندوق", "بورصة", "تحالف", "حركة", "جبهة", "أكاديمية",
-        "مختبر", "مصنع", "ائتلاف", "نادي", "منتخب", "نقابة", "غرفة", "مؤسسة", "مجموعة", "خدمة", "موقع", "مركز", "دار", "منصة", "تطبيق", "مجمع", "كلية", "مدرسة");
+        "مختبر", "مصنع", "ائتلاف", "نادي", "منتخب", "نقابة", "غرفة", "مؤسسة", "مجموعة", "خدمة", "موقع", "مركز", "دار", "منصة", "تطبيق", "مجمع", "كلية", "مدرسة", "برلمان");
 
     /// <summary>
     /// Heads that name an organisation in the definite form when a nisba adjective follows:
@@ -51,9 +51,9 @@ internal static class DiscoveryCues
     /// <summary>Second words of compound first names: "حسام الدين", "عبد الله".</summary>
     public static readonly HashSet<string> CompoundNameEnds = FunctionWords.Normalized("الدين", "الله", "الرحمن", "الإسلام");
 
-    /// <summary>Heads that are common nouns as often as names ("موقع الحادث"): they start a name only before quotes.</summary>
+    /// <summary>Heads that are common nouns as often as names ("موقع الحادث", "حركة السفن"): they start a name only before quotes.</summary>
     public static readonly HashSet<string> QuotedOnlyHeads = FunctionWords.Normalized(
-        "مؤسسة", "مجموعة", "خدمة", "موقع", "مركز", "دار", "منصة", "تطبيق", "مجمع", "مدرسة", "مختبر", "مصنع");
+        "حركة", "برلمان", "مؤسسة", "مجموعة", "خدمة", "موقع", "مركز", "دار", "منصة", "تطبيق", "مجمع", "مدرسة", "مختبر", "مصنع");
 
     /// <summary>Words before a place name: "مدينة الريان", "العاصمة الفرنسية باريس".</summary>
     public static readonly HashSet<string> LocationHeads = FunctionWords.Normalized(

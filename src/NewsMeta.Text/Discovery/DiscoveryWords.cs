@@ -2,17 +2,45 @@ namespace NewsMeta.Text.Discovery;
 
 /// <summary>
 /// A word of a field as discovery sees it: where it is, its normalised form, that form without clitics,
-/// and what separates it from its neighbours (a clause break, an opening or closing quote).
+/// and what separates it from its neighbours (a clause break, an opening or closing quote). <see cref="Tanween"/>:
+/// written with a nunation mark ("صندوقاً", "عالٍ"), which marks an indefinite common word, never a name.
+/// <see cref="LastLetter"/>: the last letter as written, before normalising merges ة with ه and ى with ي.
 /// </summary>
-internal readonly record struct DiscoveryWord(Token Token, string[] Forms, bool BreakBefore, bool QuoteBefore, bool QuoteAfter)
+internal readonly record struct DiscoveryWord(Token Token, string[] Forms, bool BreakBefore, bool QuoteBefore, bool QuoteAfter, bool Tanween = false, char LastLetter = '\0')
 {
     public string Normalized => Token.Normalized;
+
+    /// <summary>Written with the feminine ending ة ("شركة"; not "مياه").</summary>
+    public bool TaMarbuta => LastLetter == 'ة';
+
+    /// <summary>Written with ى: a nisba ends with ي, so "اليمنى" (the right-hand) is not "اليمني" (Yemeni).</summary>
+    public bool AlefMaqsura => LastLetter == 'ى';
 
     /// <summary>Starts with the article, perhaps after clitics: "الخطيب", "للنقل", "بالريان".</summary>
     public bool IsDefinite => Forms.Any(f => f.StartsWith("ال", StringComparison.Ordinal) && f.Length > 3);
 
     /// <summary>A preposition or conjunction before the article ("للنقل", "بالريان", "والخطيب"): such a word is not inside a person's name.</summary>
     public bool HasArticleClitic => !Normalized.StartsWith("ال", StringComparison.Ordinal) && IsDefinite;
+
+    /// <summary>
+    /// Starts with the conjunction و before a word of four letters or more ("وتفاصيل", "ومسرحا"): first
+    /// names that start with و are short (وليد, وائل, وفاء), so such a word is "and" + a common word.
+    /// </summary>
+    public bool HasConjunction => Normalized.Length >= 5 && Normalized[0] == 'و' && !Normalized.StartsWith("وال", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Starts with the preposition ب, ك or ل before a word ("بزيادة", "برأسمال", "بأكملها"): read as a clitic
+    /// when the rest has three letters or more (the gazetteer is asked first, so "بيروت" is a place).
+    /// </summary>
+    public bool HasPreposition => Normalized.Length >= 4 && Normalized[0] is 'ب' or 'ك' or 'ل' && !IsDefinite;
+
+    /// <summary>
+    /// <see cref="HasPreposition"/> in a place name's position: foreign place names also start with ب, ك or
+    /// ل, but then a long vowel follows ("كيغالي", "لوساكا"); an Arabic noun after the clitic starts with a
+    /// consonant ("بزيادة", "بكلفة") or carries a pronoun ("بأكملها").
+    /// </summary>
+    public bool HasPrepositionBeforePlace => HasPreposition
+        && (Normalized[1] is not ('ا' or 'و' or 'ي') || Normalized.EndsWith("ها", StringComparison.Ordinal) || Normalized.EndsWith("هم", StringComparison.Ordinal));
 
     /// <summary>The word, or one of its forms without clitics, is in the set.</summary>
     public bool IsIn(HashSet<string> set) => Forms.Any(set.Contains);
@@ -24,6 +52,9 @@ internal readonly record struct DiscoveryWord(Token Token, string[] Forms, bool 
 /// <summary>Reads a field into <see cref="DiscoveryWord"/>s in one pass.</summary>
 internal static class DiscoveryWords
 {
+    /// <summary>Fathatan, dammatan, kasratan: the marks of an indefinite noun or adjective.</summary>
+    private static readonly System.Buffers.SearchValues<char> TanweenMarks = System.Buffers.SearchValues.Create("\u064B\u064C\u064D");
+
     private static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("\"«»“”„'‘’");
 
     /// <summary>Marks that end a clause: a name never runs across one.</summary>
@@ -40,10 +71,22 @@ internal static class DiscoveryWords
             var gap = text.AsSpan(gapStart, token.Start - gapStart);
             var nextEnd = i + 1 < tokens.Count ? tokens[i + 1].Start : text.Length;
             var after = text.AsSpan(token.Start + token.Length, nextEnd - token.Start - token.Length);
-            words.Add(new DiscoveryWord(token, Forms(token.Normalized), i == 0 || gap.IndexOfAny(Breaks) >= 0, gap.IndexOfAny(Quotes) >= 0, after.IndexOfAny(Quotes) >= 0));
+            words.Add(new DiscoveryWord(token, Forms(token.Normalized), i == 0 || gap.IndexOfAny(Breaks) >= 0, gap.IndexOfAny(Quotes) >= 0, after.IndexOfAny(Quotes) >= 0,
+                text.AsSpan(token.Start, token.Length).IndexOfAny(TanweenMarks) >= 0, LastLetter(text.AsSpan(token.Start, token.Length))));
         }
 
         return words;
+    }
+
+    private static char LastLetter(ReadOnlySpan<char> written)
+    {
+        var end = written.Length;
+        while (end > 0 && !char.IsLetter(written[end - 1]))
+        {
+            end--;
+        }
+
+        return end > 0 ? written[end - 1] : '\0';
     }
 
     /// <summary>

@@ -53,6 +53,7 @@ public sealed class EntityDiscoverer
 
         new PublisherTags(reader, gazetteer).Apply(input.Tags ?? [], fields, candidates);
         candidates.MergeShortForms();
+        candidates.DropLoneWordPeople();
         SurnameAliases.Add(fields, candidates, gazetteer);
         return MentionCounter.Finish(fields, candidates, MinConfidence);
     }
@@ -68,7 +69,7 @@ public sealed class EntityDiscoverer
             }
 
             var word = words[i];
-            if (gazetteer.Match(words, i) is { } place)
+            if (gazetteer.Match(words, i) is { } place && (!place.NeedsCue || PlaceCues.Before(words, i, place.Words, gazetteer)))
             {
                 candidates.Add(place.Entry.Name, place.Entry.Type, GazetteerConfidence);
                 i += place.Words - 1;
@@ -85,8 +86,9 @@ public sealed class EntityDiscoverer
                 continue;
             }
 
-            // A nisba used as an adjective names its country: "الرئيس الروسي", "زميله الجزائري".
-            if (gazetteer.Nisba(word) is { } country && i > 0 && !word.BreakBefore)
+            // A nisba used as an adjective names its country: "الرئيس الروسي", "زميله الجزائري". A definite nisba
+            // cannot qualify a bare indefinite word: after one ("حمد السويدي") it is a family name.
+            if (gazetteer.Nisba(word) is { } country && i > 0 && !word.BreakBefore && !IsFamilyNisba(words[i - 1], word))
             {
                 candidates.Add(country.Name, DiscoveredType.Location, NisbaConfidence)?.NisbaMentions.Add(new DiscoveredMention(field.Field, word.Token.Start, word.Token.Length));
                 continue;
@@ -112,18 +114,29 @@ public sealed class EntityDiscoverer
             }
 
             if (word.IsIn(DiscoveryCues.LocationHeads)
-                && reader.LocationAfterHead(words, i + 1, word.Normalized.StartsWith("ال", StringComparison.Ordinal)) is { } town)
+                && reader.LocationAfterHead(words, i + 1, word) is { } town)
             {
                 candidates.Add(field.Join(town.Start, town.End), DiscoveredType.Location, LocationHeadConfidence);
                 continue;
             }
 
-            if (RoleEnd(words, i) is { } roleEnd && reader.PersonAfterRole(words, roleEnd) is { } person)
+            // A role word inside an organisation's name is not a role: "نادي النجمة الساحلي" (النجمة: "the star").
+            if (RoleEnd(words, i) is { } roleEnd && !AfterOrganizationHead(words, i) && reader.PersonAfterRole(words, roleEnd) is { } person)
             {
                 candidates.Add(field.Join(person.Start, person.End), DiscoveredType.Person, RoleConfidence);
             }
         }
     }
+
+    private static bool AfterOrganizationHead(List<DiscoveryWord> words, int i) =>
+        i > 0 && !words[i].BreakBefore && words[i - 1].IsIn(DiscoveryCues.OrganizationHeads) && !words[i - 1].IsDefinite;
+
+    /// <summary>A definite nisba after a bare word without article or pronoun ("حمد السويدي"): a family name, not an adjective.</summary>
+    private static bool IsFamilyNisba(DiscoveryWord previous, DiscoveryWord nisba) =>
+        nisba.Normalized.StartsWith("ال", StringComparison.Ordinal) && !previous.IsDefinite && previous.Normalized.Length >= 2
+        && !previous.Normalized.EndsWith('ه') && !previous.Normalized.EndsWith("ها", StringComparison.Ordinal) && !previous.Normalized.EndsWith("هم", StringComparison.Ordinal)
+        && !FunctionWords.Contains(previous.Normalized) && !previous.IsIn(DiscoveryCues.OrganizationHeads) && !previous.IsIn(DiscoveryCues.PersonRoles)
+        && !previous.IsIn(DiscoveryCues.LocationHeads);
 
     /// <summary>Where a role cue starting at <paramref name="i"/> ends (one or two words: "رجل الأعمال"), or null.</summary>
     private static int? RoleEnd(List<DiscoveryWord> words, int i)

@@ -3,6 +3,9 @@ namespace NewsMeta.Text.Discovery;
 /// <summary>A place (or international body) the gazetteer knows, by its usual name.</summary>
 internal sealed record GazetteerEntry(string Name, DiscoveredType Type);
 
+/// <summary>A gazetteer match: the entry, how many words it spans, and whether its spelling is also a common word.</summary>
+internal readonly record struct GazetteerMatch(GazetteerEntry Entry, int Words, bool NeedsCue);
+
 /// <summary>
 /// Countries, capitals, large cities and a few international bodies, with the nisba adjectives that
 /// stand for a country ("الروسي" → روسيا), read from the embedded <c>gazetteer.tsv</c>. Lookups are by
@@ -13,12 +16,19 @@ internal sealed class Gazetteer
     /// <summary>The longest spelling, in words; bounds a lookup.</summary>
     public const int MaxWords = 5;
 
-    private readonly Dictionary<string, List<(string[] Words, GazetteerEntry Entry)>> byFirstWord = new(StringComparer.Ordinal);
+    /// <summary>Marks a spelling that is also a common word.</summary>
+    private const char CommonWordMark = '~';
+
+    private readonly Dictionary<string, List<(string[] Words, GazetteerEntry Entry, bool NeedsCue)>> byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GazetteerEntry> nisbas = new(StringComparer.Ordinal);
 
     public static Gazetteer Default { get; } = Load();
 
-    /// <summary>Reads the tab-separated lines: type, name, other spellings (;), masculine definite nisbas (;).</summary>
+    /// <summary>
+    /// Reads the tab-separated lines: type, name, other spellings (;), masculine definite nisbas (;). A spelling
+    /// written with a leading <c>~</c> is also a common word ("سيول": Seoul, and "floods"): it names the place
+    /// only after a place cue (see <see cref="PlaceCues"/>); the entry's name is stored without the mark.
+    /// </summary>
     public static Gazetteer Parse(IEnumerable<string> lines)
     {
         var gazetteer = new Gazetteer();
@@ -31,7 +41,7 @@ internal sealed class Gazetteer
 
             var columns = line.Split('\t');
             var type = columns[0] == "organization" ? DiscoveredType.Organization : DiscoveredType.Location;
-            var entry = new GazetteerEntry(columns[1], type);
+            var entry = new GazetteerEntry(columns[1].TrimStart(CommonWordMark), type);
             foreach (var spelling in Column(columns, 2).Prepend(columns[1]))
             {
                 gazetteer.AddSpelling(spelling, entry);
@@ -48,9 +58,9 @@ internal sealed class Gazetteer
     }
 
     /// <summary>The longest spelling that starts at <paramref name="start"/> (its first word may carry clitics), or null.</summary>
-    public (GazetteerEntry Entry, int Words)? Match(IReadOnlyList<DiscoveryWord> words, int start)
+    public GazetteerMatch? Match(IReadOnlyList<DiscoveryWord> words, int start)
     {
-        (GazetteerEntry, int)? best = null;
+        GazetteerMatch? best = null;
         foreach (var first in words[start].Forms)
         {
             if (!byFirstWord.TryGetValue(first, out var spellings))
@@ -58,11 +68,11 @@ internal sealed class Gazetteer
                 continue;
             }
 
-            foreach (var (spelling, entry) in spellings)
+            foreach (var (spelling, entry, needsCue) in spellings)
             {
-                if (spelling.Length > (best?.Item2 ?? 0) && Continues(words, start, spelling))
+                if (spelling.Length > (best?.Words ?? 0) && Continues(words, start, spelling))
                 {
-                    best = (entry, spelling.Length);
+                    best = new GazetteerMatch(entry, spelling.Length, needsCue);
                 }
             }
         }
@@ -70,9 +80,9 @@ internal sealed class Gazetteer
         return best;
     }
 
-    /// <summary>The country a nisba adjective stands for ("الروسية" → روسيا), or null.</summary>
+    /// <summary>The country a nisba adjective stands for ("الروسية" → روسيا), or null; never a word written with ى ("اليمنى").</summary>
     public GazetteerEntry? Nisba(DiscoveryWord word) =>
-        word.Forms.Select(f => nisbas.GetValueOrDefault(f)).FirstOrDefault(e => e is not null);
+        word.AlefMaqsura ? null : word.Forms.Select(f => nisbas.GetValueOrDefault(f)).FirstOrDefault(e => e is not null);
 
     /// <summary>Whether a normalised word is a nisba adjective of a listed place.</summary>
     public bool IsNisba(string normalizedWord) => nisbas.ContainsKey(normalizedWord);
@@ -115,7 +125,8 @@ internal sealed class Gazetteer
 
     private void AddSpelling(string spelling, GazetteerEntry entry)
     {
-        var words = ArabicNormalizer.Normalize(spelling).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var needsCue = spelling.StartsWith(CommonWordMark);
+        var words = ArabicNormalizer.Normalize(spelling.TrimStart(CommonWordMark)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > MaxWords)
         {
             return;
@@ -126,6 +137,6 @@ internal sealed class Gazetteer
             byFirstWord[words[0]] = list = [];
         }
 
-        list.Add((words, entry));
+        list.Add((words, entry, needsCue));
     }
 }

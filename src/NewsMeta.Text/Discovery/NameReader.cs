@@ -36,6 +36,10 @@ internal sealed class NameReader(Gazetteer gazetteer)
             {
                 k++;
             }
+            else if (k == roleEnd && IsIndefiniteRole(words[roleEnd - 1]))
+            {
+                return null; // "لاعب مهم", "مرشح جدي": an adjective; a name follows a definite role ("اللاعب إياد القاسم")
+            }
             else
             {
                 return PersonAt(words, k);
@@ -110,9 +114,14 @@ internal sealed class NameReader(Gazetteer gazetteer)
         return (start, end);
     }
 
-    /// <summary>The place after a location head ("مدينة الريان", "العاصمة الفرنسية باريس"): [start, end), or null.</summary>
-    public (int Start, int End)? LocationAfterHead(IReadOnlyList<DiscoveryWord> words, int start, bool definiteHead)
+    /// <summary>
+    /// The place after a location head ("مدينة الريان", "العاصمة الفرنسية باريس"): [start, end), or null. Not a
+    /// word after a quote ("المدينة «عانت"), one led by a preposition ("بأكملها", "العاصمة بزيادة"),
+    /// nor a word that agrees with the head as its adjective or verb (<see cref="AgreesWithHead"/>).
+    /// </summary>
+    public (int Start, int End)? LocationAfterHead(IReadOnlyList<DiscoveryWord> words, int start, DiscoveryWord head)
     {
+        var definiteHead = head.Normalized.StartsWith("ال", StringComparison.Ordinal);
         var k = start;
         while (k < words.Count && !words[k].BreakBefore && gazetteer.Nisba(words[k]) is not null)
         {
@@ -125,7 +134,8 @@ internal sealed class NameReader(Gazetteer gazetteer)
         }
 
         var definite = words[k].Normalized.StartsWith("ال", StringComparison.Ordinal);
-        if ((definite && definiteHead) || LooksLikeVerb(words[k].Normalized) || words[k].Normalized.Length < 3)
+        if ((definite && definiteHead) || LooksLikeVerb(words[k].Normalized) || words[k].Normalized.Length < 3
+            || words[k].QuoteBefore || words[k].HasPrepositionBeforePlace || (!definite && AgreesWithHead(head, words[k])))
         {
             return null;
         }
@@ -138,8 +148,36 @@ internal sealed class NameReader(Gazetteer gazetteer)
         FunctionWords.IsNewsVerb(normalized)
         || (normalized.Length >= 4 && normalized[0] is 'ي' or 'ت' && !DiscoveryCues.VerbLikeNames.Contains(normalized));
 
+    /// <summary>A plural past verb ends with وا ("افتقدوا"); checked on a name's first word only, as family names may ("دوبوا").</summary>
+    private static bool LooksLikePluralVerb(string normalized) => normalized.Length >= 5 && normalized.EndsWith("وا", StringComparison.Ordinal);
+
+    /// <summary>
+    /// An indefinite word that agrees with the head before it, as its adjective or its verb: after a
+    /// feminine head a feminine adjective or nisba ("مدينة ساحلية", "مدينة معلقة", "شركة ناشئة") or a
+    /// feminine past verb ("مدينة عانت"); after a masculine head a nisba ("صندوق إقليمي"). Names of places
+    /// and organisations are nouns, and the gazetteer is asked before this.
+    /// </summary>
+    internal static bool AgreesWithHead(DiscoveryWord head, DiscoveryWord word)
+    {
+        var w = word.Normalized;
+        if (w.Length < 4)
+        {
+            return false;
+        }
+
+        // Agreement in gender is what tells an adjective from a construct: "جمعية مزارعي الوادي" (the farmers'
+        // association) is a name, its ي-word does not agree with a feminine head.
+        return head.TaMarbuta
+            ? word.TaMarbuta || (w.Length <= 5 && w.EndsWith('ت'))
+            : w.EndsWith('ي');
+    }
+
+    /// <summary>A role without the article or a pronoun ("لاعب", "مرشح"; not "اللاعب", "نظيره", "د").</summary>
+    private static bool IsIndefiniteRole(DiscoveryWord role) =>
+        role.Normalized.Length > 2 && !role.IsDefinite && !role.Normalized.EndsWith('ه') && !role.Normalized.EndsWith("ها", StringComparison.Ordinal);
+
     private bool CanStartName(DiscoveryWord word) =>
-        !IsNotName(word) && !word.QuoteBefore && !word.IsDefinite && !LooksLikeVerb(word.Normalized)
+        !IsNotName(word) && !word.QuoteBefore && !word.HasConjunction && !word.IsDefinite && !LooksLikeVerb(word.Normalized) && !LooksLikePluralVerb(word.Normalized)
         && word.Normalized.Length >= 2 && !word.Normalized.All(char.IsDigit)
         && gazetteer.Match([word], 0) is null && gazetteer.Nisba(word) is null;
 
@@ -149,5 +187,5 @@ internal sealed class NameReader(Gazetteer gazetteer)
         || word.IsIn(DiscoveryCues.PersonRoles) || word.IsIn(DiscoveryCues.LocationHeads)
         || (word.IsIn(DiscoveryCues.OrganizationHeads) && !word.Normalized.StartsWith("ال", StringComparison.Ordinal))
         || word.IsIn(DiscoveryCues.AfterNameAdjectives) || gazetteer.Nisba(word) is not null
-        || word.Normalized.All(char.IsDigit);
+        || word.Normalized.All(char.IsDigit) || word.Tanween;
 }

@@ -16,6 +16,11 @@ internal static class OrganizationNames
     /// construct ("وزارة النقل", "وكالة الأنباء المحلية", "شركة نور للنقل"). Null when nothing follows,
     /// or when the head is one that only starts a name before quotes.
     /// </summary>
+    /// <remarks>
+    /// Not a name: a common noun phrase whose first word agrees with the head ("صندوق إقليمي", "شركة ناشئة",
+    /// see <see cref="NameReader.AgreesWithHead"/>) or is led by the conjunction و ("مكتبة ومسرحا"). A name
+    /// stops before a word led by a preposition ("برأسمال") unless that word has the article ("للنقل").
+    /// </remarks>
     public static (int Start, int End, bool Quoted)? AfterHead(IReadOnlyList<DiscoveryWord> words, int start, bool quotedOnly)
     {
         if (start >= words.Count || words[start].BreakBefore)
@@ -46,13 +51,15 @@ internal static class OrganizationNames
             return null;
         }
 
-        if (words[start].IsIn(DiscoveryCues.NotNamesAfterHead))
+        if (words[start].IsIn(DiscoveryCues.NotNamesAfterHead) || words[start].HasConjunction
+            || (start > 0 && !words[start].IsDefinite && NameReader.AgreesWithHead(words[start - 1], words[start])))
         {
             return null;
         }
 
         var k = start;
         var previousPlain = false;
+        var definiteWords = 0;
         while (k < words.Count && k - start < MaxOrganizationWords)
         {
             var word = words[k];
@@ -72,8 +79,18 @@ internal static class OrganizationNames
                 break;
             }
 
+            if (k > start && word.HasPreposition)
+            {
+                break;
+            }
+
             if (word.Normalized.StartsWith("ال", StringComparison.Ordinal))
             {
+                if (definiteWords++ > 0 && !LooksLikeAdjective(word))
+                {
+                    break; // "وزارة الاقتصاد الخطوط العريضة": a second definite noun is the verb's object, not the name
+                }
+
                 previousPlain = false;
             }
             else if ((k == start || (previousPlain && k - start < 2)) && !NameReader.LooksLikeVerb(word.Normalized))
@@ -129,11 +146,22 @@ internal static class OrganizationNames
         return e;
     }
 
+    /// <summary>
+    /// An adjective's shape: nisba ي ("الدولي") or its plural ("الزهرانيين"), feminine ة ("العالمية"), elative ى
+    /// ("الكبرى"), a colour or elative أفعل / فعلاء ("الأخضر", "البيضاء").
+    /// </summary>
+    private static bool LooksLikeAdjective(DiscoveryWord word)
+    {
+        var w = word.Normalized;
+        return word.TaMarbuta || word.AlefMaqsura || w.EndsWith('ي') || w.EndsWith("يين", StringComparison.Ordinal) || w.EndsWith("يون", StringComparison.Ordinal)
+            || w.EndsWith("اء", StringComparison.Ordinal) || (w.Length == 6 && w.StartsWith("الا", StringComparison.Ordinal));
+    }
+
     /// <summary>Words that end an organisation's name; unlike a person's, it may hold a nisba ("وزارة الخارجية الروسية").</summary>
     private static bool IsNotOrganizationWord(DiscoveryWord word) =>
         FunctionWords.Contains(word.Normalized) || FunctionWords.IsTimeWord(word.Normalized)
         || word.IsIn(DiscoveryCues.PersonRoles) || word.IsIn(DiscoveryCues.LocationHeads)
         || (word.IsIn(DiscoveryCues.OrganizationHeads) && !word.Normalized.StartsWith("ال", StringComparison.Ordinal))
         || word.IsIn(DiscoveryCues.AfterNameAdjectives) || word.IsIn(DiscoveryCues.AfterOrganizationAdjectives)
-        || word.Normalized.All(char.IsDigit);
+        || word.Normalized.All(char.IsDigit) || word.Tanween;
 }
