@@ -138,6 +138,24 @@ public sealed class EmbargoTests(EmbargoTests.Factory factory) : IClassFixture<E
     }
 
     [Fact]
+    public async Task Deleting_an_article_under_embargo_tells_only_the_write_scope()
+    {
+        await using var receiver = new WebhookReceiver();
+        var hook = await _writer.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url(), events = new[] { "article.created", "article.deleted" }, secret = "embargo-secret-0123456789" }, Ct);
+        var hookId = (await hook.NodeAsync())["id"]!.GetValue<int>();
+        var feedStart = await FeedTokenAsync();
+        var until = factory.Time.GetUtcNow().UtcDateTime.AddHours(2);
+        var id = await PutAsync("embargo-withdrawn", "زيلاندور يسحب عرض الاستحواذ", "مصرف زيلاندور", until);
+        Assert.Equal(HttpStatusCode.NoContent, (await _writer.DeleteAsync($"/api/v1/articles/{id}", Ct)).StatusCode);
+        factory.Time.Advance(TimeSpan.FromSeconds(5)); // past the feed's settle window
+
+        Assert.Equal(["deleted"], (await FeedAsync(_writer, feedStart)).Where(c => c.ExternalId == "embargo-withdrawn").Select(c => c.Change));
+        Assert.DoesNotContain(await FeedAsync(_reader, feedStart), c => c.ExternalId == "embargo-withdrawn");
+        Assert.DoesNotContain(await FeedAsync(_anonymous, feedStart), c => c.ExternalId == "embargo-withdrawn");
+        Assert.Empty(await DeliveriesAsync(hookId, "embargo-withdrawn"));
+    }
+
+    [Fact]
     public async Task The_sample_corpus_has_two_articles_under_embargo_until_a_day_after_seeding()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -205,10 +223,10 @@ public sealed class EmbargoTests(EmbargoTests.Factory factory) : IClassFixture<E
         return [.. page["items"]!.AsArray().Select(i => (i!["change"]!.GetValue<string>(), i["externalId"]!.GetValue<string>()))];
     }
 
-    private async Task<List<string>> DeliveriesAsync(int hookId)
+    private async Task<List<string>> DeliveriesAsync(int hookId, string externalId = "embargo-visibility")
     {
         var log = await (await _writer.GetAsync($"/api/v1/webhooks/{hookId}/deliveries", Ct)).NodeAsync();
-        return [.. log["items"]!.AsArray().Where(d => d!["externalId"]!.GetValue<string>() == "embargo-visibility").Select(d => d!["event"]!.GetValue<string>())];
+        return [.. log["items"]!.AsArray().Where(d => d!["externalId"]!.GetValue<string>() == externalId).Select(d => d!["event"]!.GetValue<string>())];
     }
 
     private static async Task<List<(int? TargetId, string? TargetExternalId, string Origin)>> LinksAsync(HttpClient client, int id)

@@ -10,6 +10,9 @@ public class ArticleTombstone
     public int ArticleId { get; set; }
     public required string ExternalId { get; set; }
     public DateTime DeletedAt { get; set; }
+
+    /// <summary>Deleted while under embargo: only callers who see embargoed articles see this tombstone.</summary>
+    public bool Unreleased { get; set; }
 }
 
 internal sealed class ArticleTombstoneConfiguration : IEntityTypeConfiguration<ArticleTombstone>

@@ -75,8 +75,9 @@ public sealed class ChangeFeed(NewsDbContext db, TypeAdapterConfig mapping, IOpt
             .OrderBy(a => a.ChangedAt).ThenBy(a => a.Id).Take(limit + 1)
             .Select(a => new Entry(a.ChangedAt, 0, a.Id, a.Id, a.ExternalId, a.Version, a.ReleasedVersion)).ToListAsync(ct);
         var tombstoneId = kind == 1 ? id : 0;
+        var seesUnreleased = Articles.ArticleVisibility.CallerSeesEmbargoed;
         var tombstones = await db.ArticleTombstones.AsNoTracking()
-            .Where(t => t.DeletedAt <= upTo && (t.DeletedAt > at || (t.DeletedAt == at && (kind == 0 || t.Id > tombstoneId))))
+            .Where(t => (seesUnreleased || !t.Unreleased) && t.DeletedAt <= upTo && (t.DeletedAt > at || (t.DeletedAt == at && (kind == 0 || t.Id > tombstoneId))))
             .OrderBy(t => t.DeletedAt).ThenBy(t => t.Id).Take(limit + 1)
             .Select(t => new Entry(t.DeletedAt, 1, t.Id, t.ArticleId, t.ExternalId, 0, null)).ToListAsync(ct);
 

@@ -87,6 +87,9 @@ public sealed class WriteBatch
     /// <summary>The deleted article, once found.</summary>
     public (int Id, int SourceId, string ExternalId)? Deleted { get; set; }
 
+    /// <summary>The deleted article was still under embargo: readers never saw it, so they are not told it went.</summary>
+    public bool DeletedUnreleased { get; set; }
+
     /// <summary>Articles whose similar lists linked to the deleted one: refilled right after the commit.</summary>
     public List<int> Bereft { get; set; } = [];
 

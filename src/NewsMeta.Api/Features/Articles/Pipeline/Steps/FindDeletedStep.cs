@@ -11,7 +11,7 @@ public sealed class FindDeletedStep(NewsDbContext db) : IWriteStep
 
     public async Task RunAsync(WriteBatch batch, CancellationToken ct)
     {
-        var found = await db.Articles.Where(a => a.Id == batch.DeleteId).Select(a => new { a.Id, a.SourceId, a.ExternalId }).FirstOrDefaultAsync(ct);
+        var found = await db.Articles.Where(a => a.Id == batch.DeleteId).Select(a => new { a.Id, a.SourceId, a.ExternalId, Unreleased = a.ReleasedVersion == null }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
             batch.DeleteStatus = DeleteStatus.NotFound;
@@ -20,5 +20,6 @@ public sealed class FindDeletedStep(NewsDbContext db) : IWriteStep
         }
 
         batch.Deleted = (found.Id, found.SourceId, found.ExternalId);
+        batch.DeletedUnreleased = found.Unreleased;
     }
 }

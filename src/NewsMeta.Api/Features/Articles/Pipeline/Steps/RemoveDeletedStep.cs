@@ -20,7 +20,12 @@ public sealed class RemoveDeletedStep(NewsDbContext db) : IWriteStep
         await db.ArticleLinks.Where(l => l.TargetArticleId == id && l.Origin == Origin.Computed).ExecuteDeleteAsync(ct);
         await db.Articles.Where(a => a.Id == id).ExecuteDeleteAsync(ct);
         batch.DeleteStatus = DeleteStatus.Deleted;
-        batch.Changes.Add(new(Webhooks.WebhookEvents.Deleted, id, externalId));
+        // No webhook was sent for an article still under embargo, so none says it went.
+        if (!batch.DeletedUnreleased)
+        {
+            batch.Changes.Add(new(Webhooks.WebhookEvents.Deleted, id, externalId));
+        }
+
         batch.ChangesStore = true;
     }
 }

@@ -12,7 +12,7 @@ public sealed class TombstonesStep(Tombstones tombstones) : IWriteStep
     {
         if (batch.Deleted is { } deleted && batch.DeleteStatus == DeleteStatus.Deleted)
         {
-            await tombstones.RecordAsync(deleted.Id, deleted.ExternalId, batch.Now, ct);
+            await tombstones.RecordAsync(deleted.Id, deleted.ExternalId, batch.Now, batch.DeletedUnreleased, ct);
         }
     }
 }
