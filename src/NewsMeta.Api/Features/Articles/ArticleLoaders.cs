@@ -46,7 +46,7 @@ public sealed class ArticleLoaders
             .ToListAsync(ct), k => k.ArticleId, k => k.Keyword), []);
 
         Entities = new(async (ids, ct) => Group(await db.ArticleEntities.AsNoTracking().Where(e => ids.Contains(e.ArticleId))
-            .OrderBy(e => e.ArticleId).ThenBy(e => e.Position)
+            .OrderBy(e => e.ArticleId).ThenBy(e => e.Position).ThenBy(e => e.EntityId)
             .Select(e => new EntityMentionRow
             {
                 ArticleId = e.ArticleId,

@@ -36,7 +36,7 @@ public static class EntityExamples
     public static OperationExamples List { get; } = new()
     {
         // Swagger UI sends these together: a page of people whose name or alias starts with الحداد, after ليلى المنصوري (17 articles, id 2).
-        Parameters = { ["type"] = "person", ["q"] = "الحداد", ["cursor"] = Cursor.Encode("ePerson", 17, 2) },
+        Parameters = { ["type"] = "person", ["q"] = "الحداد", ["status"] = "confirmed", ["cursor"] = Cursor.Encode("ePerson", 17, 2) },
         Responses =
         {
             [200] = new("People found by an alias", new Page<EntitySummaryDto>
@@ -146,6 +146,16 @@ public static class EntityExamples
             }),
             [400] = ProblemExamples.Invalid("Merging an entity into itself", "ids", "must not contain the entity merged into"),
             [404] = WriteNotFound,
+        },
+    };
+
+    public static OperationExamples Delete { get; } = new()
+    {
+        Parameters = { ["id"] = 2 },
+        Responses =
+        {
+            [404] = WriteNotFound,
+            [412] = ProblemExamples.Problem("A stale If-Match", 412, "Precondition failed", "The resource has changed since the ETag in If-Match; fetch it again and retry."),
         },
     };
 }

@@ -66,7 +66,8 @@ public static class EntityWriteEndpoints
             .WithWriteResponses()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithExamples(EntityExamples.Delete);
         group.MapPost("/{id:int}/aliases", AddAliases).WithName("addEntityAliases")
             .WithSummary("Add spellings of an entity's name")
             .WithDescription("Body {\"alias\": \"…\"} or {\"aliases\": [\"…\"]} (at most 200, added in one transaction); spellings already known are ignored. If-Match with the entity's ETag makes it conditional.")

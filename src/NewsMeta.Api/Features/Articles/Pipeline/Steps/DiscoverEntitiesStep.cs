@@ -72,7 +72,9 @@ public sealed class DiscoverEntitiesStep(NewsDbContext db) : IWriteStep
                 EntityId = entity.Id,
                 Position = article.Entities.Count,
                 Mentions = discovery.Mentions.Count,
-                Origin = IsTagged(article, discovery) ? Origin.Publisher : Origin.Extracted,
+                // Extracted even when a publisher tag gave the name: the publisher gave it as a keyword (which
+                // stays), not as an entity, and the export must give back the record as it was written.
+                Origin = Origin.Extracted,
             });
         }
     }
@@ -82,13 +84,6 @@ public sealed class DiscoverEntitiesStep(NewsDbContext db) : IWriteStep
         var tags = article.Keywords.Where(k => k.Origin == Origin.Publisher && k.Keyword is not null).Select(k => k.Keyword.Name).ToList();
         return [.. EntityDiscoverer.Default.Discover(new DiscoveryInput(article.Title, article.Summary, article.Body, tags), ct)
             .OrderByDescending(d => d.Confidence).Take(MaxPerArticle)];
-    }
-
-    /// <summary>The discovery's name came from a publisher tag: the publisher named it.</summary>
-    private static bool IsTagged(Article article, DiscoveredEntity discovery)
-    {
-        var key = ArabicNormalizer.Normalize(discovery.Name);
-        return article.Keywords.Any(k => k.Origin == Origin.Publisher && k.Keyword is not null && ArabicNormalizer.Normalize(k.Keyword.Name) == key);
     }
 
     private static IEnumerable<string> Spellings(DiscoveredEntity discovery) =>
