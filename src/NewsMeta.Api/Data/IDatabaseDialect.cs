@@ -32,6 +32,12 @@ public interface IDatabaseDialect
     /// </summary>
     Task AddToArticleCountsAsync(NewsDbContext db, string table, int[] ids, int[] deltas, CancellationToken ct);
 
+    /// <summary>
+    /// Discovered entities met again: <c>Confidence = round(1 - (1 - Confidence) * doubtKept, 4)</c> on each row,
+    /// one statement whatever the number of rows (the caller holds their row locks, taken in id order).
+    /// </summary>
+    Task RaiseConfidenceAsync(NewsDbContext db, int[] entityIds, double[] doubtKept, CancellationToken ct);
+
     /// <summary>Inserts rows of one mapped type without the change tracker (see <see cref="BulkInsert"/>).</summary>
     Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class;

@@ -53,6 +53,12 @@ public sealed class PostgresDialect : IDatabaseDialect
         await db.Database.ExecuteSqlRawAsync(update, [ids, deltas], ct);
     }
 
+    public async Task RaiseConfidenceAsync(NewsDbContext db, int[] entityIds, double[] doubtKept, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "Entities" AS t SET "Confidence" = round((1 - (1 - coalesce(t."Confidence", 0)) * d.keep)::numeric, 4)::float8
+            FROM unnest({entityIds}, {doubtKept}) AS d(id, keep) WHERE t."Id" = d.id
+            """, ct);
+
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithUnnestAsync(db, table, rows, ct);
 

@@ -31,6 +31,14 @@ public sealed class SqliteDialect : IDatabaseDialect
         await db.Database.ExecuteSqlRawAsync(update, [pairs], ct);
     }
 
+    public async Task RaiseConfidenceAsync(NewsDbContext db, int[] entityIds, double[] doubtKept, CancellationToken ct)
+    {
+        const string update = "UPDATE \"Entities\" SET \"Confidence\" = round(1 - (1 - coalesce(\"Confidence\", 0)) * d.keep, 4) FROM "
+            + "(SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS keep FROM json_each({0})) AS d WHERE \"Entities\".\"Id\" = d.id";
+        var pairs = System.Text.Json.JsonSerializer.Serialize(entityIds.Zip(doubtKept, (id, keep) => new object[] { id, keep }));
+        await db.Database.ExecuteSqlRawAsync(update, [pairs], ct);
+    }
+
     public Task BulkInsertAsync<T>(NewsDbContext db, BulkInsert.Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class => BulkInsert.InsertWithValuesAsync(db, table, rows, ct);
 

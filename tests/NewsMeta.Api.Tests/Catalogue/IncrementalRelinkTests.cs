@@ -45,7 +45,7 @@ public sealed class IncrementalRelinkTests(EmptyNewsMetaFactory factory) : IClas
     }
 
     [Fact]
-    public async Task A_discovery_relinks_the_earlier_articles_that_hold_the_name_and_no_other()
+    public async Task A_discovery_links_only_where_found_and_confirming_it_relinks_the_earlier_articles_that_hold_the_name()
     {
         // Written before anything tells the service that these words are a person's name.
         var earlier = await PutAsync("relink-discovery-earlier", "وصول الوفد", "وصل زهران القطامي إلى المدينة مساء أمس برفقة عائلته.");
@@ -59,10 +59,16 @@ public sealed class IncrementalRelinkTests(EmptyNewsMetaFactory factory) : IClas
         var person = discovering["entities"]!.AsArray().Single(e => e!["name"]!.GetValue<string>() == "زهران القطامي")!;
         Assert.Equal("person", person["type"]!.GetValue<string>());
 
-        // The round reads the discovering article and the earlier one that holds the name: two articles,
-        // whatever else the store holds; the earlier one now names the person, the unrelated one is untouched.
+        // A discovery is a guess: it is linked where discovery found it, not by its bare name elsewhere, so the
+        // job has no article to read again (the catalogue's stamp moved, the confirmed catalogue did not).
         var round = await RoundAsync();
-        Assert.Equal((2, 1), (round.Articles, round.Changed));
+        Assert.Equal((0, 0, 0), (round.ChangedEntities, round.Articles, round.Changed));
+        Assert.Equal(before, await VersionsAsync("relink-discovery-earlier", "relink-discovery-unrelated"));
+
+        // Confirmed, it joins the catalogue the matcher links everywhere: the earlier article that holds the
+        // name is relinked in the confirmation's own transaction; the unrelated one is untouched.
+        var confirmed = await _client.PutAsJsonAsync($"/api/v1/entities/{person["id"]}", new { status = "confirmed" }, Ct);
+        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync(Ct));
         Assert.Equal([before[0] + 1, before[1]], await VersionsAsync("relink-discovery-earlier", "relink-discovery-unrelated"));
         var relinked = await (await _client.GetAsync("/api/v1/articles/by-external-id/relink-discovery-earlier", Ct)).NodeAsync();
         var mention = relinked["entities"]!.AsArray().Single(e => e!["id"]!.GetValue<int>() == person["id"]!.GetValue<int>())!;

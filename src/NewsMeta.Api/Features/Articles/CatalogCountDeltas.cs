@@ -16,11 +16,22 @@ internal sealed class CatalogCountDeltas
     private readonly Dictionary<int, int> _keywords = [];
     private readonly Dictionary<int, int> _entities = [];
 
+    // Per discovered entity met again, the product of (1 - confidence / 2) over the articles that met it.
+    private readonly Dictionary<int, double> _doubtKept = [];
+
     /// <summary>An article as it was before the write (or a deleted one): it no longer counts for these.</summary>
     public void Remove(int sourceId, IEnumerable<int> keywordIds, IEnumerable<int> entityIds) => Change(-1, sourceId, keywordIds, entityIds);
 
     /// <summary>An article as written: it counts for these (each id once per article).</summary>
     public void Add(int sourceId, IEnumerable<int> keywordIds, IEnumerable<int> entityIds) => Change(+1, sourceId, keywordIds, entityIds);
+
+    /// <summary>
+    /// A stored discovered entity found again with <paramref name="confidence"/>: its own confidence rises
+    /// (applied with the counts, under the same ordered row locks, never mid-transaction: two writers raising
+    /// the same entities in different orders deadlocked).
+    /// </summary>
+    public void RaiseConfidence(int entityId, double confidence) =>
+        _doubtKept[entityId] = _doubtKept.GetValueOrDefault(entityId, 1.0) * (1 - (confidence / 2));
 
     public async Task ApplyAsync(NewsDbContext db, CancellationToken ct)
     {
@@ -29,21 +40,30 @@ internal sealed class CatalogCountDeltas
         // two writers meeting the same rows in opposite orders deadlock. SQLite has one writer at a time.
         await ApplyAsync(db, "Sources", _sources, ct);
         await ApplyAsync(db, "Keywords", _keywords, ct);
-        await ApplyAsync(db, "Entities", _entities, ct);
+        await ApplyAsync(db, "Entities", _entities, ct, _doubtKept);
     }
 
-    /// <summary>Two statements per table whatever the batch's size: the row locks, then every delta at once.</summary>
-    private static async Task ApplyAsync(NewsDbContext db, string table, Dictionary<int, int> counts, CancellationToken ct)
+    /// <summary>At most three statements per table whatever the batch's size: the row locks, then every change at once.</summary>
+    private static async Task ApplyAsync(NewsDbContext db, string table, Dictionary<int, int> counts, CancellationToken ct, Dictionary<int, double>? doubtKept = null)
     {
         var changed = counts.Where(c => c.Value != 0).OrderBy(c => c.Key).ToArray();
-        if (changed.Length == 0)
+        var raised = (doubtKept ?? []).OrderBy(c => c.Key).ToArray();
+        if (changed.Length == 0 && raised.Length == 0)
         {
             return;
         }
 
-        var ids = changed.Select(c => c.Key).ToArray();
+        var ids = changed.Select(c => c.Key).Union(raised.Select(c => c.Key)).Order().ToArray();
         await db.Dialect.LockRowsInOrderAsync(db, table, ids, ct);
-        await db.Dialect.AddToArticleCountsAsync(db, table, ids, changed.Select(c => c.Value).ToArray(), ct);
+        if (changed.Length > 0)
+        {
+            await db.Dialect.AddToArticleCountsAsync(db, table, changed.Select(c => c.Key).ToArray(), changed.Select(c => c.Value).ToArray(), ct);
+        }
+
+        if (raised.Length > 0)
+        {
+            await db.Dialect.RaiseConfidenceAsync(db, raised.Select(c => c.Key).ToArray(), raised.Select(c => c.Value).ToArray(), ct);
+        }
     }
 
     private void Change(int by, int sourceId, IEnumerable<int> keywordIds, IEnumerable<int> entityIds)

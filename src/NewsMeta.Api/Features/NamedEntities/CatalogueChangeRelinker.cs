@@ -10,7 +10,7 @@ public sealed record RelinkRound(int ChangedEntities, int Articles, int Changed)
 
 /// <summary>
 /// Relinks after catalogue changes, incrementally: only the articles that can read differently. Every
-/// change that can link more text adds an entity or alias row (a discovery, a new entity, a new alias, a
+/// change that can link more text adds a confirmed entity's or alias's row (a new entity, a new alias, a
 /// rename keeps the old name as an alias, a merge moves names as aliases), so the rows above the last
 /// relinked highest ids name the changed entities. Their articles are the ones naming them, and those
 /// whose indexed text holds every word of one of their spellings (set-based, through the search index);
@@ -27,8 +27,11 @@ public sealed class CatalogueChangeRelinker(NewsDbContext db, ArticleWriter writ
     /// <summary>Relinks the articles the entity and alias rows added after <paramref name="from"/> (up to <paramref name="to"/>) can change.</summary>
     public async Task<RelinkRound> RelinkAsync(CatalogStamp from, CatalogStamp to, Action<int, int>? progress, CancellationToken ct)
     {
-        var changed = await db.Entities.Where(e => e.Id > from.MaxEntityId && e.Id <= to.MaxEntityId).Select(e => e.Id)
-            .Union(db.EntityAliases.Where(a => a.Id > from.MaxAliasId && a.Id <= to.MaxAliasId).Select(a => a.EntityId))
+        // Confirmed entities only: the matcher links nothing else, so discoveries and their aliases change no
+        // other article (they are linked where discovery finds them, when it does).
+        var confirmed = db.Entities.Where(e => e.Status == EntityStatus.Confirmed);
+        var changed = await confirmed.Where(e => e.Id > from.MaxEntityId && e.Id <= to.MaxEntityId).Select(e => e.Id)
+            .Union(db.EntityAliases.Where(a => a.Id > from.MaxAliasId && a.Id <= to.MaxAliasId && confirmed.Any(e => e.Id == a.EntityId)).Select(a => a.EntityId))
             .ToListAsync(ct);
         var articles = new SortedSet<int>();
         foreach (var chunk in changed.Chunk(EntitiesPerQuery))

@@ -75,20 +75,24 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
 
     /// <summary>
     /// The catalogue's state. Every catalogue change adds or deletes an entity or alias row (a rename
-    /// keeps the old name as a new alias), so counts and highest ids identify it.
+    /// keeps the old name as a new alias) or confirms a discovered entity, so counts and highest ids identify it.
     /// </summary>
-    /// <remarks>One statement (a LINQ projection of the four aggregates runs as three).</remarks>
+    /// <remarks>One statement (a LINQ projection of the aggregates runs as several).</remarks>
     public async Task<CatalogStamp> StampAsync(CancellationToken ct)
     {
+        var confirmed = nameof(EntityStatus.Confirmed);
         var row = await db.Database.SqlQuery<StampRow>($"""
             SELECT (SELECT count(*) FROM "Entities") AS "Entities", (SELECT coalesce(max("Id"), 0) FROM "Entities") AS "MaxEntityId",
-                   (SELECT count(*) FROM "EntityAliases") AS "Aliases", (SELECT coalesce(max("Id"), 0) FROM "EntityAliases") AS "MaxAliasId"
+                   (SELECT count(*) FROM "EntityAliases") AS "Aliases", (SELECT coalesce(max("Id"), 0) FROM "EntityAliases") AS "MaxAliasId",
+                   (SELECT count(*) FROM "Entities" WHERE "Status" = {confirmed}) AS "Confirmed"
             """).ToListAsync(ct);
-        return row.Select(r => new CatalogStamp((int)r.Entities, r.MaxEntityId, (int)r.Aliases, r.MaxAliasId)).Single();
+        return row.Select(r => new CatalogStamp((int)r.Entities, r.MaxEntityId, (int)r.Aliases, r.MaxAliasId, (int)r.Confirmed)).Single();
     }
 
     private sealed class StampRow
     {
+        public long Confirmed { get; init; }
+
         public long Entities { get; init; }
 
         public int MaxEntityId { get; init; }
@@ -106,8 +110,11 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
             return current;
         }
 
-        var names = await db.Entities.AsNoTracking().Select(e => new { e.Id, e.Name }).ToListAsync(ct);
-        var aliases = await db.EntityAliases.AsNoTracking().Select(a => new { a.EntityId, a.Name }).ToListAsync(ct);
+        // The confirmed catalogue only: a discovered entity is a guess, linked where discovery finds it with its
+        // evidence (DiscoverEntitiesStep), never by its bare name. Matched everywhere, one wrong guess (an
+        // adjective taken for a place) was linked in every article that used the word.
+        var names = await db.Entities.AsNoTracking().Where(e => e.Status == EntityStatus.Confirmed).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
+        var aliases = await db.EntityAliases.AsNoTracking().Where(a => db.Entities.Any(e => e.Id == a.EntityId && e.Status == EntityStatus.Confirmed)).Select(a => new { a.EntityId, a.Name }).ToListAsync(ct);
         var matcher = EntityMatcher.Build(names.Select(n => (n.Id, n.Name)), aliases.Select(a => (a.EntityId, a.Name)));
         log.LogInformation("Entity matcher rebuilt: {Entities} entities, {Spellings} spellings", stamp.Entities, matcher.SpellingCount);
         cache.Set(stamp, matcher);
@@ -115,21 +122,24 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
     }
 }
 
-public sealed partial record CatalogStamp(int Entities, int MaxEntityId, int Aliases, int MaxAliasId)
+public sealed partial record CatalogStamp(int Entities, int MaxEntityId, int Aliases, int MaxAliasId, int Confirmed)
 {
     /// <summary>The catalogue before its first row: every entity and alias is a change after it.</summary>
-    public static readonly CatalogStamp Empty = new(0, 0, 0, 0);
+    public static readonly CatalogStamp Empty = new(0, 0, 0, 0, 0);
 
     /// <summary>Reads a stamp back from its <see cref="ToString"/> form (as the relink job stores it); null when it is not one.</summary>
     public static CatalogStamp? Parse(string? text)
     {
         var fields = text is null ? [] : StampField().Matches(text).ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
-        return fields.Count == 4
-            ? new CatalogStamp(fields[nameof(Entities)], fields[nameof(MaxEntityId)], fields[nameof(Aliases)], fields[nameof(MaxAliasId)])
+        // A stamp stored before confirmations counted reads as no confirmed entity: it differs from any
+        // current stamp, so the job runs one (incremental) round from it.
+        return fields.TryGetValue(nameof(Entities), out var entities) && fields.TryGetValue(nameof(MaxEntityId), out var maxEntityId)
+            && fields.TryGetValue(nameof(Aliases), out var aliases) && fields.TryGetValue(nameof(MaxAliasId), out var maxAliasId)
+            ? new CatalogStamp(entities, maxEntityId, aliases, maxAliasId, fields.GetValueOrDefault(nameof(Confirmed), -1))
             : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(Entities|MaxEntityId|Aliases|MaxAliasId) = ([0-9]{1,10})\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(Entities|MaxEntityId|Aliases|MaxAliasId|Confirmed) = ([0-9]{1,10})\b")]
     private static partial System.Text.RegularExpressions.Regex StampField();
 }
 

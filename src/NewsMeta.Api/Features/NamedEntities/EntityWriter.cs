@@ -65,20 +65,26 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, Articl
     }
 
     /// <summary>
-    /// Confirms an entity: it joins the curated catalogue (status confirmed, no confidence). Articles read
-    /// the same, so none is relinked; the edit still runs as a catalogue edit so caches move on.
+    /// Confirms an entity: it joins the curated catalogue (status confirmed, no confidence). From now on the
+    /// matcher links its name and aliases wherever they appear, so the articles naming it and those whose
+    /// text holds one of its spellings (at most <see cref="MaxTextCandidates"/>) are relinked in the same transaction.
     /// </summary>
     /// <param name="id">The entity.</param>
     /// <param name="ct">Cancellation.</param>
     /// <param name="precondition">For a conditional write (If-Match): checked inside the transaction, with the entity locked.</param>
     public async Task<EntityWriteResult> ConfirmAsync(int id, CancellationToken ct, Func<CancellationToken, Task<bool>>? precondition = null)
     {
+        var spellings = await db.Entities.Where(e => e.Id == id).Select(e => e.Name)
+            .Concat(db.EntityAliases.Where(a => a.EntityId == id).Select(a => a.Name)).ToListAsync(ct);
+        var naming = await MentioningAsync([id], ct);
+        var candidates = await TextCandidatesAsync(spellings, ct);
         EntityWriteResult result = null!;
-        await writer.ReenrichAsync([], Reenrichment.None, ct, edit: async token =>
+        var batch = await writer.ReenrichAsync([.. naming.Union(candidates)], Reenrichment.Mentions, ct, edit: async token =>
         {
             result = await ConfirmEntityAsync(id, precondition, token);
             return result.Errors.Count == 0 && !result.IsPreconditionFailed;
         });
+        Wrote(batch);
         return result;
     }
 

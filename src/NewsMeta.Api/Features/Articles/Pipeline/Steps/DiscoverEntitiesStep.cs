@@ -46,10 +46,15 @@ public sealed class DiscoverEntitiesStep(NewsDbContext db) : IWriteStep
 
                 if (entity.Status == EntityStatus.Discovered)
                 {
-                    if (existing is not null)
+                    // A discovery met in one more article (the catalogue's matcher may have linked it already):
+                    // its odds of being a name of this type rise. A stored row is raised with the counts, under
+                    // their ordered locks; one created by this batch is still only in memory.
+                    if (existing is { Id: > 0 })
                     {
-                        // A discovery met in one more article (the catalogue's matcher may have linked it
-                        // already): its odds of being a name of this type rise.
+                        batch.Counts.RaiseConfidence(existing.Id, discovery.Confidence);
+                    }
+                    else if (existing is not null)
+                    {
                         entity.Confidence = Math.Round(1 - ((1 - (entity.Confidence ?? 0)) * (1 - (discovery.Confidence / 2))), 4);
                     }
 
