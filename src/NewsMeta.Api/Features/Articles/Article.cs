@@ -63,6 +63,15 @@ public class Article
     /// <summary>Concurrency token, bumped on every write.</summary>
     public int Version { get; set; }
 
+    /// <summary>
+    /// The highest entity row id of the catalogue its mentions were last matched with: an entity added
+    /// later can change them, one added before cannot (<see cref="NamedEntities.CatalogueChangeRelinker"/>).
+    /// </summary>
+    public int LinkedThroughEntityId { get; set; }
+
+    /// <summary>The same for alias rows.</summary>
+    public int LinkedThroughAliasId { get; set; }
+
     /// <summary>Hash of the last accepted record, so re-importing the same record changes nothing.</summary>
     public required string ContentHash { get; set; }
 

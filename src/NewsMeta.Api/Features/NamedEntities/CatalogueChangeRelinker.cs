@@ -30,13 +30,25 @@ public sealed class CatalogueChangeRelinker(NewsDbContext db, ArticleWriter writ
         // Confirmed entities only: the matcher links nothing else, so discoveries and their aliases change no
         // other article (they are linked where discovery finds them, when it does).
         var confirmed = db.Entities.Where(e => e.Status == EntityStatus.Confirmed);
-        var changed = await confirmed.Where(e => e.Id > from.MaxEntityId && e.Id <= to.MaxEntityId).Select(e => e.Id)
-            .Union(db.EntityAliases.Where(a => a.Id > from.MaxAliasId && a.Id <= to.MaxAliasId && confirmed.Any(e => e.Id == a.EntityId)).Select(a => a.EntityId))
-            .ToListAsync(ct);
+        var newEntities = await confirmed.Where(e => e.Id > from.MaxEntityId && e.Id <= to.MaxEntityId).Select(e => e.Id).ToListAsync(ct);
+        var newAliases = await db.EntityAliases.Where(a => a.Id > from.MaxAliasId && a.Id <= to.MaxAliasId && confirmed.Any(e => e.Id == a.EntityId))
+            .Select(a => new { a.Id, a.EntityId }).ToListAsync(ct);
+        var changed = newEntities.Union(newAliases.Select(a => a.EntityId)).Order().ToList();
         var articles = new SortedSet<int>();
         foreach (var chunk in changed.Chunk(EntitiesPerQuery))
         {
-            articles.UnionWith(await ArticlesForAsync(chunk, ct));
+            // An article matched with a catalogue that already held the chunk's rows is linked with them:
+            // the write that stored it, or an edit's own relink, did it (a fresh import leaves nothing to do).
+            // 0 when the chunk has no such row: no article is linked through less than nothing.
+            var firstEntityRow = newEntities.Where(chunk.Contains).DefaultIfEmpty(0).Min();
+            var firstAliasRow = newAliases.Where(a => chunk.Contains(a.EntityId)).Select(a => a.Id).DefaultIfEmpty(0).Min();
+            var candidates = await ArticlesForAsync(chunk, ct);
+            foreach (var part in candidates.Chunk(5000))
+            {
+                articles.UnionWith(await db.Articles.Where(a => part.Contains(a.Id)
+                        && (a.LinkedThroughEntityId < firstEntityRow || a.LinkedThroughAliasId < firstAliasRow))
+                    .Select(a => a.Id).ToListAsync(ct));
+            }
         }
 
         var updated = 0;

@@ -24,6 +24,7 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
     /// </summary>
     public static void LinkMentions(Article article, EntityMatcher matcher)
     {
+        // The caller records the catalogue state (Article.LinkedThroughEntityId/AliasId) with the article.
         var tallies = matcher.Tally($"{article.Title}\n{article.Summary}\n{article.Body}");
         foreach (var tagged in article.Entities.Where(e => e.Origin == Origin.Publisher))
         {
@@ -102,12 +103,15 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
         public int MaxAliasId { get; init; }
     }
 
-    public async Task<EntityMatcher> MatcherAsync(CancellationToken ct)
+    public async Task<EntityMatcher> MatcherAsync(CancellationToken ct) => (await StampedMatcherAsync(ct)).Matcher;
+
+    /// <summary>The matcher and the catalogue state it was built from (what articles linked with it are linked through).</summary>
+    public async Task<(EntityMatcher Matcher, CatalogStamp Stamp)> StampedMatcherAsync(CancellationToken ct)
     {
         var stamp = await StampAsync(ct);
         if (cache.TryGet(stamp) is { } current)
         {
-            return current;
+            return (current, stamp);
         }
 
         // The confirmed catalogue only: a discovered entity is a guess, linked where discovery finds it with its
@@ -118,7 +122,7 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
         var matcher = EntityMatcher.Build(names.Select(n => (n.Id, n.Name)), aliases.Select(a => (a.EntityId, a.Name)));
         log.LogInformation("Entity matcher rebuilt: {Entities} entities, {Spellings} spellings", stamp.Entities, matcher.SpellingCount);
         cache.Set(stamp, matcher);
-        return matcher;
+        return (matcher, stamp);
     }
 }
 

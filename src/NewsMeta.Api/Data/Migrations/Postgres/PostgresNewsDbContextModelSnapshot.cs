@@ -141,6 +141,12 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<int>("LinkedThroughAliasId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LinkedThroughEntityId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("NormalizedTitle")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -132,6 +132,12 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasMaxLength(35)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LinkedThroughAliasId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinkedThroughEntityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedTitle")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

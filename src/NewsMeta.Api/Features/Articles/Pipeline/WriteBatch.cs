@@ -71,6 +71,9 @@ public sealed class WriteBatch
     /// <summary>The entity matcher for the catalogue as resolved (after this batch's new entities).</summary>
     public EntityMatcher? Matcher { get; set; }
 
+    /// <summary>The catalogue state <see cref="Matcher"/> was built from.</summary>
+    public CatalogStamp? MatcherStamp { get; set; }
+
     /// <summary>The stored articles and the publisher-given parts built for them (store articles), until link mentions attaches them.</summary>
     public List<(Article Article, ArticleParts Parts)> Parts { get; } = [];
 

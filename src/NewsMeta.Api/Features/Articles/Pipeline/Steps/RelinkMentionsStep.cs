@@ -21,13 +21,15 @@ public sealed class RelinkMentionsStep(NewsDbContext db, EntityLinker linker) : 
             return;
         }
 
-        var matcher = await linker.MatcherAsync(ct);
+        var (matcher, stamp) = await linker.StampedMatcherAsync(ct);
         var mentioned = batch.Loaded.SelectMany(a => a.Entities).Select(e => e.EntityId).Distinct().ToList();
         var discovered = (await db.Entities.Where(e => mentioned.Contains(e.Id) && e.Status == EntityStatus.Discovered)
             .Select(e => e.Id).ToListAsync(ct)).ToHashSet();
         foreach (var article in batch.Loaded)
         {
             var before = Signature(article);
+            article.LinkedThroughEntityId = stamp.MaxEntityId;
+            article.LinkedThroughAliasId = stamp.MaxAliasId;
             var entitiesBefore = article.Entities.Select(e => e.EntityId).ToList();
             var matched = article.Entities.Where(e => e.Origin == Origin.Extracted && !discovered.Contains(e.EntityId)).ToList();
             var kept = article.Entities.Where(e => e.Origin == Origin.Extracted && discovered.Contains(e.EntityId)).OrderBy(e => e.Position).ToList();

@@ -28,6 +28,9 @@ public sealed class StoreArticlesStep(NewsDbContext db) : IWriteStep
             }
 
             ApplyScalars(article, record, hash, batch.Now);
+            // Its mentions are matched (LinkMentionsStep) with the catalogue the batch resolved.
+            article.LinkedThroughEntityId = batch.MatcherStamp!.MaxEntityId;
+            article.LinkedThroughAliasId = batch.MatcherStamp.MaxAliasId;
             article.Source = catalogue.Sources[ArabicNormalizer.Normalize(record.Source!.Name)];
             var mentioned = catalogue.Entities.Skip(entityCursor).Take(record.Entities?.Count ?? 0).ToList();
             entityCursor += mentioned.Count;
