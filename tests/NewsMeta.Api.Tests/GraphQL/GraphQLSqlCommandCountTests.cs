@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.GraphQL;
@@ -17,6 +18,13 @@ public sealed class GraphQLSqlCommandCountTests(NewsMetaFactory factory) : IClas
         query($n: Int) { articles(first: $n) { totalCount pageInfo { hasNextPage endCursor }
           nodes { id title publishedAt source { name } credits { name } keywords { name }
                   entities { entity { name type aliases } mentions } links { kind title target { title } } } } }
+        """;
+
+    // The benchmark's nested page (S3 in the load harness), as its clients send it.
+    private const string BenchmarkPage = """
+        query($before: DateTime!) { articles(first: 20, where: { publishedBefore: $before }, orderBy: PUBLISHED_AT_DESC)
+          { nodes { externalId title publishedAt entities { entity { name type } } keywords { name }
+                    links { kind title target { externalId title } } } } }
         """;
 
     private readonly HttpClient _client = factory.ClientWithKey(NewsMetaFactory.WriteKey);
@@ -62,6 +70,20 @@ public sealed class GraphQLSqlCommandCountTests(NewsMetaFactory factory) : IClas
         const string Query = "query($n: Int) { entities(first: $n) { nodes { name articles(first: 3) { totalCount nodes { title source { name } } } relatedEntities(first: 3) { count entity { name } } } } }";
         // entities + their article pages + sources of those articles + related counts + related entities.
         Assert.Equal((5, 5), (await CountAsync(Query, 2), await CountAsync(Query, 40)));
+    }
+
+    [Fact]
+    public async Task Benchmark_page_runs_five_commands()
+    {
+        var before = new DateTime(2026, 12, 1, 1, 0, 0, DateTimeKind.Utc);
+        (await _client.GraphQLAsync(BenchmarkPage, new { before })).Data.ToString();
+        factory.Sql.Reset();
+        var nodes = (await _client.GraphQLAsync(BenchmarkPage, new { before })).Data["articles"]!["nodes"]!.AsArray();
+        var count = factory.Sql.Count;
+        Assert.Equal(20, nodes.Count);
+        Assert.Contains(nodes, n => n!["links"]!.AsArray().Any(l => l!["target"] is JsonObject));
+        // The page, then one batch each for keywords, entities, links and the links' targets.
+        Assert.Equal(5, count);
     }
 
     private async Task<int> CountAsync(string query, int n)
