@@ -51,6 +51,13 @@ public sealed class GraphQLStoredReadTests(NewsMetaFactory factory) : IClassFixt
         query($ext: String) { article(externalId: $ext) { title body keywords { name } links { title target { title keywords { name } } } } }
         """;
 
+    // Article pages nested under a list of parents (one batched statement for all their pages).
+    private const string NestedPages = """
+        { entities(first: 5) { nodes { name articles(first: 4) { totalCount nodes { title source { name kind } keywords { name origin }
+            entities { entity { name type } mentions } links { title target { title } } } } } }
+          sources(first: 3) { nodes { name articles(first: 3) { nodes { externalId credits { name } sections { name path } } } } } }
+        """;
+
     private readonly HttpClient _reader = factory.CreateClient();
     private readonly HttpClient _writer = factory.ClientWithKey(NewsMetaFactory.WriteKey);
 
@@ -105,6 +112,7 @@ public sealed class GraphQLStoredReadTests(NewsMetaFactory factory) : IClassFixt
             }
             while (after is not null);
 
+            answers.Add((await client.GraphQLAsync(NestedPages)).Data.ToJsonString());
             foreach (var ext in new[] { "stored-read-visible", "stored-read-embargoed" })
             {
                 var article = (await client.GraphQLAsync(ByExternalId, new { ext })).Data["article"];
