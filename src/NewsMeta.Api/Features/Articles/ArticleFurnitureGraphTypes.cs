@@ -6,7 +6,10 @@ using NewsMeta.Api.GraphQL;
 
 namespace NewsMeta.Api.Features.Articles;
 
-/// <summary>The card fields of a GraphQL Article: subtitle, bylines, media, lead image, sections, word count, reading time.</summary>
+/// <summary>
+/// The card fields of a GraphQL Article: subtitle, bylines, media, lead image, sections, word count, reading
+/// time. Bylines and media are whole in the stored document; sections are when only their names and path are asked.
+/// </summary>
 public static class ArticleFurnitureFields
 {
     public static void AddFurniture(this ObjectGraphType<ArticleRow> article)
@@ -14,15 +17,17 @@ public static class ArticleFurnitureFields
         article.Field(a => a.Subtitle, nullable: true).Description("The publisher's subtitle (standfirst).");
         article.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BylineGraphType>>>>("bylines")
             .Description("Authors, editors, photographers…, in the publisher's order.")
-            .Resolve(c => c.Service<ArticleFurnitureLoaders>().Bylines.Load(c.Source.Id));
+            .Resolve(c => c.Source.StoredParts is { } stored ? (object)stored.Bylines : c.Service<ArticleFurnitureLoaders>().Bylines.Load(c.Source.Id));
         article.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MediaGraphType>>>>("media")
             .Description("Pictures, video and audio in the publisher's order.")
-            .Resolve(c => c.Service<ArticleFurnitureLoaders>().Media.Load(c.Source.Id));
+            .Resolve(c => c.Source.StoredParts is { } stored ? (object)stored.Media : c.Service<ArticleFurnitureLoaders>().Media.Load(c.Source.Id));
         article.Field<MediaGraphType>("image").Description("The lead image: the article's first image, or null.")
-            .Resolve(c => c.Service<ArticleFurnitureLoaders>().LeadImages.Load(c.Source.Id));
+            .Resolve(c => c.Source.StoredParts is { } stored ? (object?)stored.Image : c.Service<ArticleFurnitureLoaders>().LeadImages.Load(c.Source.Id));
         article.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectionGraphType>>>>("sections")
             .Description("The sections the publisher gave (the most specific level of each path).")
-            .Resolve(c => c.Service<ArticleFurnitureLoaders>().Sections.Load(c.Source.Id));
+            .Resolve(c => StoredArticleFields.SectionSelection.Covers(c) && c.Source.StoredParts is { } stored
+                ? (object)stored.Sections.Select(StoredArticleFields.Section).ToList()
+                : c.Service<ArticleFurnitureLoaders>().Sections.Load(c.Source.Id));
         article.Field(a => a.WordCount).Description("Words of title, subtitle and body by Arabic rules: clitics are part of their word; tatweel and diacritics are not letters.");
         article.Field(a => a.ReadingTimeMinutes).Description("Minutes to read it, rounded up: 140 words a minute for Arabic, 230 for other languages.");
         article.Field(a => a.EmbargoUntil, nullable: true)

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using NewsMeta.Api.Features.Articles.ReadModel;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Features.Sources;
@@ -21,28 +22,38 @@ public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
         Field(a => a.Title);
         Field(a => a.Summary, nullable: true);
         Field<NonNullGraphType<StringGraphType>>("body").Description("Plain text; paragraphs separated by a blank line.")
-            .Resolve(c => c.Service<ArticleLoaders>().Bodies.Load(c.Source.Id));
+            .Resolve(c => c.Source.Document is { } document ? (object)StoredArticleParts.Body(document) : c.Service<ArticleLoaders>().Bodies.Load(c.Source.Id));
         Field(a => a.Language).Description("BCP 47 language tag, e.g. ar or en.");
         Field(a => a.PublishedAt);
         Field(a => a.UpdatedAt, nullable: true).Description("The publisher's last update, if any.");
         Field(a => a.ChangedAt).Description("When NewsMeta last stored a change (what updatedSince filters on).");
 
+        // Each relation is answered from the row's stored document when the selection stays within it
+        // (StoredArticleFields), else by its batch loader.
         Field<NonNullGraphType<SourceGraphType>>("source").Description("The publisher.")
-            .Resolve(c => c.Service<ArticleLoaders>().Sources.Load(c.Source.SourceId));
+            .Resolve(c => StoredArticleFields.SourceSelection.Covers(c) && c.Source.StoredParts is { } stored
+                ? (object)StoredArticleFields.Source(stored.Source)
+                : c.Service<ArticleLoaders>().Sources.Load(c.Source.SourceId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceGraphType>>>>("credits")
             .Description("Agencies the article credits, in the publisher's order.")
-            .Resolve(c => c.Service<ArticleLoaders>().Credits.Load(c.Source.Id));
+            .Resolve(c => StoredArticleFields.SourceSelection.Covers(c) && c.Source.StoredParts is { } stored
+                ? (object)stored.Credits.Select(StoredArticleFields.Source).ToList()
+                : c.Service<ArticleLoaders>().Credits.Load(c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KeywordGraphType>>>>("keywords")
             .Description("The publisher's keywords in their order, then any extracted from the text (see Keyword.origin).")
-            .Resolve(c => c.Service<ArticleLoaders>().Keywords.Load(c.Source.Id));
+            .Resolve(c => StoredArticleFields.KeywordSelection.Covers(c) && c.Source.StoredParts is { } stored
+                ? (object)stored.Keywords.Select(StoredArticleFields.Keyword).ToList()
+                : c.Service<ArticleLoaders>().Keywords.Load(c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EntityMentionGraphType>>>>("entities")
             .Description("Entities the article mentions, optionally of one type.")
             .Argument<EntityTypeGraphType>("type", "Only entities of this type.")
             .Resolve(c =>
             {
                 var type = c.GetArgument<EntityType?>("type");
-                return c.Service<ArticleLoaders>().Entities.Load(c.Source.Id)
-                    .Then(list => type is null ? list : list.Where(e => e.Entity.Type == type).ToList());
+                List<EntityMentionRow> OfType(IEnumerable<EntityMentionRow> list) => [.. list.Where(e => type is null || e.Entity.Type == type)];
+                return StoredArticleFields.MentionSelection.Covers(c) && c.Source.StoredParts is { } stored
+                    ? (object)OfType(stored.Entities.Select(e => StoredArticleFields.Mention(c.Source.Id, e)))
+                    : c.Service<ArticleLoaders>().Entities.Load(c.Source.Id).Then(OfType);
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArticleLinkGraphType>>>>("links")
             .Description("Outgoing links (related, readAlso, similar), in the publisher's order.")
@@ -57,8 +68,9 @@ public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
                     throw new UserInputError("first", "must not be negative");
                 }
 
-                return c.Service<ArticleLoaders>().Links.Load(c.Source.Id)
-                    .Then(list => list.Where(l => kind is null || l.Kind == kind).Take(first).ToList());
+                // Every link field is stored; the target is loaded by id (ArticleLinkGraphType), so only visible targets resolve.
+                List<ArticleLinkDto> Chosen(IEnumerable<ArticleLinkDto> list) => [.. list.Where(l => kind is null || l.Kind == kind).Take(first)];
+                return c.Source.StoredParts is { } stored ? (object)Chosen(stored.Links) : c.Service<ArticleLoaders>().Links.Load(c.Source.Id).Then(Chosen);
             });
         this.AddFurniture();
     }

@@ -1,6 +1,7 @@
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles.ReadModel;
 using NewsMeta.Api.Features.Keywords;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Features.Sources;
@@ -26,8 +27,9 @@ public sealed class ArticleLoaders
 {
     public ArticleLoaders(NewsDbContext db, TypeAdapterConfig mapping)
     {
+        // With their stored documents, so link targets and node lookups answer their relations without more loads.
         ById = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .ProjectToType<ArticleRow>(mapping).ToDictionaryAsync(a => a.Id, a => (ArticleRow?)a, ct), null);
+            .WithDocument(db).ToDictionaryAsync(a => a.Id, a => (ArticleRow?)a, ct), null);
 
         Bodies = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Body }).ToDictionaryAsync(a => a.Id, a => a.Body, ct), "");
@@ -50,7 +52,7 @@ public sealed class ArticleLoaders
             .Select(e => new EntityMentionRow
             {
                 ArticleId = e.ArticleId,
-                Entity = new EntitySummaryDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, ArticleCount = e.Entity.ArticleCount },
+                Entity = new EntitySummaryDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, Status = e.Entity.Status, Confidence = e.Entity.Confidence, ArticleCount = e.Entity.ArticleCount },
                 Mentions = e.Mentions,
                 MatchedAlias = e.MatchedAlias,
                 Origin = e.Origin,

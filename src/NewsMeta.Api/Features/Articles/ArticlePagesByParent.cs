@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
-using Mapster;
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Common.Paging;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles.ReadModel;
 using NewsMeta.Api.GraphQL;
 using NewsMeta.Api.GraphQL.Connections;
 
@@ -12,9 +12,10 @@ namespace NewsMeta.Api.Features.Articles;
 /// Pages of articles under many parents at once (Entity.articles, Keyword.articles, Source.articles
 /// inside a list): one SQL command per distinct set of paging arguments, whatever the number of
 /// parents. The database picks each parent's page with a correlated, limited subquery
-/// (ROW_NUMBER per parent on SQLite and PostgreSQL).
+/// (ROW_NUMBER per parent on SQLite and PostgreSQL). Each row comes with its stored document, so the
+/// articles' relations need no further command (<see cref="StoredArticleRows"/>).
 /// </summary>
-public sealed class ArticlePagesByParent(NewsDbContext db, TypeAdapterConfig mapping)
+public sealed class ArticlePagesByParent(NewsDbContext db)
 {
     private readonly Dictionary<string, object> _loaders = [];
 
@@ -60,7 +61,7 @@ public sealed class ArticlePagesByParent(NewsDbContext db, TypeAdapterConfig map
     private Expression<Func<TParent, ParentPage>> PageSelector<TParent>(Expression<Func<int, IQueryable<Article>>> membersOf, PageArgs args)
     {
         var members = ((IQueryable<Article>)db.Articles).Provider.CreateQuery<Article>(membersOf.Body);
-        var page = ArticleKeyset.Page(members, ascending: false, args).ProjectToType<ArticleRow>(mapping);
+        var page = ArticleKeyset.Page(members, ascending: false, args).WithDocument(db);
         var items = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(ArticleRow)], page.Expression);
         var parent = Expression.Parameter(typeof(TParent), "p");
         var parentId = Expression.Property(parent, nameof(ICountedRow.Id));

@@ -1,3 +1,5 @@
+using NewsMeta.Api.Features.Articles.ReadModel;
+
 namespace NewsMeta.Api.Features.Articles;
 
 /// <summary>
@@ -5,6 +7,11 @@ namespace NewsMeta.Api.Features.Articles;
 /// credits, keywords, entities and links are fetched by batch loaders only when selected. The body
 /// is not among them either (see <see cref="ArticleLoaders.Bodies"/>): most pages never show it, and it
 /// is most of an article's bytes (a 20-article page with its links read ~2 MB of bodies for nothing).
+/// <para>
+/// Rows read with <see cref="StoredArticleRows.WithDocument"/> also carry the article's stored document, read
+/// in the same statement: the node's relations are then answered from it without a loader
+/// (<see cref="StoredArticleFields"/>).
+/// </para>
 /// </summary>
 public sealed class ArticleRow
 {
@@ -23,4 +30,15 @@ public sealed class ArticleRow
     public int WordCount { get; init; }
     public int ReadingTimeMinutes { get; init; }
     public DateTime? EmbargoUntil { get; init; }
+
+    /// <summary>
+    /// The stored document (<see cref="ArticleDocument.Full"/>) when the query that read the row read it too;
+    /// null when it did not, or when the document is not rendered yet.
+    /// </summary>
+    public byte[]? Document { get; init; }
+
+    private StoredArticleParts? _parts;
+
+    /// <summary>The relations in <see cref="Document"/>, parsed once per row when first asked for; null without a document.</summary>
+    public StoredArticleParts? StoredParts => Document is null ? null : _parts ??= StoredArticleParts.Parse(Document);
 }

@@ -1,0 +1,36 @@
+using System.Linq.Expressions;
+using NewsMeta.Api.Data;
+
+namespace NewsMeta.Api.Features.Articles.ReadModel;
+
+/// <summary>
+/// GraphQL's article rows together with their stored documents, in one statement: the row's columns as
+/// <see cref="ArticleRow"/> has them, and the document by a correlated lookup on its primary key (null when
+/// it is not rendered yet). Applied last, after filters and keyset paging, so the page keeps its order.
+/// Visibility is the caller's query: the document is only read for rows it already let through.
+/// </summary>
+public static class StoredArticleRows
+{
+    public static IQueryable<ArticleRow> WithDocument(this IQueryable<Article> articles, NewsDbContext db) =>
+        articles.Select(Projection(db));
+
+    private static Expression<Func<Article, ArticleRow>> Projection(NewsDbContext db) => a => new ArticleRow
+    {
+        Id = a.Id,
+        ExternalId = a.ExternalId,
+        Slug = a.Slug,
+        Url = a.Url,
+        Title = a.Title,
+        Summary = a.Summary,
+        Language = a.Language,
+        PublishedAt = a.PublishedAt,
+        UpdatedAt = a.UpdatedAt,
+        ChangedAt = a.ChangedAt,
+        SourceId = a.SourceId,
+        Subtitle = a.Subtitle,
+        WordCount = a.WordCount,
+        ReadingTimeMinutes = a.ReadingTimeMinutes,
+        EmbargoUntil = a.EmbargoUntil,
+        Document = db.ArticleDocuments.Where(d => d.Id == a.Id).Select(d => d.Full).FirstOrDefault(),
+    };
+}
