@@ -43,6 +43,22 @@ public static class BulkInsert
         await db.Dialect.BulkInsertAsync(db, table, rows, ct);
     }
 
+    /// <summary>
+    /// Inserts the rows, or replaces every column of the stored row with the same primary key: one statement
+    /// (SQLite: per chunk) without reading the stored rows first. Both databases read <c>ON CONFLICT … DO UPDATE</c> alike.
+    /// </summary>
+    public static async Task UpsertAsync<T>(this NewsDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var table = Tables.GetOrAdd((db.Model, typeof(T)), key => TableOf(key.Model, key.Type));
+        await db.Dialect.BulkInsertAsync(db, table with { OnConflict = table.ReplaceOnKey }, rows, ct);
+    }
+
     /// <summary>PostgreSQL's form: one statement whatever the number of rows.</summary>
     internal static async Task InsertWithUnnestAsync<T>(NewsDbContext db, Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
@@ -59,7 +75,7 @@ public static class BulkInsert
             parameters.Add(new Npgsql.NpgsqlParameter($"p{parameters.Count}", values));
         }
 
-        var sql = $"INSERT INTO {table.QuotedName} ({table.ColumnList}) SELECT * FROM unnest({string.Join(", ", parameters.Select(p => "@" + p.ParameterName))})";
+        var sql = $"INSERT INTO {table.QuotedName} ({table.ColumnList}) SELECT * FROM unnest({string.Join(", ", parameters.Select(p => "@" + p.ParameterName))}){table.OnConflict}";
         await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
     }
 
@@ -83,7 +99,7 @@ public static class BulkInsert
                 }
             }
 
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+            await db.Database.ExecuteSqlRawAsync(sql.Append(table.OnConflict).ToString(), parameters, ct);
         }
     }
 
@@ -122,7 +138,10 @@ public static class BulkInsert
                 }));
         }
 
-        return new Table(Quote(name), columns);
+        var key = entityType.FindPrimaryKey()?.Properties.Select(p => Quote(p.GetColumnName(store)!)).ToList() ?? [];
+        var rest = columns.Select(c => c.QuotedName).Except(key).Select(c => $"{c} = excluded.{c}").ToList();
+        var replaceOnKey = key.Count == 0 || rest.Count == 0 ? "" : $" ON CONFLICT ({string.Join(", ", key)}) DO UPDATE SET {string.Join(", ", rest)}";
+        return new Table(Quote(name), columns) { ReplaceOnKey = replaceOnKey };
     }
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
@@ -132,5 +151,11 @@ public static class BulkInsert
     public sealed record Table(string QuotedName, List<Column> Columns)
     {
         public string ColumnList { get; } = string.Join(", ", Columns.Select(c => c.QuotedName));
+
+        /// <summary>The clause that makes the insert replace a row with the same key (empty for a table without one).</summary>
+        public string ReplaceOnKey { get; init; } = "";
+
+        /// <summary>What follows the rows in this statement: nothing for a plain insert, <see cref="ReplaceOnKey"/> for an upsert.</summary>
+        public string OnConflict { get; init; } = "";
     }
 }

@@ -31,30 +31,15 @@ public sealed class ArticleDocumentWriter(NewsDbContext db, TypeAdapterConfig ma
         // Another writer may be rendering the same documents (an article it links to changed): the row locks,
         // in id order, come before the render reads, so the last to commit rendered what the other committed.
         await db.Dialect.LockRowsInOrderAsync(db, "ArticleDocuments", ids, ct);
-        var existing = await db.ArticleDocuments.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var articles = await Render(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct);
-        foreach (var article in articles)
+        var documents = articles.OrderBy(a => a.Id).Select(article =>
         {
             var (full, summary) = Serialize(article);
-            if (existing.TryGetValue(article.Id, out var document))
-            {
-                document.Full = full;
-                document.FullETag = ETags.ForBytes(full);
-                document.Summary = summary;
-                document.SummaryETag = ETags.ForBytes(summary);
-            }
-            else
-            {
-                db.ArticleDocuments.Add(new ArticleDocument { Id = article.Id, Full = full, FullETag = ETags.ForBytes(full), Summary = summary, SummaryETag = ETags.ForBytes(summary) });
-            }
-        }
+            return new ArticleDocument { Id = article.Id, Full = full, FullETag = ETags.ForBytes(full), Summary = summary, SummaryETag = ETags.ForBytes(summary) };
+        }).ToList();
 
-        await db.SaveChangesAsync(ct);
-        // Documents are written, never read back: keep long re-enrichments from tracking every one.
-        foreach (var entry in db.ChangeTracker.Entries<ArticleDocument>().ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
+        // Written without reading the stored documents (a document is 10-25 KB) or tracking them.
+        await db.UpsertAsync(documents, ct);
     }
 
     /// <summary>The projection every document is rendered with (the one GET /articles/{id} used).</summary>
