@@ -43,12 +43,13 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
         var tsquery = TsQuery(query);
         var window = Math.Max(RankWindow, atLeast);
         // OFFSET 0 keeps the matching subquery apart: planned alone it is a GIN bitmap scan, never a walk
-        // down the primary key testing every tsvector. A leading WITH would not be composable by EF.
+        // down the primary key testing every tsvector. A leading WITH would not be composable by EF. The
+        // ranking vector is read in that same scan (it is in the row), not by joining the table again.
         return Db.Database.SqlQuery<SearchHit>($"""
-            SELECT s."ArticleId", ts_rank(coalesce(s."Rank", s."Document"), to_tsquery('simple', {tsquery}))::float8 AS "Score"
-            FROM (SELECT m."ArticleId" FROM (SELECT "ArticleId" FROM "ArticleSearch" WHERE "Document" @@ to_tsquery('simple', {tsquery}) OFFSET 0) AS m
+            SELECT newest."ArticleId", ts_rank(newest."Rank", to_tsquery('simple', {tsquery}))::float8 AS "Score"
+            FROM (SELECT m."ArticleId", m."Rank"
+                  FROM (SELECT "ArticleId", coalesce("Rank", "Document") AS "Rank" FROM "ArticleSearch" WHERE "Document" @@ to_tsquery('simple', {tsquery}) OFFSET 0) AS m
                   ORDER BY m."ArticleId" DESC LIMIT {window}) AS newest
-            JOIN "ArticleSearch" s ON s."ArticleId" = newest."ArticleId"
             """);
     }
 
