@@ -51,7 +51,7 @@ public static class FeatureRegistrations
     public static IServiceCollection AddSearch(this IServiceCollection services) =>
         services
             .AddScoped(sp => sp.GetRequiredService<NewsDbContext>() is var db ? db.Dialect.SearchIndex(db) : null!)
-            .AddScoped<SearchQueries>().AddScoped<SearchVariants>();
+            .AddScoped<SearchQueries>().AddScoped<StoredSearch>().AddScoped<SearchVariants>();
 
     public static IServiceCollection AddJobLeases(this IServiceCollection services) =>
         services.AddScoped<Common.Jobs.JobLeases>();

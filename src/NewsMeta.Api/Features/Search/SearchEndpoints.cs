@@ -26,12 +26,13 @@ public static class SearchEndpoints
 
     /// <param name="q">The query: words (all must match) and "phrases in double quotes".</param>
     /// <param name="parameters"></param>
-    /// <param name="queries"></param>
+    /// <param name="stored"></param>
     /// <param name="variants"></param>
     /// <param name="context"></param>
     /// <param name="ct"></param>
-    private static async Task<Results<Ok<Page<SearchResultDto>>, ValidationProblem, ProblemHttpResult>> Search(
-        [FromQuery] string? q, [AsParameters] ArticleListParameters parameters, SearchQueries queries, SearchVariants variants, HttpContext context, CancellationToken ct)
+    /// <remarks>Answers with the JSON <see cref="StoredSearch"/> writes; the Ok type is what the OpenAPI document describes.</remarks>
+    private static async Task<Results<Ok<Page<SearchResultDto>>, Utf8ContentHttpResult, ValidationProblem, ProblemHttpResult>> Search(
+        [FromQuery] string? q, [AsParameters] ArticleListParameters parameters, StoredSearch stored, SearchVariants variants, HttpContext context, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var query = SearchText.Parse(q, errors, required: true)!;
@@ -50,14 +51,9 @@ public static class SearchEndpoints
         }
 
         query = await variants.ExpandAsync(q!, query, ct);
-        var page = await queries.RankAsync(query, filter, limit, offset, ct);
-        var next = page.HasMore ? SearchCursor.Encode(offset + limit) : null;
-        if (next is not null)
-        {
-            LinkHeader.AddNext(context, next);
-        }
-
-        return TypedResults.Ok(new Page<SearchResultDto> { Items = await queries.SummariesAsync(page, ct), NextCursor = next });
+        var page = await stored.PageAsync(query, filter, limit, offset, ct);
+        LinkHeader.AddNext(context, page.NextCursor);
+        return TypedResults.Text(page.Body, "application/json; charset=utf-8");
     }
 }
 

@@ -38,11 +38,31 @@ public abstract class SearchIndex(NewsDbContext db)
             return;
         }
 
-        var rows = documents.Select(d => (d.ArticleId, Title: TextAnalyzer.IndexText(d.Title), Body: TextAnalyzer.IndexText($"{d.Summary}\n{d.Body}"))).ToList();
+        var rows = documents.Select(d => (d.ArticleId, Title: TextAnalyzer.IndexText(d.Title), Body: TextAnalyzer.IndexText($"{d.Summary}\n{d.Body}")))
+            .Select(r => new IndexRow(r.ArticleId, r.Title, r.Body, Lead(r.Body))).ToList();
         await UpsertAsync(rows, ct);
     }
 
     public abstract Task RemoveAsync(int articleId, CancellationToken ct);
+
+    /// <summary>The first <see cref="LeadStems"/> analysed words of the summary and body: the text an index may rank by besides the title.</summary>
+    public static string Lead(string analysedBody)
+    {
+        var end = -1;
+        for (var words = 0; words < LeadStems; words++)
+        {
+            end = analysedBody.IndexOf(' ', end + 1);
+            if (end < 0)
+            {
+                return analysedBody;
+            }
+        }
+
+        return analysedBody[..end];
+    }
+
+    /// <summary>How many analysed words of summary and body make the lead (about a news article's first paragraph).</summary>
+    public const int LeadStems = 60;
 
     /// <summary>Document frequencies of the given stems (for TF-IDF); stems absent from the index are left out.</summary>
     public async Task<TermStatistics> TermStatisticsAsync(IReadOnlyCollection<string> stems, CancellationToken ct)
@@ -88,7 +108,7 @@ public abstract class SearchIndex(NewsDbContext db)
     }
 
     /// <summary>Replaces the rows' entries in one statement, whatever their number.</summary>
-    protected abstract Task UpsertAsync(IReadOnlyList<(int ArticleId, string Title, string Body)> rows, CancellationToken ct);
+    protected abstract Task UpsertAsync(IReadOnlyList<IndexRow> rows, CancellationToken ct);
 
     protected abstract Task<List<int>> IndexedIdsAsync(CancellationToken ct);
 
@@ -97,6 +117,9 @@ public abstract class SearchIndex(NewsDbContext db)
 
     protected abstract Task<List<TermCount>> DocumentFrequenciesAsync(string[] stems, CancellationToken ct);
 }
+
+/// <summary>One article's analysed text: title, summary and body, and the lead (<see cref="SearchIndex.Lead"/>).</summary>
+public sealed record IndexRow(int ArticleId, string Title, string Body, string Lead);
 
 /// <summary>A row of a document-frequency query.</summary>
 public sealed class TermCount

@@ -29,6 +29,14 @@ public sealed class SearchResultDto : ArticleSummaryDto
     public SearchHighlightsDto Highlights { get; set; } = null!;
 }
 
+/// <summary>A ranked match: the article, its publication time (the tie-break) and its relevance.</summary>
+public sealed class RankedRow
+{
+    public int Id { get; init; }
+    public DateTime PublishedAt { get; init; }
+    public double Score { get; init; }
+}
+
 /// <summary>One page of ranked hits: ids in rank order, scores and highlights.</summary>
 public sealed record RankedPage(IReadOnlyList<(int ArticleId, double Score, SearchHighlightsDto Highlights)> Hits, bool HasMore);
 
@@ -44,28 +52,41 @@ public sealed class SearchQueries(NewsDbContext db, SearchIndex index, ArticleQu
     public Task<int> CountAsync(SearchQuery query, ArticleFilter filter, CancellationToken ct) =>
         articles.Filtered(filter).Join(index.Hits(query), a => a.Id, h => h.ArticleId, (a, h) => a.Id).CountAsync(ct);
 
-    public async Task<RankedPage> RankAsync(SearchQuery query, ArticleFilter filter, int limit, int offset, CancellationToken ct)
+    /// <summary>
+    /// The page's matches in rank order (relevance, then newest, then highest id), one more than
+    /// <paramref name="limit"/> to tell whether another page follows; composable (<see cref="StoredSearch"/>
+    /// reads the page's stored summaries in the same statement).
+    /// </summary>
+    public IQueryable<RankedRow> Ranked(SearchQuery query, ArticleFilter filter, int limit, int offset)
     {
         // Unfiltered, the index may rank a bounded window of the newest matches (PostgreSQL does); a filter
         // could leave that window empty, so filtered searches rank every match.
         var candidates = filter.IsEmpty ? index.RankedHits(query, offset + limit + 1) : index.Hits(query);
-        var matched = articles.Filtered(filter)
-            .Join(candidates, a => a.Id, h => h.ArticleId, (a, h) => new { a.Id, a.PublishedAt, h.Score });
-        var page = await matched.OrderByDescending(x => x.Score).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
-            .Skip(offset).Take(limit + 1).ToListAsync(ct);
+        return articles.Filtered(filter)
+            .Join(candidates, a => a.Id, h => h.ArticleId, (a, h) => new RankedRow { Id = a.Id, PublishedAt = a.PublishedAt, Score = h.Score })
+            .OrderByDescending(x => x.Score).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
+            .Skip(offset).Take(limit + 1);
+    }
+
+    public async Task<RankedPage> RankAsync(SearchQuery query, ArticleFilter filter, int limit, int offset, CancellationToken ct)
+    {
+        var page = await Ranked(query, filter, limit, offset).ToListAsync(ct);
         var hasMore = page.Count > limit;
         page = page.Take(limit).ToList();
         var ids = page.Select(p => p.Id).ToList();
         var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Summary, a.Body }).ToDictionaryAsync(a => a.Id, ct);
         var stems = query.Stems;
-        var hits = page.Select(p => (p.Id, p.Score, new SearchHighlightsDto
-        {
-            Title = Highlighter.MarkAll(texts[p.Id].Title, stems),
-            Body = Highlighter.Snippet($"{texts[p.Id].Summary}\n{texts[p.Id].Body}".Trim(), stems),
-        })).ToList();
+        var hits = page.Select(p => (p.Id, p.Score, Highlight(stems, texts[p.Id].Title, texts[p.Id].Summary, texts[p.Id].Body))).ToList();
         return new RankedPage(hits, hasMore);
     }
+
+    /// <summary>The highlights of one result: the title marked, and a snippet of summary and body around the first match.</summary>
+    public static SearchHighlightsDto Highlight(IReadOnlySet<string> stems, string title, string? summary, string body) => new()
+    {
+        Title = Highlighter.MarkAll(title, stems),
+        Body = Highlighter.Snippet($"{summary}\n{body}".Trim(), stems),
+    };
 
     /// <summary>The REST shape: summaries in rank order with score and highlights.</summary>
     public async Task<List<SearchResultDto>> SummariesAsync(RankedPage page, CancellationToken ct)

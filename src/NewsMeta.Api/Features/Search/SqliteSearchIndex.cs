@@ -22,8 +22,9 @@ public sealed class SqliteSearchIndex(NewsDbContext db) : SearchIndex(db)
             $"SELECT rowid AS ArticleId, -bm25(ArticleSearch, 3.0, 1.0) AS Score FROM ArticleSearch WHERE ArticleSearch MATCH {match}");
     }
 
-    // The rows travel as one JSON parameter (see BulkInsert on SQLite's cost of many parameters).
-    protected override async Task UpsertAsync(IReadOnlyList<(int ArticleId, string Title, string Body)> rows, CancellationToken ct)
+    // The rows travel as one JSON parameter (see BulkInsert on SQLite's cost of many parameters). bm25 reads its
+    // statistics from the index, so it ranks over the whole text and the lead is not kept.
+    protected override async Task UpsertAsync(IReadOnlyList<IndexRow> rows, CancellationToken ct)
     {
         var json = System.Text.Json.JsonSerializer.Serialize(rows.Select(r => new object[] { r.ArticleId, r.Title, r.Body }));
         await Db.Database.ExecuteSqlAsync($"""

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NewsMeta.Api.Common.Json;
+using NewsMeta.Api.Common.Paging;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Articles.ReadModel;
+using NewsMeta.Text;
+
+namespace NewsMeta.Api.Features.Search;
+
+/// <summary>
+/// REST search from the stored read model: ONE statement ranks the matches and reads, for the page's
+/// hits, their stored summaries (<see cref="ArticleDocument.Summary"/>) and the text the highlights are
+/// made from. Each item is written as the stored summary object with <c>score</c> and <c>highlights</c>
+/// spliced in before its closing brace, which is where <see cref="SearchResultDto"/> puts them
+/// (JsonPropertyOrder), so the answer is the bytes the computed path serialises. A page with a hit whose
+/// document is not rendered yet (a store being backfilled) is computed as before.
+/// </summary>
+public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, NewsDbContext db)
+{
+    private static readonly byte[] ScoreName = Name(nameof(SearchResultDto.Score));
+    private static readonly byte[] HighlightsName = Name(nameof(SearchResultDto.Highlights));
+
+    /// <summary>The page as the JSON a <see cref="Page{T}"/> of <see cref="SearchResultDto"/> is written as, and its next cursor.</summary>
+    public async Task<StoredPage> PageAsync(SearchQuery query, ArticleFilter filter, int limit, int offset, CancellationToken ct)
+    {
+        var rows = await (from r in search.Ranked(query, filter, limit, offset)
+                          join a in articles.Readable() on r.Id equals a.Id
+                          join d in db.ArticleDocuments on r.Id equals d.Id into documents
+                          from d in documents.DefaultIfEmpty()
+                          orderby r.Score descending, r.PublishedAt descending, r.Id descending
+                          select new StoredHit { Id = r.Id, Score = r.Score, Title = a.Title, Summary = a.Summary, Body = a.Body, Stored = d != null ? d.Summary : null })
+            .ToListAsync(ct);
+        var next = rows.Count > limit ? SearchCursor.Encode(offset + limit) : null;
+        var stems = query.Stems;
+        var hits = rows.Take(limit)
+            .Select(r => (r.Id, r.Score, Highlights: SearchQueries.Highlight(stems, r.Title, r.Summary, r.Body), r.Stored)).ToList();
+        if (hits.Any(h => h.Stored is null))
+        {
+            var computed = await search.SummariesAsync(new RankedPage([.. hits.Select(h => (h.Id, h.Score, h.Highlights))], next is not null), ct);
+            return new StoredPage(JsonSerializer.SerializeToUtf8Bytes(new Page<SearchResultDto> { Items = computed, NextCursor = next }, NewsJson.Options), next);
+        }
+
+        return new StoredPage(Write(hits.Select(h => (h.Stored!, Math.Round(h.Score, 6), h.Highlights)), next), next);
+    }
+
+    private static byte[] Write(IEnumerable<(byte[] Stored, double Score, SearchHighlightsDto Highlights)> items, string? next)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        Append(buffer, "{\"items\":["u8);
+        var first = true;
+        foreach (var (stored, score, highlights) in items)
+        {
+            if (!first)
+            {
+                Append(buffer, ","u8);
+            }
+
+            first = false;
+            // The stored summary is one JSON object: everything but its closing brace, then the two members.
+            Append(buffer, stored.AsSpan(0, stored.AsSpan().LastIndexOf((byte)'}')));
+            Append(buffer, ScoreName);
+            Append(buffer, JsonSerializer.SerializeToUtf8Bytes(score, NewsJson.Options));
+            Append(buffer, HighlightsName);
+            Append(buffer, JsonSerializer.SerializeToUtf8Bytes(highlights, NewsJson.Options));
+            Append(buffer, "}"u8);
+        }
+
+        Append(buffer, "],\"nextCursor\":"u8);
+        Append(buffer, JsonSerializer.SerializeToUtf8Bytes(next, NewsJson.Options));
+        Append(buffer, "}"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Append(ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes) => buffer.Write(bytes);
+
+    /// <summary><c>,"name":</c> for a member spliced after the stored ones, named as the serializer names it.</summary>
+    private static byte[] Name(string property) =>
+        System.Text.Encoding.UTF8.GetBytes($",{JsonSerializer.Serialize(NewsJson.Options.PropertyNamingPolicy!.ConvertName(property))}:");
+
+    private sealed class StoredHit
+    {
+        public int Id { get; init; }
+        public double Score { get; init; }
+        public required string Title { get; init; }
+        public string? Summary { get; init; }
+        public required string Body { get; init; }
+        public byte[]? Stored { get; init; }
+    }
+}
