@@ -107,7 +107,7 @@ public sealed class ArticleLinkGraphType : ObjectGraphType<ArticleLinkDto>
         Field(l => l.TargetExternalId, nullable: true);
         Field<NonNullGraphType<OriginGraphType>>("origin").Resolve(c => c.Source.Origin);
         Field<ArticleGraphType>("target").Description("The linked article, when it is in the store.")
-            .Resolve(c => c.Source.TargetId is { } id ? c.Service<ArticleLoaders>().ById.Load(id) : null);
+            .Resolve(c => c.Source.TargetId is { } id ? c.Service<ArticleLoaders>().LinkTargets.Load(id) : null);
     }
 }
 

@@ -27,9 +27,15 @@ public sealed class ArticleLoaders
 {
     public ArticleLoaders(NewsDbContext db, TypeAdapterConfig mapping)
     {
-        // With their stored documents, so link targets and node lookups answer their relations without more loads.
+        // With their stored documents, so search hits, changes and node lookups answer their relations without more loads.
         ById = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .WithDocument(db).ToDictionaryAsync(a => a.Id, a => (ArticleRow?)a, ct), null);
+
+        // Without: a page's link targets (several per article) are mostly asked for their id and title, and reading a
+        // 10-25 KB document per target made the nested page several times slower than the page itself. A target
+        // asked for its relations loads them by id.
+        LinkTargets = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .WithoutDocument(db).ToDictionaryAsync(a => a.Id, a => (ArticleRow?)a, ct), null);
 
         Bodies = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Body }).ToDictionaryAsync(a => a.Id, a => a.Body, ct), "");
@@ -66,6 +72,8 @@ public sealed class ArticleLoaders
     }
 
     public BatchLoader<int, ArticleRow?> ById { get; }
+
+    public BatchLoader<int, ArticleRow?> LinkTargets { get; }
 
     /// <summary>Bodies of the articles whose body is selected, in one query per level.</summary>
     public BatchLoader<int, string> Bodies { get; }

@@ -98,9 +98,8 @@ public sealed class ImportCatalogueFirst(NewsDbContext db, EntityCatalog entitie
         }, ct);
 
     /// <summary>
-    /// After the import: relinks the articles holding the names added since <see cref="Prepared.Stamp"/>
-    /// (what the import's discoveries found after an earlier line was written, another writer's entities)
-    /// incrementally, and records for the relink job that every article is linked with the catalogue as it
+    /// After the import: relinks the articles holding the confirmed names added since <see cref="Prepared.Stamp"/>
+    /// (another writer's entities) incrementally, and records for the relink job that every article is linked with the catalogue as it
     /// is now. Not when the store held articles linked with an unknown older catalogue (the job then works
     /// from its own state).
     /// </summary>

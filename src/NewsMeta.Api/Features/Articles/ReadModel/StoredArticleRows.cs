@@ -12,9 +12,13 @@ namespace NewsMeta.Api.Features.Articles.ReadModel;
 public static class StoredArticleRows
 {
     public static IQueryable<ArticleRow> WithDocument(this IQueryable<Article> articles, NewsDbContext db) =>
-        articles.Select(Projection(db));
+        articles.Select(Projection(db, withDocument: true));
 
-    private static Expression<Func<Article, ArticleRow>> Projection(NewsDbContext db) => a => new ArticleRow
+    /// <summary>The rows alone: their relations load by id (see <see cref="ArticleLoaders.ById"/>).</summary>
+    public static IQueryable<ArticleRow> WithoutDocument(this IQueryable<Article> articles, NewsDbContext db) =>
+        articles.Select(Projection(db, withDocument: false));
+
+    private static Expression<Func<Article, ArticleRow>> Projection(NewsDbContext db, bool withDocument) => a => new ArticleRow
     {
         Id = a.Id,
         ExternalId = a.ExternalId,
@@ -31,6 +35,6 @@ public static class StoredArticleRows
         WordCount = a.WordCount,
         ReadingTimeMinutes = a.ReadingTimeMinutes,
         EmbargoUntil = a.EmbargoUntil,
-        Document = db.ArticleDocuments.Where(d => d.Id == a.Id).Select(d => d.Full).FirstOrDefault(),
+        Document = withDocument ? db.ArticleDocuments.Where(d => d.Id == a.Id).Select(d => d.Full).FirstOrDefault() : null,
     };
 }

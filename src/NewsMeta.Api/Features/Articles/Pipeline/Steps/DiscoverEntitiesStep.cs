@@ -19,17 +19,26 @@ public sealed class DiscoverEntitiesStep(NewsDbContext db) : IWriteStep
     /// <summary>Most discoveries one article adds, the surest first.</summary>
     public const int MaxPerArticle = 25;
 
+    /// <summary>Batches from this size are read in parallel.</summary>
+    private const int ParallelFrom = 16;
+
     public string Name => WriteSteps.DiscoverEntities;
 
     public async Task RunAsync(WriteBatch batch, CancellationToken ct)
     {
-        var found = batch.Written.Select(article => (article, Discovered: Discover(article, ct))).Where(f => f.Discovered.Count > 0).ToList();
+        // Reading text is CPU work over the articles alone (the database waits): an import batch reads its
+        // articles on every core. A few articles are read on this thread.
+        var read = batch.Written.Count >= ParallelFrom
+            ? batch.Written.AsParallel().AsOrdered().WithCancellation(ct).Select(article => (article, Discovered: Discover(article, ct))).ToList()
+            : [.. batch.Written.Select(article => (article, Discovered: Discover(article, ct)))];
+        var found = read.Where(f => f.Discovered.Count > 0).ToList();
         if (found.Count == 0)
         {
             return;
         }
 
         var known = await KnownAsync(found.SelectMany(f => f.Discovered).SelectMany(Spellings).Distinct().ToList(), ct);
+        var linkedNames = await LinkedNamesAsync(found.Select(f => f.article), ct);
         var links = new List<(Article Article, DiscoveredEntity Discovery, NamedEntity Entity)>();
         foreach (var (article, discovered) in found)
         {
@@ -37,6 +46,11 @@ public sealed class DiscoverEntitiesStep(NewsDbContext db) : IWriteStep
             var seen = new HashSet<NamedEntity>();
             foreach (var discovery in discovered)
             {
+                if (ShortFormOfLinked(discovery, linked.Select(id => linkedNames.GetValueOrDefault(id)).OfType<string>()))
+                {
+                    continue;
+                }
+
                 var existing = Find(known, discovery);
                 var entity = existing ?? Create(known, discovery);
                 if (!seen.Add(entity))
@@ -89,6 +103,30 @@ public sealed class DiscoverEntitiesStep(NewsDbContext db) : IWriteStep
         var tags = article.Keywords.Where(k => k.Origin == Origin.Publisher && k.Keyword is not null).Select(k => k.Keyword.Name).ToList();
         return [.. EntityDiscoverer.Default.Discover(new DiscoveryInput(article.Title, article.Summary, article.Body, tags), ct)
             .OrderByDescending(d => d.Confidence).Take(MaxPerArticle)];
+    }
+
+    /// <summary>
+    /// A discovery whose words sit inside the name of an entity the article already names ("الفجر" where the
+    /// article names "ميناء الفجر") is that entity's short form, not another entity.
+    /// </summary>
+    private static bool ShortFormOfLinked(DiscoveredEntity discovery, IEnumerable<string> linkedNames)
+    {
+        var name = ArabicNormalizer.Normalize(discovery.Name);
+        return name.Length > 0 && linkedNames.Any(n => n.Length > name.Length && $" {n} ".Contains($" {name} ", StringComparison.Ordinal));
+    }
+
+    /// <summary>The normalised names of the entities the articles already name (publisher-tagged or matched), by id.</summary>
+    private async Task<Dictionary<int, string>> LinkedNamesAsync(IEnumerable<Article> articles, CancellationToken ct)
+    {
+        var mentions = articles.SelectMany(a => a.Entities).ToList();
+        var names = mentions.Where(e => e.Entity is not null).GroupBy(e => e.Entity.Id).ToDictionary(g => g.Key, g => g.First().Entity.NormalizedName);
+        var missing = mentions.Where(e => e.Entity is null).Select(e => e.EntityId).Where(id => !names.ContainsKey(id)).Distinct().ToList();
+        foreach (var row in missing.Count == 0 ? [] : await db.Entities.AsNoTracking().Where(e => missing.Contains(e.Id)).Select(e => new { e.Id, e.NormalizedName }).ToListAsync(ct))
+        {
+            names[row.Id] = row.NormalizedName;
+        }
+
+        return names;
     }
 
     private static IEnumerable<string> Spellings(DiscoveredEntity discovery) =>
