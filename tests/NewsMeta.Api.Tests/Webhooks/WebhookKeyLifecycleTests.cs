@@ -41,7 +41,9 @@ public sealed class WebhookKeyLifecycleTests
         // PostgreSQL the dispatcher's own loop, woken by the outbox notification, may have claimed one first.
         await factory.SendDueAsync();
         factory.Time.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(0, await factory.SendDueAsync());
+        // Whatever became due an hour later goes now (the dispatcher's count is not the point: on a loaded CI
+        // machine it was 1 once); what must hold is what the receivers got, below.
+        await factory.SendDueAsync();
 
         // The partner's receiver got nothing; the editor's own subscription went on.
         Assert.Equal(["/editor", "/editor"], receiver.Requests.Select(r => r.Path));
