@@ -28,14 +28,12 @@ public sealed class ArticleLoaders
     public ArticleLoaders(NewsDbContext db, TypeAdapterConfig mapping)
     {
         // With their stored documents, so search hits, changes and node lookups answer their relations without more loads.
-        ById = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .WithDocument(db).ToDictionaryAsync(a => a.Id, a => (ArticleRow?)a, ct), null);
+        ById = Rows(db, withDocument: true);
 
         // Without: a page's link targets (several per article) are mostly asked for their id and title, and reading a
         // 10-25 KB document per target made the nested page several times slower than the page itself. A target
         // asked for its relations loads them by id.
-        LinkTargets = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .WithoutDocument(db).ToDictionaryAsync(a => a.Id, a => (ArticleRow?)a, ct), null);
+        LinkTargets = Rows(db, withDocument: false);
 
         Bodies = new(async (ids, ct) => await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Body }).ToDictionaryAsync(a => a.Id, a => a.Body, ct), "");
@@ -74,6 +72,12 @@ public sealed class ArticleLoaders
     public BatchLoader<int, ArticleRow?> ById { get; }
 
     public BatchLoader<int, ArticleRow?> LinkTargets { get; }
+
+    private static BatchLoader<int, ArticleRow?> Rows(NewsDbContext db, bool withDocument) => new(async (ids, ct) =>
+    {
+        var rows = db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id));
+        return await (withDocument ? rows.WithDocument(db) : rows.WithoutDocument(db)).ToDictionaryAsync(a => a.Id, a => (ArticleRow?)a, ct);
+    }, null);
 
     /// <summary>Bodies of the articles whose body is selected, in one query per level.</summary>
     public BatchLoader<int, string> Bodies { get; }

@@ -77,7 +77,7 @@ public static class ArticleWriteEndpoints
                 detail: string.Join(" ", outcome.Errors!.Select(e => $"{e.Key} {string.Join("; ", e.Value)}")));
         }
 
-        // A concurrent DELETE can remove the article between this write's commit and its read-back (the soak found it).
+        // A concurrent DELETE can remove the article between this write's commit and its read-back (it happens under mixed load).
         if ((grouped?.Article ?? await queries.GetAsync(outcome.ArticleId, ct)) is not { } article)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",

@@ -39,8 +39,8 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
 
     /// <summary>
     /// Ranks only the <see cref="RankWindow"/> most recently stored matches (more when a deeper page needs
-    /// them): at 200,000 articles a term in 10% of them is 20,000 matches, and S4 fell to 1 request/s when
-    /// every one was ranked. Matches outside the window are never ranked. For news, the newest matches are
+    /// them): at 200,000 articles a term in 10% of them is 20,000 matches, and ranking every one of them
+    /// served about one search a second. Matches outside the window are never ranked. For news, the newest matches are
     /// the ones worth ranking.
     /// </summary>
     public override IQueryable<SearchHit> RankedHits(SearchQuery query, int atLeast)
