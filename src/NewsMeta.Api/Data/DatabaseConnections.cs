@@ -22,7 +22,7 @@ public sealed class DatabaseConnections(IOptions<DatabaseOptions> options, IConf
 
     /// <summary>PostgreSQL: its connection strings, with a short connect timeout unless they set one. SQLite has no replica.</summary>
     public ReplicaSettings Replicas() => Options.Provider == DatabaseProvider.Postgres && Primary is { } primary
-        ? new ReplicaSettings(DatabaseServiceCollectionExtensions.FailFast(primary), ReadOnly is { } replica ? DatabaseServiceCollectionExtensions.FailFast(replica) : null)
+        ? new ReplicaSettings(DatabaseServiceCollectionExtensions.WithServiceDefaults(primary), ReadOnly is { } replica ? DatabaseServiceCollectionExtensions.WithServiceDefaults(replica) : null)
         : new ReplicaSettings(Primary ?? DatabaseOptions.DefaultSqliteConnection, null);
 
     /// <summary>Checks at start what the section alone cannot: PostgreSQL needs its connection string.</summary>
