@@ -19,22 +19,49 @@ public static class Highlighter
     /// </summary>
     public static string Snippet(string text, IReadOnlySet<string> stems, int words = 30)
     {
-        // One tokenisation; words are stemmed only up to the first match, and only the window is marked:
-        // search highlights 20 whole bodies per page, so this is most of a search's CPU.
-        var tokens = Tokenizer.Tokenize(text);
-        if (tokens.Count == 0)
+        // Words are read only up to the first match and the window after it, keeping the few before it:
+        // search highlights 20 whole bodies per page, and splitting each body into all its words was most
+        // of a search's CPU. Only the window is marked.
+        var lead = words / 3;
+        var first = new List<Token>(words);   // the window when nothing matches
+        var before = new Queue<Token>(lead + 1);
+        var read = 0;
+        using var tokens = Tokenizer.Enumerate(text).GetEnumerator();
+        while (tokens.MoveNext())
         {
-            return string.Empty;
+            var token = tokens.Current;
+            if (!StopWords.Contains(token.Normalized) && stems.Contains(ArabicStemmer.Stem(token.Normalized)))
+            {
+                var window = new List<Token>(words);
+                window.AddRange(before);
+                window.Add(token);
+                while (window.Count < words && tokens.MoveNext())
+                {
+                    window.Add(tokens.Current);
+                }
+
+                return Cut(text, stems, window, cutBefore: read > before.Count, cutAfter: tokens.MoveNext());
+            }
+
+            if (first.Count < words)
+            {
+                first.Add(token);
+            }
+
+            before.Enqueue(token);
+            if (before.Count > lead)
+            {
+                before.Dequeue();
+            }
+
+            read++;
         }
 
-        var anchor = Math.Max(0, tokens.FindIndex(t => !StopWords.Contains(t.Normalized) && stems.Contains(ArabicStemmer.Stem(t.Normalized))));
-        var from = Math.Max(0, anchor - (words / 3));
-        var to = Math.Min(tokens.Count - 1, from + words - 1);
-        var start = tokens[from].Start;
-        var end = tokens[to].Start + tokens[to].Length;
-        var body = Mark(text, stems, start, end);
-        return (from > 0 ? "… " : "") + body + (to < tokens.Count - 1 ? " …" : "");
+        return first.Count == 0 ? string.Empty : Cut(text, stems, first, cutBefore: false, cutAfter: read > first.Count);
     }
+
+    private static string Cut(string text, IReadOnlySet<string> stems, List<Token> window, bool cutBefore, bool cutAfter) =>
+        (cutBefore ? "… " : "") + Mark(text, stems, window[0].Start, window[^1].Start + window[^1].Length) + (cutAfter ? " …" : "");
 
     private static string Mark(string text, IReadOnlySet<string> stems, int start, int end)
     {

@@ -11,12 +11,14 @@ public readonly record struct Token(int Start, int Length, string Normalized);
 /// </summary>
 public static class Tokenizer
 {
-    public static List<Token> Tokenize(string? text)
+    public static List<Token> Tokenize(string? text) => [.. Enumerate(text)];
+
+    /// <summary>The words one by one, for a reader that may stop early (a snippet needs the words up to its first match and a window after).</summary>
+    public static IEnumerable<Token> Enumerate(string? text)
     {
-        var tokens = new List<Token>();
         if (string.IsNullOrEmpty(text))
         {
-            return tokens;
+            yield break;
         }
 
         var start = -1;
@@ -33,14 +35,12 @@ public static class Tokenizer
                 var normalized = ArabicNormalizer.NormalizeWord(text.AsSpan(start, i - start));
                 if (normalized.Length > 0)
                 {
-                    tokens.Add(new Token(start, i - start, normalized));
+                    yield return new Token(start, i - start, normalized);
                 }
 
                 start = -1;
             }
         }
-
-        return tokens;
     }
 
     private static bool IsWordChar(char c) =>

@@ -37,4 +37,47 @@ public sealed class HighlighterTests
     {
         Assert.Equal("نص قصير بلا تطابق", Highlighter.Snippet("نص قصير بلا تطابق", Stems("موازنة")));
     }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(30)]
+    public void Snippet_window_and_cuts_are_those_of_the_whole_text_split_into_words(int window)
+    {
+        // Wherever the first match sits (start, inside the leading words, middle, last words, nowhere) and
+        // however long the text, the snippet read word by word equals the window taken from all the words.
+        foreach (var length in new[] { 0, 1, 5, 11, 12, 13, 40 })
+        {
+            foreach (var match in Enumerable.Range(-1, length + 1))
+            {
+                var words = Enumerable.Range(1, length).Select(i => $"كلمة{i}").ToList();
+                if (match >= 0)
+                {
+                    words[match] = "بالموازنة";
+                    if (match + 2 < length)
+                    {
+                        words[match + 2] = "الموازنة";
+                    }
+                }
+
+                var text = string.Join(' ', words);
+                Assert.Equal(WholeTextSnippet(text, Stems("موازنة"), window), Highlighter.Snippet(text, Stems("موازنة"), window));
+            }
+        }
+    }
+
+    /// <summary>The snippet as it was first written: split the whole text, find the first match, cut around it.</summary>
+    private static string WholeTextSnippet(string text, IReadOnlySet<string> stems, int words)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        if (tokens.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var anchor = Math.Max(0, tokens.FindIndex(t => !StopWords.Contains(t.Normalized) && stems.Contains(ArabicStemmer.Stem(t.Normalized))));
+        var from = Math.Max(0, anchor - (words / 3));
+        var to = Math.Min(tokens.Count - 1, from + words - 1);
+        var marked = Highlighter.MarkAll(text[tokens[from].Start..(tokens[to].Start + tokens[to].Length)], stems);
+        return (from > 0 ? "… " : "") + marked + (to < tokens.Count - 1 ? " …" : "");
+    }
 }

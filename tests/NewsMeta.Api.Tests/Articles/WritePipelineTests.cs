@@ -32,7 +32,9 @@ public sealed class WritePipelineTests
         var renamed = await client.PutAsJsonAsync($"/api/v1/entities/{entity["id"]}", new { name = "الهيئة العامة للموانئ", type = "organization" }, Ct);
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
 
-        Assert.Equal(2, await factory.SendDueAsync());
+        // Exactly one delivery per article naming it, and none for the third: what the receiver got once
+        // everything due was sent (the dispatcher's own loop may send some of it, so its count is not asserted).
+        await factory.DrainAsync();
         var updated = receiver.Requests.Select(r => JsonNode.Parse(r.Body)!).ToList();
         Assert.All(updated, u => Assert.Equal("article.updated", u["event"]!.GetValue<string>()));
         Assert.Equal(new[] { first["id"]!.GetValue<int>(), second["id"]!.GetValue<int>() }.Order(), updated.Select(u => u["articleId"]!.GetValue<int>()).Order());

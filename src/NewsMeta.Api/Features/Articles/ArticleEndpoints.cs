@@ -46,21 +46,21 @@ public static class ArticleEndpoints
         ArticleLists.RespondAsync(parameters, f => f, queries, context, ct);
 
     private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticle(int id, ArticleQueries queries, ReadModel.StoredArticles stored, HttpRequest request, CancellationToken ct) =>
-        await OneAsync(articles => articles.Where(a => a.Id == id), queries, stored, request, ct) is { } article
+        await OneAsync(articles => articles.Where(a => a.Id == id), () => stored.ByIdAsync(id, ct), queries, request, ct) is { } article
             ? article
             : Problems.NotFound($"No article has id {id}.");
 
     private static async Task<Results<ETaggedJson<ArticleDto>, ProblemHttpResult>> GetArticleByExternalId(string externalId, ArticleQueries queries, ReadModel.StoredArticles stored, HttpRequest request, CancellationToken ct) =>
-        await OneAsync(articles => articles.Where(a => a.ExternalId == externalId), queries, stored, request, ct) is { } article
+        await OneAsync(articles => articles.Where(a => a.ExternalId == externalId), () => stored.ByExternalIdAsync(externalId, ct), queries, request, ct) is { } article
             ? article
             : Problems.NotFound($"No article has externalId '{externalId}'.");
 
     /// <summary>JSON from the stored read model; JSON-LD and ninjs computed from the article.</summary>
-    private static async Task<ETaggedJson<ArticleDto>?> OneAsync(Func<IQueryable<Article>, IQueryable<Article>> match, ArticleQueries queries, ReadModel.StoredArticles stored, HttpRequest request, CancellationToken ct)
+    private static async Task<ETaggedJson<ArticleDto>?> OneAsync(Func<IQueryable<Article>, IQueryable<Article>> match, Func<Task<ETaggedJson<ArticleDto>?>> fromStore, ArticleQueries queries, HttpRequest request, CancellationToken ct)
     {
         if (Formats.ArticleMediaTypes.Negotiate(request) == Formats.ArticleFormat.Json)
         {
-            return await stored.OneAsync(match, ct);
+            return await fromStore();
         }
 
         var id = await match(queries.Readable()).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);

