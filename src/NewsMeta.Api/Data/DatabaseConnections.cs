@@ -20,7 +20,7 @@ public sealed class DatabaseConnections(IOptions<DatabaseOptions> options, IConf
     public string PrepareSqlite() =>
         DatabaseServiceCollectionExtensions.PrepareSqliteFile(Primary ?? DatabaseOptions.DefaultSqliteConnection, Options.SqliteBusyTimeoutMs);
 
-    /// <summary>PostgreSQL: its connection strings, with a short connect timeout unless they set one. SQLite has no replica.</summary>
+    /// <summary>PostgreSQL: its connection strings, with the service's defaults where they set none (<see cref="DatabaseServiceCollectionExtensions.WithServiceDefaults"/>). SQLite has no replica.</summary>
     public ReplicaSettings Replicas() => Options.Provider == DatabaseProvider.Postgres && Primary is { } primary
         ? new ReplicaSettings(DatabaseServiceCollectionExtensions.WithServiceDefaults(primary), ReadOnly is { } replica ? DatabaseServiceCollectionExtensions.WithServiceDefaults(replica) : null)
         : new ReplicaSettings(Primary ?? DatabaseOptions.DefaultSqliteConnection, null);

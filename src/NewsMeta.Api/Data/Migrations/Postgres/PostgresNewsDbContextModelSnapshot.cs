@@ -211,6 +211,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.HasIndex("ReleasedVersion", "EmbargoUntil");
 
+                    b.HasIndex("Id", "PublishedAt", "ReleasedVersion");
+
                     b.HasIndex("Language", "PublishedAt", "Id");
 
                     b.HasIndex("SourceId", "PublishedAt", "Id");

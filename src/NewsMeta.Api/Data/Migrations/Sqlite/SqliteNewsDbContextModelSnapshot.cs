@@ -202,6 +202,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("ReleasedVersion", "EmbargoUntil");
 
+                    b.HasIndex("Id", "PublishedAt", "ReleasedVersion");
+
                     b.HasIndex("Language", "PublishedAt", "Id");
 
                     b.HasIndex("SourceId", "PublishedAt", "Id");

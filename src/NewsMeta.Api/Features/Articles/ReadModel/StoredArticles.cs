@@ -11,8 +11,9 @@ namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
 /// Reads of the stored read model (<see cref="ArticleDocument"/>): an article is one indexed lookup that
-/// sends the stored bytes; a page of summaries is one statement in keyset order. Both start from
-/// <see cref="ArticleQueries.Readable"/> and its filters, so what a reader may see is decided in one place.
+/// sends the stored bytes; a page of summaries is one statement in keyset order. What a reader may see is
+/// decided in one place for both: the model's query filter on Article (pages start from
+/// <see cref="ArticleQueries.Readable"/> and its filters; the compiled lookups apply the same filter).
 /// An article whose document is not rendered yet (a store being backfilled) is computed as before.
 /// </summary>
 public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
