@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsMeta.Api.Features.Webhooks;
@@ -54,31 +53,6 @@ public sealed class WebhookFactory : NewsMetaFactory
 
     /// <summary>Sends everything due now on this instance, as its dispatcher's loop would; returns how many deliveries it claimed.</summary>
     public Task<int> SendDueAsync() => Services.GetRequiredService<WebhookDispatcher>().SendDueAsync(TestContext.Current.CancellationToken);
-
-    /// <summary>
-    /// Sends everything due now and waits until none of it is still pending: the dispatcher's own loop may
-    /// have claimed some first (its count then says less than was sent), and its sends are waited for too.
-    /// A test then asserts what its receivers got. At most 10 s.
-    /// </summary>
-    public async Task DrainAsync()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await SendDueAsync();
-            var now = Time.GetUtcNow().UtcDateTime;
-            using var scope = Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<NewsMeta.Api.Data.NewsDbContext>();
-            if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now, ct))
-            {
-                return;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "Due webhook deliveries were still pending after 10 s.");
-            await Task.Delay(20, ct); // the loop's claim is held by a send in flight: wait for it, not for a fixed time
-        }
-    }
 
     private sealed class TableResolver(IReadOnlyDictionary<string, IPAddress[]> table) : IWebhookAddressResolver
     {
