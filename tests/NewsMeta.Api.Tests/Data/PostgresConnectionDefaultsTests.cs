@@ -1,0 +1,58 @@
+#if !POSTGRES
+using NewsMeta.Api.Data;
+using Npgsql;
+
+namespace NewsMeta.Api.Tests.Data;
+
+/// <summary>
+/// The defaults the service adds to a PostgreSQL connection string, each only where the string sets none:
+/// TLS is off only when every host is this machine, and whatever the operator wrote wins.
+/// </summary>
+public sealed class PostgresConnectionDefaultsTests
+{
+    [Theory]
+    [InlineData("Host=127.0.0.1;Database=news")]
+    [InlineData("Host=localhost;Database=news")]
+    [InlineData("Host=::1;Database=news")]
+    [InlineData("Host=[::1]:5433;Database=news")]
+    [InlineData("Host=/var/run/postgresql;Database=news")]
+    [InlineData("Host=127.0.0.1:5432,localhost:5433;Database=news")]
+    public void Tls_is_off_when_every_host_is_this_machine(string connectionString)
+    {
+        var result = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithServiceDefaults(connectionString));
+
+        Assert.Equal(SslMode.Disable, result.SslMode);
+    }
+
+    [Theory]
+    [InlineData("Host=db.internal;Database=news")]
+    [InlineData("Host=10.0.0.7;Database=news")]
+    [InlineData("Host=127.0.0.1,db.internal;Database=news")]
+    public void A_remote_host_keeps_npgsqls_tls_default(string connectionString)
+    {
+        var result = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithServiceDefaults(connectionString));
+
+        Assert.Equal(new NpgsqlConnectionStringBuilder().SslMode, result.SslMode);
+    }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;SSL Mode=Require;Trust Server Certificate=true", SslMode.Require)]
+    [InlineData("Host=localhost;sslmode=VerifyFull", SslMode.VerifyFull)]
+    public void The_strings_own_tls_setting_wins(string connectionString, SslMode expected)
+    {
+        var result = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithServiceDefaults(connectionString));
+
+        Assert.Equal(expected, result.SslMode);
+    }
+
+    [Fact]
+    public void Timeout_and_statement_preparation_are_added_only_where_unset()
+    {
+        var added = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithServiceDefaults("Host=db.internal"));
+        var kept = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithServiceDefaults("Host=db.internal;Timeout=9;Max Auto Prepare=0"));
+
+        Assert.Equal((DatabaseServiceCollectionExtensions.ConnectTimeoutSeconds, DatabaseServiceCollectionExtensions.AutoPreparedStatements), (added.Timeout, added.MaxAutoPrepare));
+        Assert.Equal((9, 0), (kept.Timeout, kept.MaxAutoPrepare));
+    }
+}
+#endif
