@@ -36,6 +36,20 @@ public sealed class ReadModelParityTests(NewsMetaFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Entity_and_keyword_lists_are_sent_as_freshly_computed_in_both_orders()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var entityId = await db.ArticleEntities.GroupBy(e => e.EntityId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(Ct);
+        var keywordId = await db.ArticleKeywords.GroupBy(k => k.KeywordId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(Ct);
+
+        await AssertListIsFreshAsync($"/api/v1/articles?entity={entityId}&limit=2", new ArticleFilter { EntityIds = [entityId] });
+        await AssertListIsFreshAsync($"/api/v1/entities/{entityId}/articles?limit=2&sort=publishedAt", new ArticleFilter { EntityIds = [entityId], Ascending = true });
+        await AssertListIsFreshAsync($"/api/v1/articles?keyword={keywordId}&limit=2", new ArticleFilter { KeywordIds = [keywordId] });
+        await AssertListIsFreshAsync($"/api/v1/keywords/{keywordId}/articles?limit=2&sort=publishedAt", new ArticleFilter { KeywordIds = [keywordId], Ascending = true });
+    }
+
+    [Fact]
     public async Task Documents_follow_an_entity_rename_a_link_target_arriving_and_a_delete()
     {
         // A link to an article not stored yet: it shows the title the link was given, no targetId.

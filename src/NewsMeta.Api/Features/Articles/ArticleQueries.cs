@@ -42,22 +42,42 @@ public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
     /// <summary>The filter's matches after the cursor, unordered; null (with an error) when the cursor is not this list's.</summary>
     public IQueryable<Article>? Paged(ArticleFilter filter, string? cursor, QueryErrors errors)
     {
+        if (!TryAfter(filter, cursor, errors, out var after))
+        {
+            return null;
+        }
+
         var query = Filtered(filter);
-        if (cursor is null)
+        if (after is not var (at, lastId))
         {
             return query;
+        }
+
+        return filter.Ascending
+            ? query.Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > lastId))
+            : query.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < lastId));
+    }
+
+    /// <summary>
+    /// The last (publishedAt, id) of the page before, from the cursor (null without one); false, with an
+    /// error, when the cursor is not this list's.
+    /// </summary>
+    public static bool TryAfter(ArticleFilter filter, string? cursor, QueryErrors errors, out (DateTime At, int Id)? after)
+    {
+        after = null;
+        if (cursor is null)
+        {
+            return true;
         }
 
         if (!Cursor.TryDecode(cursor, Scope(filter), out var ticks, out var lastId) || ticks < 0 || ticks > DateTime.MaxValue.Ticks)
         {
             errors.Add("cursor", "is not a cursor of this list; start again without it");
-            return null;
+            return false;
         }
 
-        var at = new DateTime(ticks, DateTimeKind.Utc);
-        return filter.Ascending
-            ? query.Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > lastId))
-            : query.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < lastId));
+        after = (new DateTime(ticks, DateTimeKind.Utc), lastId);
+        return true;
     }
 
     /// <summary>The cursor of the page after the one ending at (<paramref name="publishedAt"/>, <paramref name="id"/>).</summary>

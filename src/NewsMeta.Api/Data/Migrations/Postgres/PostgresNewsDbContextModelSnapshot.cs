@@ -384,6 +384,8 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.HasIndex("ArticleId", "Position");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ArticleId", "Position"), new[] { "Origin", "TargetArticleId", "Score", "Id" });
+
                     b.ToTable("ArticleLinks");
                 });
 

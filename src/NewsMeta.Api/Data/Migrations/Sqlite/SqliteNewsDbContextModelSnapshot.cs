@@ -371,7 +371,8 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("TargetUrl");
 
-                    b.HasIndex("ArticleId", "Position");
+                    b.HasIndex("ArticleId", "Position")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Origin", "TargetArticleId", "Score", "Id" });
 
                     b.ToTable("ArticleLinks");
                 });

@@ -11,23 +11,29 @@ namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
 /// Reads of the stored read model (<see cref="ArticleDocument"/>): an article is one indexed lookup that
-/// sends the stored bytes; a page of summaries is one statement in keyset order. What a reader may see is
-/// decided in one place for both: the model's query filter on Article (pages start from
-/// <see cref="ArticleQueries.Readable"/> and its filters; the compiled lookups apply the same filter).
+/// sends the stored bytes; a page of summaries is one statement in keyset order. What a reader may see is the
+/// model's query filter on Article (<see cref="ArticleVisibility"/>): LINQ pages start from
+/// <see cref="ArticleQueries.Readable"/>; the hand-written statements (<see cref="DirectQuery"/>) spell the
+/// same rule out (ReadModelParityTests walks their pages against LINQ computed ones).
 /// An article whose document is not rendered yet (a store being backfilled) is computed as before.
 /// </summary>
 public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
 {
     /// <summary>The stored JSON of the article with this id; null when there is none.</summary>
-    public Task<ETaggedJson<ArticleDto>?> ByIdAsync(int id, CancellationToken ct) => OneAsync(FindById(db, id, ct), ct);
+    public Task<ETaggedJson<ArticleDto>?> ByIdAsync(int id, CancellationToken ct) => OneAsync(""" a."Id" = {0}""", id, ct);
 
     /// <summary>The stored JSON of the article with this externalId; null when there is none.</summary>
-    public Task<ETaggedJson<ArticleDto>?> ByExternalIdAsync(string externalId, CancellationToken ct) => OneAsync(FindByExternalId(db, externalId, ct), ct);
+    public Task<ETaggedJson<ArticleDto>?> ByExternalIdAsync(string externalId, CancellationToken ct) => OneAsync(""" a."ExternalId" = {0}""", externalId, ct);
 
-    private async Task<ETaggedJson<ArticleDto>?> OneAsync(Task<StoredOne?> lookup, CancellationToken ct)
+    // One statement without LINQ (DirectQuery), as the pages are; it costs what the compiled query it
+    // replaced did. The visibility rule is the query filter's (ArticleVisibility), spelled out.
+    private async Task<ETaggedJson<ArticleDto>?> OneAsync(string match, object key, CancellationToken ct)
     {
-        var found = await lookup;
-        if (found is null)
+        var sql = """SELECT a."Id", d."Full", d."FullETag" FROM "Articles" AS a LEFT JOIN "ArticleDocuments" AS d ON d."Id" = a."Id" WHERE"""
+            + match + (ArticleVisibility.CallerSeesEmbargoed ? "" : """ AND a."ReleasedVersion" IS NOT NULL""");
+        var found = (await DirectQuery.ListAsync(db, sql, [key], r => (Id: r.GetInt32(0), Full: DirectQuery.ReadBytes(r, 1), ETag: DirectQuery.ReadString(r, 2)), ct))
+            .FirstOrDefault();
+        if (found.Id == 0)
         {
             return null;
         }
@@ -40,56 +46,21 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
         return await queries.GetAsync(found.Id, ct) is { } computed ? new ETaggedJson<ArticleDto>(computed) : null;
     }
 
-    // Compiled once: the lookup an article read makes is cheap enough that translating its LINQ on every
-    // request (parameter extraction and the query cache's lookup) cost a fifth of the service's CPU. The
-    // visibility rule is the model's query filter on Article (ArticleVisibility), which compiled queries
-    // apply as every other read of articles does.
-    private static readonly Func<NewsDbContext, int, CancellationToken, Task<StoredOne?>> FindById = EF.CompileAsyncQuery(
-        (NewsDbContext db, int id, CancellationToken ct) => (
-            from a in db.Articles.AsNoTracking().Where(a => a.Id == id)
-            join d in db.ArticleDocuments on a.Id equals d.Id into documents
-            from d in documents.DefaultIfEmpty()
-            select new StoredOne { Id = a.Id, Full = d != null ? d.Full : null, ETag = d != null ? d.FullETag : null }).FirstOrDefault());
-
-    private static readonly Func<NewsDbContext, string, CancellationToken, Task<StoredOne?>> FindByExternalId = EF.CompileAsyncQuery(
-        (NewsDbContext db, string externalId, CancellationToken ct) => (
-            from a in db.Articles.AsNoTracking().Where(a => a.ExternalId == externalId)
-            join d in db.ArticleDocuments on a.Id equals d.Id into documents
-            from d in documents.DefaultIfEmpty()
-            select new StoredOne { Id = a.Id, Full = d != null ? d.Full : null, ETag = d != null ? d.FullETag : null }).FirstOrDefault());
-
-    private sealed class StoredOne
-    {
-        public int Id { get; init; }
-        public byte[]? Full { get; init; }
-        public string? ETag { get; init; }
-    }
-
     /// <summary>
     /// A page of stored summaries as the JSON a <see cref="Page{T}"/> of <see cref="ArticleSummaryDto"/> is
     /// written as; null with errors for a bad cursor. A page with a summary not rendered yet is computed as before.
     /// </summary>
     public async Task<StoredPage?> PageAsync(ArticleFilter filter, int limit, string? cursor, QueryErrors errors, CancellationToken ct)
     {
-        if (queries.Paged(filter, cursor, errors) is not { } query)
+        if (!ArticleQueries.TryAfter(filter, cursor, errors, out var after))
         {
             return null;
         }
 
-        // The page's keys first, its summaries joined to those alone: joined before the limit, PostgreSQL read
-        // the summary of every article the filter matched (an entity named in 200 articles: 200 documents for 21).
-        var keys = (filter.Ascending
-                ? query.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
-                : query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id))
-            .Select(a => new { a.Id, a.PublishedAt }).Take(limit + 1);
-        var rows = from k in keys
-                   join d in db.ArticleDocuments on k.Id equals d.Id into documents
-                   from d in documents.DefaultIfEmpty()
-                   select new StoredRow { Id = k.Id, PublishedAt = k.PublishedAt, Summary = d != null ? d.Summary : null };
-        rows = filter.Ascending
-            ? rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id)
-            : rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id);
-        var page = await rows.ToListAsync(ct);
+        var page = SummaryPageStatement.For(filter, ArticleVisibility.CallerSeesEmbargoed, after?.At, after?.Id ?? 0, limit + 1) is var (sql, arguments)
+            ? await DirectQuery.ListAsync(db, sql, arguments, r => new StoredRow { Id = r.GetInt32(0), PublishedAt = DirectQuery.ReadUtc(r, 1), Summary = DirectQuery.ReadBytes(r, 2) }, ct)
+            : await LinqPageAsync(queries.Paged(filter, cursor, errors)!, filter, limit, ct);
+
         if (page.Any(r => r.Summary is null))
         {
             return await queries.ListAsync(filter, limit, cursor, errors, ct) is { } computed
@@ -105,6 +76,25 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
         }
 
         return new StoredPage(Write(page, next), next);
+    }
+
+    /// <summary>A page of any other filter, through LINQ: the same keys and order as <see cref="SummaryPageStatement"/>.</summary>
+    private Task<List<StoredRow>> LinqPageAsync(IQueryable<Article> query, ArticleFilter filter, int limit, CancellationToken ct)
+    {
+        // The page's keys first, its summaries joined to those alone: joined before the limit, PostgreSQL read
+        // the summary of every article the filter matched (an entity named in 200 articles: 200 documents for 21).
+        var keys = (filter.Ascending
+                ? query.OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+                : query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id))
+            .Select(a => new { a.Id, a.PublishedAt }).Take(limit + 1);
+        var rows = from k in keys
+                   join d in db.ArticleDocuments on k.Id equals d.Id into documents
+                   from d in documents.DefaultIfEmpty()
+                   select new StoredRow { Id = k.Id, PublishedAt = k.PublishedAt, Summary = d != null ? d.Summary : null };
+        rows = filter.Ascending
+            ? rows.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id)
+            : rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id);
+        return rows.ToListAsync(ct);
     }
 
     private static byte[] Write(List<StoredRow> page, string? next)
