@@ -187,8 +187,13 @@ public sealed class WriteConsistencyTests
         var sourceCounts = await db.Sources.AsNoTracking().Select(s => new { s.Id, s.ArticleCount, Recount = db.Articles.Count(a => a.SourceId == s.Id) }).ToListAsync(Ct);
         Assert.All(sourceCounts, s => Assert.Equal(s.Recount, s.ArticleCount));
 
+        // Every mention and tag carries its article's publishedAt (the list key of entity and keyword pages).
+        Assert.Empty(await db.ArticleEntities.AsNoTracking().Where(x => x.PublishedAt != x.Article.PublishedAt).Select(x => new { x.ArticleId, x.EntityId }).ToListAsync(Ct));
+        Assert.Empty(await db.ArticleKeywords.AsNoTracking().Where(x => x.PublishedAt != x.Article.PublishedAt).Select(x => new { x.ArticleId, x.KeywordId }).ToListAsync(Ct));
+
         // Every cached read equals a fresh one (an instance without a response cache, on the same store).
-        foreach (var path in new[] { "/api/v1/articles?limit=100", "/api/v1/entities?limit=100" }.Concat(live.Select(a => $"/api/v1/articles/{a.Id}")))
+        var entityLists = await db.Entities.AsNoTracking().OrderBy(e => e.Id).Select(e => $"/api/v1/entities/{e.Id}/articles?limit=100").ToListAsync(Ct);
+        foreach (var path in new[] { "/api/v1/articles?limit=100", "/api/v1/entities?limit=100" }.Concat(entityLists).Concat(live.Select(a => $"/api/v1/articles/{a.Id}")))
         {
             var cached = await (await client.GetAsync(path, Ct)).Content.ReadAsStringAsync(Ct);
             var computed = await (await freshClient.GetAsync(path, Ct)).Content.ReadAsStringAsync(Ct);

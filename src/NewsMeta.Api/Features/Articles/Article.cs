@@ -112,6 +112,10 @@ public class ArticleKeyword
     public int KeywordId { get; set; }
     public int Position { get; set; }
     public Origin Origin { get; set; }
+
+    /// <summary>The article's publishedAt, kept here so a keyword's newest articles are read from this table's index alone.</summary>
+    public DateTime PublishedAt { get; set; }
+
     public Keyword Keyword { get; set; } = null!;
 
     /// <summary>Lets queries walk from a keyword to its articles (nested GraphQL connections).</summary>
@@ -131,6 +135,10 @@ public class ArticleEntity
     public string? MatchedAlias { get; set; }
 
     public Origin Origin { get; set; }
+
+    /// <summary>The article's publishedAt, kept here so an entity's newest articles are read from this table's index alone.</summary>
+    public DateTime PublishedAt { get; set; }
+
     public NamedEntity Entity { get; set; } = null!;
 
     /// <summary>Lets queries walk from an entity to its articles (nested GraphQL connections).</summary>

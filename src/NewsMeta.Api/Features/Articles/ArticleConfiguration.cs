@@ -57,6 +57,8 @@ internal sealed class ArticleKeywordConfiguration : IEntityTypeConfiguration<Art
     {
         b.HasKey(k => new { k.ArticleId, k.KeywordId });
         b.HasIndex(k => new { k.KeywordId, k.ArticleId });
+        // A keyword's articles newest first (its list key): the page's keys come from this index in order.
+        b.HasIndex(k => new { k.KeywordId, k.PublishedAt, k.ArticleId });
         b.Property(k => k.Origin).HasConversion<string>().HasMaxLength(16);
         b.HasOne(k => k.Keyword).WithMany().HasForeignKey(k => k.KeywordId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -68,6 +70,8 @@ internal sealed class ArticleEntityConfiguration : IEntityTypeConfiguration<Arti
     {
         b.HasKey(e => new { e.ArticleId, e.EntityId });
         b.HasIndex(e => new { e.EntityId, e.ArticleId });
+        // An entity's articles newest first (its list key): the page's keys come from this index in order.
+        b.HasIndex(e => new { e.EntityId, e.PublishedAt, e.ArticleId });
         b.Property(e => e.Origin).HasConversion<string>().HasMaxLength(16);
         b.HasOne(e => e.Entity).WithMany().HasForeignKey(e => e.EntityId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -57,7 +57,7 @@ public sealed class KeywordExtraction(SearchIndex search, KeywordCatalog keyword
                 // Two spellings can meet on one catalogue keyword the publisher already gave.
                 if (article.Keywords.All(k => k.Keyword != keyword))
                 {
-                    var row = new ArticleKeyword { ArticleId = article.Id, Position = position++, Origin = Origin.Extracted, Keyword = keyword };
+                    var row = new ArticleKeyword { ArticleId = article.Id, Position = position++, Origin = Origin.Extracted, PublishedAt = article.PublishedAt, Keyword = keyword };
                     article.Keywords.Add(row);
                     added.Add(row);
                 }

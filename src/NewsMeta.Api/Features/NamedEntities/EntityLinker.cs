@@ -42,6 +42,7 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
                 ArticleId = article.Id,
                 Position = position++,
                 Origin = Origin.Extracted,
+                PublishedAt = article.PublishedAt,
                 EntityId = entityId,
                 Mentions = tally.Mentions,
                 MatchedAlias = tally.MatchedAlias,

@@ -299,6 +299,7 @@ public sealed class EntityWriter(NewsDbContext db, EntityCatalog catalog, Articl
         {
             ArticleId = g.Key,
             EntityId = targetId,
+            PublishedAt = g.First().PublishedAt,
             Position = g.Min(m => m.Position),
             Mentions = g.Sum(m => m.Mentions),
             // What the publisher tagged stays the publisher's.

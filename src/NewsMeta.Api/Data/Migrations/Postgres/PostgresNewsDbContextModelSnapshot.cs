@@ -293,9 +293,14 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("ArticleId", "EntityId");
 
                     b.HasIndex("EntityId", "ArticleId");
+
+                    b.HasIndex("EntityId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleEntities");
                 });
@@ -316,9 +321,14 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("ArticleId", "KeywordId");
 
                     b.HasIndex("KeywordId", "ArticleId");
+
+                    b.HasIndex("KeywordId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleKeywords");
                 });

@@ -284,9 +284,14 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ArticleId", "EntityId");
 
                     b.HasIndex("EntityId", "ArticleId");
+
+                    b.HasIndex("EntityId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleEntities");
                 });
@@ -307,9 +312,14 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ArticleId", "KeywordId");
 
                     b.HasIndex("KeywordId", "ArticleId");
+
+                    b.HasIndex("KeywordId", "PublishedAt", "ArticleId");
 
                     b.ToTable("ArticleKeywords");
                 });

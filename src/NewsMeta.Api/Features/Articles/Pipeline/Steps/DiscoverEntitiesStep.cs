@@ -89,6 +89,7 @@ public sealed class DiscoverEntitiesStep(NewsDbContext db) : IWriteStep
             {
                 ArticleId = article.Id,
                 EntityId = entity.Id,
+                PublishedAt = article.PublishedAt,
                 Position = article.Entities.Count,
                 Mentions = discovery.Mentions.Count,
                 // Extracted even when a publisher tag gave the name: the publisher gave it as a keyword (which

@@ -10,6 +10,14 @@ public sealed class StorePartsStep(NewsDbContext db) : IWriteStep
 
     public async Task RunAsync(WriteBatch batch, CancellationToken ct)
     {
+        // Every keyword and entity row of a written article is stored here (the replaced ones went before),
+        // so this is where they take the article's publishedAt, their list key.
+        foreach (var article in batch.Written)
+        {
+            article.Keywords.ForEach(k => k.PublishedAt = article.PublishedAt);
+            article.Entities.ForEach(e => e.PublishedAt = article.PublishedAt);
+        }
+
         await db.InsertAsync(batch.Written.SelectMany(a => a.Credits).ToList(), ct);
         await db.InsertAsync(batch.Written.SelectMany(a => a.Keywords).ToList(), ct);
         await db.InsertAsync(batch.Written.SelectMany(a => a.Entities).ToList(), ct);
