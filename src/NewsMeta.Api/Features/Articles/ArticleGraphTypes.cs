@@ -107,7 +107,10 @@ public sealed class ArticleLinkGraphType : ObjectGraphType<ArticleLinkDto>
         Field(l => l.TargetExternalId, nullable: true);
         Field<NonNullGraphType<OriginGraphType>>("origin").Resolve(c => c.Source.Origin);
         Field<ArticleGraphType>("target").Description("The linked article, when it is in the store.")
-            .Resolve(c => c.Source.TargetId is { } id ? c.Service<ArticleLoaders>().LinkTargets.Load(id) : null);
+            .Resolve(c => c.Source.TargetId is not { } id ? null
+                : StoredArticleFields.LinkTargetSelection.Covers(c) && c.Source.TargetExternalId is not null && c.Source.Title is not null
+                    ? StoredArticleFields.LinkTarget(id, c.Source)
+                    : c.Service<ArticleLoaders>().LinkTargets.Load(id));
     }
 }
 

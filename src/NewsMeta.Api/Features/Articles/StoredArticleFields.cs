@@ -31,6 +31,24 @@ public static class StoredArticleFields
 
     public static readonly SubSelection SectionSelection = new([.. NodeIds, "name", "path"]);
 
+    /// <summary>
+    /// A link's target: a link with a target carries the target's externalId, title and url (its projection
+    /// reads them from the target row), so a selection of those needs no load. A link only resolves to an
+    /// article readers may see (an embargoed one is nobody's target until released), as the loader checks.
+    /// </summary>
+    public static readonly SubSelection LinkTargetSelection = new([.. NodeIds, "externalId", "title", "url"]);
+
+    /// <summary>The target row of a link with a target, holding only what <see cref="LinkTargetSelection"/> covers.</summary>
+    public static ArticleRow LinkTarget(int targetId, ArticleLinkDto link) => new()
+    {
+        Id = targetId,
+        ExternalId = link.TargetExternalId ?? "",
+        Title = link.Title ?? "",
+        Url = link.Url,
+        Slug = "",
+        Language = "",
+    };
+
     public static SourceDto Source(SourceRefDto source) => new() { Id = source.Id, Name = source.Name, Kind = source.Kind };
 
     public static KeywordDto Keyword(KeywordRefDto keyword) => new() { Id = keyword.Id, Name = keyword.Name, Origin = keyword.Origin };
