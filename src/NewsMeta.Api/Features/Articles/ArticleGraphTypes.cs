@@ -70,7 +70,8 @@ public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
 
                 // Every link field is stored; the target is loaded by id (ArticleLinkGraphType), so only visible targets resolve.
                 List<ArticleLinkDto> Chosen(IEnumerable<ArticleLinkDto> list) => [.. list.Where(l => kind is null || l.Kind == kind).Take(first)];
-                return c.Source.StoredParts is { } stored ? (object)Chosen(stored.Links) : c.Service<ArticleLoaders>().Links.Load(c.Source.Id).Then(Chosen);
+                var stored = StoredArticleFields.LinkSelection.Covers(c) ? c.Source.StoredParts : c.Source.StoredPartsWithReasons;
+                return stored is not null ? (object)Chosen(stored.Links) : c.Service<ArticleLoaders>().Links.Load(c.Source.Id).Then(Chosen);
             });
         this.AddFurniture();
     }

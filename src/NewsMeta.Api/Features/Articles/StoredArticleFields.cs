@@ -31,6 +31,9 @@ public static class StoredArticleFields
 
     public static readonly SubSelection SectionSelection = new([.. NodeIds, "name", "path"]);
 
+    /// <summary>A link without its reasons, as <see cref="ArticleRow.StoredParts"/> has it (its target may select anything).</summary>
+    public static readonly SubSelection LinkSelection = new(["kind", "score", "title", "url", "targetExternalId", "origin", "target"]);
+
     /// <summary>
     /// A link's target: a link with a target carries the target's externalId, title and url (its projection
     /// reads them from the target row), so a selection of those needs no load. A link only resolves to an

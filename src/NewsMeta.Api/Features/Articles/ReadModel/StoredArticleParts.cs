@@ -20,9 +20,30 @@ public sealed class StoredArticleParts
     public List<MediaDto> Media { get; init; } = [];
     public List<SectionRefDto> Sections { get; init; } = [];
 
-    public static StoredArticleParts Parse(byte[] document) =>
-        JsonSerializer.Deserialize<StoredArticleParts>(document, NewsJson.Options)
+    /// <param name="document">A stored <see cref="ArticleDocument.Full"/>.</param>
+    /// <param name="withReasons">
+    /// Whether computed links keep their reasons. Without, each link's reasons (shared entities and keywords,
+    /// a few nested objects per link, ten similar links an article) are skipped unread: building them was most
+    /// of what parsing a page's documents cost, for a field few queries ask for.
+    /// </param>
+    public static StoredArticleParts Parse(byte[] document, bool withReasons) =>
+        JsonSerializer.Deserialize<StoredArticleParts>(document, withReasons ? NewsJson.Options : WithoutReasons)
         ?? throw new JsonException("A stored article document is null.");
+
+    private static readonly JsonSerializerOptions WithoutReasons = new(NewsJson.Options) { Converters = { new SkippedReasons() } };
+
+    /// <summary>Reads a link's reasons as null, skipping their JSON.</summary>
+    private sealed class SkippedReasons : System.Text.Json.Serialization.JsonConverter<LinkReasons?>
+    {
+        public override LinkReasons? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, LinkReasons? value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("Parts parsed without reasons are never written.");
+    }
 
     /// <summary>The body of a stored document, parsed on its own: only a query that selects it pays for the string.</summary>
     public static string Body(byte[] document) =>
