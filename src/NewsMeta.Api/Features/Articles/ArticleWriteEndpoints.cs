@@ -36,8 +36,9 @@ public static class ArticleWriteEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<ArticleDto>, Ok<ArticleDto>, ValidationProblem, ProblemHttpResult>> UpsertArticle(
-        string externalId, HttpRequest request, ArticleWriter writer, GroupCommit group, IOptions<GroupCommitOptions> grouping, ArticleQueries queries, NewsMetaMetrics metrics, CancellationToken ct)
+    private static async Task<Results<ReadModel.ArticleWrittenResult, ValidationProblem, ProblemHttpResult>> UpsertArticle(
+        string externalId, HttpRequest request, ArticleWriter writer, GroupCommit group, IOptions<GroupCommitOptions> grouping, ArticleQueries queries,
+        ReadModel.StoredArticles stored, NewsMetaMetrics metrics, CancellationToken ct)
     {
         var (record, bodyErrors) = await JsonBody.ReadAsync<ArticleRecord>(request, ct);
         if (record is null)
@@ -78,16 +79,13 @@ public static class ArticleWriteEndpoints
         }
 
         // A concurrent DELETE can remove the article between this write's commit and its read-back (it happens under mixed load).
-        if ((grouped?.Article ?? await queries.GetAsync(outcome.ArticleId, ct)) is not { } article)
+        if ((grouped?.Article ?? (await stored.WrittenAsync([outcome.ArticleId], ct)).GetValueOrDefault(outcome.ArticleId)) is not { } article)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
                 detail: $"The article was stored, then deleted by a concurrent request before it could be read back (externalId '{externalId}').");
         }
 
-        request.HttpContext.Response.Headers.ETag = ETags.For(article);
-        return outcome.Status == WriteStatus.Created
-            ? TypedResults.Created($"/api/v1/articles/{article.Id}", article)
-            : TypedResults.Ok(article);
+        return new ReadModel.ArticleWrittenResult(article, created: outcome.Status == WriteStatus.Created);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteArticle(int id, HttpRequest request, ArticleWriter writer, ArticleQueries queries, NewsMetaMetrics metrics, CancellationToken ct)

@@ -119,7 +119,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
         {
             await using var scope = scopes.CreateAsyncScope();
             var outcomes = await scope.ServiceProvider.GetRequiredService<ArticleWriter>().UpsertAsync(batch.Select(p => p.Record).ToList(), ct);
-            var stored = await ReadBackAsync(scope.ServiceProvider.GetRequiredService<ArticleQueries>(), outcomes, ct);
+            var stored = await ReadBackAsync(scope.ServiceProvider.GetRequiredService<ReadModel.StoredArticles>(), outcomes, ct);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(new GroupedWrite(outcomes[i], stored.GetValueOrDefault(outcomes[i].ArticleId)));
@@ -144,15 +144,15 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
     }
 
     /// <summary>
-    /// The group's stored articles, read in one set of statements instead of one per caller. Best effort:
-    /// the writes are committed already, so a failed read leaves each caller to read its own.
+    /// The group's stored documents, read in one statement instead of one per caller. Best effort: the
+    /// writes are committed already, so a failed read leaves each caller to read its own.
     /// </summary>
-    private async Task<Dictionary<int, ArticleDto>> ReadBackAsync(ArticleQueries queries, IReadOnlyList<WriteOutcome> outcomes, CancellationToken ct)
+    private async Task<Dictionary<int, ReadModel.WrittenArticle>> ReadBackAsync(ReadModel.StoredArticles stored, IReadOnlyList<WriteOutcome> outcomes, CancellationToken ct)
     {
         var ids = outcomes.Where(o => o.Status is WriteStatus.Created or WriteStatus.Updated or WriteStatus.Unchanged).Select(o => o.ArticleId).Distinct().ToList();
         try
         {
-            return ids.Count == 0 ? [] : (await queries.GetManyAsync(ids, ct)).ToDictionary(a => a.Id);
+            return ids.Count == 0 ? [] : await stored.WrittenAsync(ids, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -165,4 +165,4 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Microsoft.Extension
 }
 
 /// <summary>A grouped write's outcome and, when it could be read right after the commit, the stored article.</summary>
-public sealed record GroupedWrite(WriteOutcome Outcome, ArticleDto? Article);
+public sealed record GroupedWrite(WriteOutcome Outcome, ReadModel.WrittenArticle? Article);

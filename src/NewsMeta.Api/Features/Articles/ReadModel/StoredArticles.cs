@@ -47,6 +47,28 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
     }
 
     /// <summary>
+    /// The stored documents of articles just written, for their writers' answers: no visibility rule (a writer
+    /// sees what it wrote, embargoed or not). An article without a document yet is computed; one deleted
+    /// meanwhile is missing.
+    /// </summary>
+    public async Task<Dictionary<int, WrittenArticle>> WrittenAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var written = await db.ArticleDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => new WrittenArticle(d.Id, d.Full, d.FullETag), ct);
+        var missing = ids.Where(id => !written.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var article in await queries.GetManyAsync(missing, ct))
+            {
+                var body = JsonSerializer.SerializeToUtf8Bytes(article, NewsJson.Options);
+                written[article.Id] = new WrittenArticle(article.Id, body, ETags.ForBytes(body));
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>
     /// A page of stored summaries as the JSON a <see cref="Page{T}"/> of <see cref="ArticleSummaryDto"/> is
     /// written as; null with errors for a bad cursor. A page with a summary not rendered yet is computed as before.
     /// </summary>
