@@ -31,12 +31,13 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
     {
         var sql = """SELECT a."Id", d."Full", d."FullETag" FROM "Articles" AS a LEFT JOIN "ArticleDocuments" AS d ON d."Id" = a."Id" WHERE"""
             + match + (ArticleVisibility.CallerSeesEmbargoed ? "" : """ AND a."ReleasedVersion" IS NOT NULL""");
-        var found = (await DirectQuery.ListAsync(db, sql, [key], r => (Id: r.GetInt32(0), Full: DirectQuery.ReadBytes(r, 1), ETag: DirectQuery.ReadString(r, 2)), ct))
-            .FirstOrDefault();
-        if (found.Id == 0)
+        var rows = await DirectQuery.ListAsync(db, sql, [key], r => (Id: r.GetInt32(0), Full: DirectQuery.ReadBytes(r, 1), ETag: DirectQuery.ReadString(r, 2)), ct);
+        if (rows.Count == 0)
         {
             return null;
         }
+
+        var found = rows[0];
 
         if (found.Full is not null)
         {
