@@ -35,11 +35,13 @@ public static class DatabaseServiceCollectionExtensions
         // Pooled too: a context built afresh per request also builds EF's internal per-context services (its
         // query translators and the like), which cost more CPU than the lookup an article read makes. Each
         // lease then points its connection at the primary or the replica, as the request's route says.
-        services.AddPooledDbContextFactory<PostgresNewsDbContext>((sp, db) => PostgresOptions(db, sp.GetRequiredService<ReplicaSettings>().Primary, sp));
-        services.AddScoped(sp => LeasePostgres(sp.GetRequiredService<IDbContextFactory<PostgresNewsDbContext>>(), sp.GetRequiredService<ReplicaSettings>(), sp.GetRequiredService<DatabaseRoute>()));
+        // A scope's lease (AddDbContextPool), not a pooled factory's context: the scope holds the context under
+        // two service types and so disposes it twice; a factory's context went back to the pool at the first,
+        // and could be leased by another request before the second handed it out again.
+        services.AddDbContextPool<PostgresNewsDbContext>((sp, db) => PostgresOptions(db, sp.GetRequiredService<ReplicaSettings>().Primary, sp));
         services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Replicas());
         services.AddScoped<NewsDbContext>(sp => sp.GetRequiredService<DatabaseConnections>().Options.Provider == DatabaseProvider.Postgres
-            ? sp.GetRequiredService<PostgresNewsDbContext>()
+            ? Route(sp.GetRequiredService<PostgresNewsDbContext>(), sp.GetRequiredService<ReplicaSettings>(), sp.GetRequiredService<DatabaseRoute>())
             : sp.GetRequiredService<SqliteNewsDbContext>());
 
         services.AddHttpContextAccessor();
@@ -49,13 +51,12 @@ public static class DatabaseServiceCollectionExtensions
     }
 
     /// <summary>
-    /// A pooled context on the connection this request reads or writes through. A lease may come back from a
-    /// request that used the other one, so the connection string is set whenever it differs (the connection
+    /// The request's pooled context on the connection it reads or writes through. A lease may come back from
+    /// a request that used the other one, so the connection string is set whenever it differs (the connection
     /// is closed between leases).
     /// </summary>
-    private static PostgresNewsDbContext LeasePostgres(IDbContextFactory<PostgresNewsDbContext> pool, ReplicaSettings settings, DatabaseRoute route)
+    private static PostgresNewsDbContext Route(PostgresNewsDbContext db, ReplicaSettings settings, DatabaseRoute route)
     {
-        var db = pool.CreateDbContext();
         var connection = route.UseReplica && settings.ReadOnlyConnection is { } replica ? replica : settings.Primary;
         if (!string.Equals(db.Database.GetConnectionString(), connection, StringComparison.Ordinal))
         {
