@@ -42,11 +42,12 @@ public sealed class ArticleQueries(NewsDbContext db, TypeAdapterConfig mapping)
     /// <summary>The filter's matches after the cursor, unordered; null (with an error) when the cursor is not this list's.</summary>
     public IQueryable<Article>? Paged(ArticleFilter filter, string? cursor, QueryErrors errors)
     {
-        if (!TryAfter(filter, cursor, errors, out var after))
-        {
-            return null;
-        }
+        return TryAfter(filter, cursor, errors, out var after) ? Paged(filter, after) : null;
+    }
 
+    /// <summary>The filter's matches after (publishedAt, id), unordered; all of them without it.</summary>
+    public IQueryable<Article> Paged(ArticleFilter filter, (DateTime At, int Id)? after)
+    {
         var query = Filtered(filter);
         if (after is not var (at, lastId))
         {

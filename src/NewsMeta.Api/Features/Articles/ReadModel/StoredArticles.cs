@@ -82,7 +82,7 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
 
         var page = SummaryPageStatement.For(filter, ArticleVisibility.CallerSeesEmbargoed, after?.At, after?.Id ?? 0, limit + 1) is var (sql, arguments)
             ? await DirectQuery.ListAsync(db, sql, arguments, r => new StoredRow { Id = r.GetInt32(0), PublishedAt = DirectQuery.ReadUtc(r, 1), Summary = DirectQuery.ReadBytes(r, 2) }, ct)
-            : await LinqPageAsync(queries.Paged(filter, cursor, errors)!, filter, limit, ct);
+            : await LinqPageAsync(queries.Paged(filter, after), filter, limit, ct);
 
         if (page.Any(r => r.Summary is null))
         {

@@ -8,7 +8,7 @@ namespace NewsMeta.Api.Features.Articles.ReadModel;
 /// all articles, one entity's and one keyword's, in either order, after a cursor or not. The page's keys are
 /// chosen first and only their documents joined, as the LINQ form does; an entity's or keyword's keys come
 /// from its list key (the article's publishedAt kept on its mention or tag row, under an index). Any other filter gets null and is
-/// answered through LINQ (<see cref="ArticleQueries.Paged"/>), which must give the same page.
+/// answered through LINQ (<see cref="ArticleQueries.Filtered"/>), which must give the same page.
 /// </summary>
 internal static class SummaryPageStatement
 {
