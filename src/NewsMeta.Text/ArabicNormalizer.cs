@@ -81,6 +81,30 @@ public static class ArabicNormalizer
     private static string NormalizeStable(ReadOnlySpan<char> text, bool wordBreaks)
     {
         var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..NormalizeStable(text, buffer, wordBreaks)]);
+    }
+
+    /// <summary>
+    /// <see cref="NormalizeWord"/> written into <paramref name="destination"/> instead of a new string, for a
+    /// word NFKC leaves alone and that fits (every character maps to at most one); false otherwise, when the
+    /// caller makes the string. A reader that tests most words and keeps few (highlighting) allocates nothing
+    /// for the others.
+    /// </summary>
+    public static bool TryNormalizeWord(ReadOnlySpan<char> word, Span<char> destination, out int written)
+    {
+        if (word.Length > destination.Length || !IsCompatibilityStable(word))
+        {
+            written = 0;
+            return false;
+        }
+
+        written = NormalizeStable(word, destination, wordBreaks: false);
+        return true;
+    }
+
+    /// <returns>How many characters of <paramref name="buffer"/> (at least as long as the text) were written.</returns>
+    private static int NormalizeStable(ReadOnlySpan<char> text, Span<char> buffer, bool wordBreaks)
+    {
         var length = 0;
         var pendingSpace = false;
         foreach (var raw in text)
@@ -108,7 +132,7 @@ public static class ArabicNormalizer
             }
         }
 
-        return new string(buffer[..length]);
+        return length;
     }
 
     private static string NormalizeComposed(string text)

@@ -26,21 +26,21 @@ public static class Highlighter
         var first = new List<Token>(words);   // the window when nothing matches
         var before = new Queue<Token>(lead + 1);
         var read = 0;
-        using var tokens = Tokenizer.Enumerate(text).GetEnumerator();
-        while (tokens.MoveNext())
+        var reader = new WordReader(text, stems);
+        Span<char> buffer = stackalloc char[WordReader.BufferLength];
+        while (reader.Next(buffer, out var token, out var matches))
         {
-            var token = tokens.Current;
-            if (!StopWords.Contains(token.Normalized) && stems.Contains(ArabicStemmer.Stem(token.Normalized)))
+            if (matches)
             {
                 var window = new List<Token>(words);
                 window.AddRange(before);
                 window.Add(token);
-                while (window.Count < words && tokens.MoveNext())
+                while (window.Count < words && reader.Next(buffer, out var next, out _))
                 {
-                    window.Add(tokens.Current);
+                    window.Add(next);
                 }
 
-                return Cut(text, stems, window, cutBefore: read > before.Count, cutAfter: tokens.MoveNext());
+                return Cut(text, stems, window, cutBefore: read > before.Count, cutAfter: reader.Next(buffer, out _, out _));
             }
 
             if (first.Count < words)
@@ -58,6 +58,57 @@ public static class Highlighter
         }
 
         return first.Count == 0 ? string.Empty : Cut(text, stems, first, cutBefore: false, cutAfter: read > first.Count);
+    }
+
+    /// <summary>
+    /// The words of a text in order, each told whether it matches a stem. A stem is what is left of a
+    /// normalised word once prefixes and a suffix are stripped (<see cref="ArabicStemmer"/>), so a word that
+    /// contains none of the stems cannot match: such a word, nearly every word of a body, is normalised into
+    /// a buffer and neither made a string nor stemmed. Tokens carry positions only (a window needs no more).
+    /// </summary>
+    private sealed class WordReader(string text, IReadOnlySet<string> stems)
+    {
+        public const int BufferLength = 64;
+
+        private readonly string[] _stems = [.. stems];
+        private int _position;
+
+        public bool Next(Span<char> buffer, out Token token, out bool matches)
+        {
+            while (Tokenizer.NextWord(text, ref _position, out var start, out var length))
+            {
+                var raw = text.AsSpan(start, length);
+                var normalized = ArabicNormalizer.TryNormalizeWord(raw, buffer, out var written) ? null : ArabicNormalizer.NormalizeWord(raw);
+                var word = normalized is null ? buffer[..written] : normalized.AsSpan();
+                if (word.IsEmpty)
+                {
+                    continue;
+                }
+
+                token = new Token(start, length, string.Empty);
+                matches = ContainsStem(word) && IsMatch(normalized ?? word.ToString());
+                return true;
+            }
+
+            token = default;
+            matches = false;
+            return false;
+        }
+
+        private bool ContainsStem(ReadOnlySpan<char> word)
+        {
+            foreach (var stem in _stems)
+            {
+                if (word.Contains(stem.AsSpan(), StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsMatch(string normalized) => !StopWords.Contains(normalized) && stems.Contains(ArabicStemmer.Stem(normalized));
     }
 
     private static string Cut(string text, IReadOnlySet<string> stems, List<Token> window, bool cutBefore, bool cutAfter) =>

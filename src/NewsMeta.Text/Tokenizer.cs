@@ -21,26 +21,38 @@ public static class Tokenizer
             yield break;
         }
 
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        var position = 0;
+        while (NextWord(text, ref position, out var start, out var length))
         {
-            var inWord = i < text.Length && IsWordChar(text[i]);
-            if (inWord && start < 0)
+            // Presentation-form ligatures can expand to several words under NFKC: NormalizeWord keeps them one token.
+            var normalized = ArabicNormalizer.NormalizeWord(text.AsSpan(start, length));
+            if (normalized.Length > 0)
             {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                // Presentation-form ligatures can expand to several words under NFKC: NormalizeWord keeps them one token.
-                var normalized = ArabicNormalizer.NormalizeWord(text.AsSpan(start, i - start));
-                if (normalized.Length > 0)
-                {
-                    yield return new Token(start, i - start, normalized);
-                }
-
-                start = -1;
+                yield return new Token(start, length, normalized);
             }
         }
+    }
+
+    /// <summary>
+    /// Where the next word at or after <paramref name="position"/> is, before normalising (which may leave
+    /// nothing of it); <paramref name="position"/> moves past it. False when no word is left. For a reader
+    /// that normalises only the words it needs (<see cref="Highlighter.Snippet"/>).
+    /// </summary>
+    public static bool NextWord(string text, ref int position, out int start, out int length)
+    {
+        while (position < text.Length && !IsWordChar(text[position]))
+        {
+            position++;
+        }
+
+        start = position;
+        while (position < text.Length && IsWordChar(text[position]))
+        {
+            position++;
+        }
+
+        length = position - start;
+        return length > 0;
     }
 
     private static bool IsWordChar(char c) =>

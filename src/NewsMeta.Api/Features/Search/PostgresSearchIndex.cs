@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Articles;
 using NewsMeta.Text;
 
 namespace NewsMeta.Api.Features.Search;
@@ -31,7 +32,10 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
     private const string WindowQuery = "SELECT \"Document\" FROM \"ArticleSearch\" ORDER BY \"ArticleId\" DESC LIMIT 5000";
 
     public override Task RemoveAsync(int articleId, CancellationToken ct) =>
-        Db.Database.ExecuteSqlAsync($"DELETE FROM \"ArticleSearch\" WHERE \"ArticleId\" = {articleId}", ct);
+        Db.Database.ExecuteSqlAsync($"""
+            DELETE FROM "ArticleSearch" WHERE "ArticleId" = {articleId};
+            DELETE FROM "ArticleSearchTerms" WHERE "ArticleId" = {articleId};
+            """, ct);
 
     public override IQueryable<SearchHit> Hits(SearchQuery query) =>
         Db.Database.SqlQuery<SearchHit>(
@@ -58,12 +62,59 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
             """);
     }
 
+    /// <summary>
+    /// From the ranking index "ArticleSearchTerms" (one row per word of an article's title and lead, with the
+    /// ts_rank a query for that word alone gives it, and the article's publishedAt): its rows for the stem are
+    /// already in rank order, so the first <paramref name="count"/> are a walk down one index, whatever the
+    /// number of matches. Matches deeper in the body score 0 and follow, newest first: they are read only
+    /// when the ranked rows run out before <paramref name="count"/> (PostgreSQL runs the arms of a UNION ALL
+    /// in order, and the LIMIT stops it as soon as it has enough). Every match is ranked, none is left outside
+    /// a window. Visibility is applied inside, so hidden articles never take a place in the count. OFFSET 0
+    /// keeps the body matches a GIN bitmap scan: planned together, a rare word's matches were looked for by
+    /// walking every article newest first.
+    /// </summary>
+    public override IQueryable<RankedRow>? TopForStem(string stem, int count)
+    {
+        if (!IsOneLexeme(stem))
+        {
+            return null;
+        }
+
+        var seesEmbargoed = ArticleVisibility.CallerSeesEmbargoed;
+        var tsquery = $"'{stem}'";
+        return Db.Database.SqlQuery<RankedRow>($"""
+            SELECT top."Id", top."PublishedAt", top."Score" FROM (
+                (SELECT t."ArticleId" AS "Id", t."PublishedAt", t."Score"::float8 AS "Score"
+                 FROM "ArticleSearchTerms" t JOIN "Articles" a ON a."Id" = t."ArticleId"
+                 WHERE t."Term" = {stem} AND ({seesEmbargoed} OR a."ReleasedVersion" IS NOT NULL)
+                 ORDER BY t."Score" DESC, t."PublishedAt" DESC, t."ArticleId" DESC
+                 LIMIT {count})
+                UNION ALL
+                (SELECT a."Id", a."PublishedAt", 0::float8
+                 FROM (SELECT "ArticleId" FROM "ArticleSearch" WHERE "Document" @@ to_tsquery('simple', {tsquery}) OFFSET 0) AS s
+                 JOIN "Articles" a ON a."Id" = s."ArticleId"
+                 WHERE ({seesEmbargoed} OR a."ReleasedVersion" IS NOT NULL)
+                   AND NOT EXISTS (SELECT 1 FROM "ArticleSearchTerms" t WHERE t."ArticleId" = s."ArticleId" AND t."Term" = {stem})
+                 ORDER BY a."PublishedAt" DESC, a."Id" DESC
+                 LIMIT {count})
+                LIMIT {count}) AS top
+            """);
+    }
+
+    /// <summary>
+    /// Whether the 'simple' configuration keeps the stem as one lexeme, unchanged: letters alone (none with a
+    /// lower-case form of its own) or digits alone. Anything else takes the general path.
+    /// </summary>
+    private static bool IsOneLexeme(string stem) =>
+        stem.Length > 0 && (stem.All(char.IsDigit) || stem.All(c => char.IsLetter(c) && char.ToLowerInvariant(c) == c));
+
     // Stems are letters and digits only; quoting each keeps tsquery syntax out of them. <-> makes phrases.
     private static string TsQuery(SearchQuery query) =>
         string.Join(" | ", query.Branches.Select(b => "(" + string.Join(" & ", b.Select(c => "(" + string.Join(" <-> ", c.Select(s => $"'{s}'")) + ")")) + ")"));
 
     // One array per column (unnest): the statement's text is the same for any number of rows, so it is
-    // prepared once, and its parameters are four whatever the batch.
+    // prepared once, and its parameters are the same whatever the batch. The ranking index's rows are made
+    // from the ranking vector just stored, each word scored as a query for it alone would score it.
     protected override async Task UpsertAsync(IReadOnlyList<IndexRow> rows, CancellationToken ct)
     {
         var ids = rows.Select(r => r.ArticleId).ToArray();
@@ -75,7 +126,12 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
             SELECT d.id, setweight(to_tsvector('simple', d.title), 'A') || setweight(to_tsvector('simple', d.body), 'B'),
                    setweight(to_tsvector('simple', d.title), 'A') || setweight(to_tsvector('simple', d.lead), 'B')
             FROM unnest({ids}, {titles}, {bodies}, {leads}) AS d(id, title, body, lead)
-            ON CONFLICT ("ArticleId") DO UPDATE SET "Document" = EXCLUDED."Document", "Rank" = EXCLUDED."Rank"
+            ON CONFLICT ("ArticleId") DO UPDATE SET "Document" = EXCLUDED."Document", "Rank" = EXCLUDED."Rank";
+            DELETE FROM "ArticleSearchTerms" WHERE "ArticleId" = ANY({ids});
+            INSERT INTO "ArticleSearchTerms" ("Term", "Score", "PublishedAt", "ArticleId")
+            SELECT t.lexeme, ts_rank(s."Rank", quote_literal(t.lexeme)::tsquery), a."PublishedAt", s."ArticleId"
+            FROM "ArticleSearch" s JOIN "Articles" a ON a."Id" = s."ArticleId", unnest(s."Rank") AS t
+            WHERE s."ArticleId" = ANY({ids});
             """, ct);
     }
 

@@ -88,6 +88,13 @@ public abstract class SearchIndex(NewsDbContext db)
     /// </summary>
     public virtual IQueryable<SearchHit> RankedHits(SearchQuery query, int atLeast) => Hits(query);
 
+    /// <summary>
+    /// The first <paramref name="count"/> matches of an unfiltered search for one stem, in rank order (relevance,
+    /// newest, highest id), scored as <see cref="Hits"/> scores them, when the index keeps a ranking index that
+    /// answers it without ranking every match; null when it does not (the caller ranks <see cref="RankedHits"/>).
+    /// </summary>
+    public virtual IQueryable<RankedRow>? TopForStem(string stem, int count) => null;
+
     /// <summary>Indexes the articles the index lacks (a store created before search existed, or restored without it).</summary>
     public async Task EnsureCompleteAsync(ILogger log, CancellationToken ct)
     {

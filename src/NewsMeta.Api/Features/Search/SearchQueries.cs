@@ -59,6 +59,12 @@ public sealed class SearchQueries(NewsDbContext db, SearchIndex index, ArticleQu
     /// </summary>
     public IQueryable<RankedRow> Ranked(SearchQuery query, ArticleFilter filter, int limit, int offset)
     {
+        if (filter.IsEmpty && SingleStem(query) is { } stem && index.TopForStem(stem, offset + limit + 1) is { } top)
+        {
+            return top.OrderByDescending(x => x.Score).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
+                .Skip(offset).Take(limit + 1);
+        }
+
         // Unfiltered, the index may rank a bounded window of the newest matches (PostgreSQL does); a filter
         // could leave that window empty, so filtered searches rank every match.
         var candidates = filter.IsEmpty ? index.RankedHits(query, offset + limit + 1) : index.Hits(query);
@@ -67,6 +73,10 @@ public sealed class SearchQueries(NewsDbContext db, SearchIndex index, ArticleQu
             .OrderByDescending(x => x.Score).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
             .Skip(offset).Take(limit + 1);
     }
+
+    /// <summary>The query's one stem when it is a single word (one branch, one clause, no phrase); else null.</summary>
+    private static string? SingleStem(SearchQuery query) =>
+        query.Branches.Count == 1 && query.Clauses.Count == 1 && query.Clauses[0].Count == 1 ? query.Clauses[0][0] : null;
 
     public async Task<RankedPage> RankAsync(SearchQuery query, ArticleFilter filter, int limit, int offset, CancellationToken ct)
     {
