@@ -41,6 +41,53 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     /// <summary>What this provider does differently (locks, bulk statements, candidate queries, ...).</summary>
     public abstract IDatabaseDialect Dialect { get; }
 
+    /// <summary>
+    /// Saves, then gives <see cref="CatalogueVersion"/> a new value when the save touched what the entity matcher
+    /// is built from. Changes are detected once, before both (the save itself does not detect them again).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var (catalogueChanged, saved) = await SaveDetectedAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+        if (catalogueChanged)
+        {
+            await CatalogueVersion.ReplaceAsync(this, cancellationToken);
+        }
+
+        return saved;
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var (catalogueChanged, saved) = SaveDetectedAsync(() => Task.FromResult(base.SaveChanges(acceptAllChangesOnSuccess))).GetAwaiter().GetResult();
+        if (catalogueChanged)
+        {
+            CatalogueVersion.Replace(this);
+        }
+
+        return saved;
+    }
+
+    private async Task<(bool CatalogueChanged, int Saved)> SaveDetectedAsync(Func<Task<int>> save)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var catalogueChanged = CatalogueVersion.ChangedBy(ChangeTracker);
+            return (catalogueChanged, await save());
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

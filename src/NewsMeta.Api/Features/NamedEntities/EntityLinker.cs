@@ -111,6 +111,25 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
 
     public async Task<EntityMatcher> MatcherAsync(CancellationToken ct) => (await StampedMatcherAsync(ct)).Matcher;
 
+    /// <summary>
+    /// The matcher for a reader (search), checked against <see cref="CatalogueVersion"/>: while the version is the
+    /// one the last full check ran under, nothing the matcher reads has been saved since, and the full stamp
+    /// (which counts every entity) is not read again. The version is read before the stamp, so a matcher is
+    /// never kept under a version older than the catalogue it was checked against.
+    /// </summary>
+    public async Task<EntityMatcher> CurrentMatcherAsync(CancellationToken ct)
+    {
+        var version = await CatalogueVersion.ReadAsync(db, ct);
+        if (cache.TryGet(version) is { } checkedMatcher)
+        {
+            return checkedMatcher;
+        }
+
+        var (matcher, _) = await StampedMatcherAsync(ct);
+        cache.Set(version, matcher);
+        return matcher;
+    }
+
     /// <summary>The matcher and the catalogue state it was built from (what articles linked with it are linked through).</summary>
     public async Task<(EntityMatcher Matcher, CatalogStamp Stamp)> StampedMatcherAsync(CancellationToken ct)
     {
@@ -162,5 +181,14 @@ public sealed class EntityMatcherCache
 
     public void Set(CatalogStamp stamp, EntityMatcher matcher) => Volatile.Write(ref _current, new Built(stamp, matcher));
 
+    private Checked? _checked;
+
+    /// <summary>The matcher last checked against the catalogue under this <see cref="CatalogueVersion"/> value.</summary>
+    public EntityMatcher? TryGet(string catalogueVersion) => Volatile.Read(ref _checked) is { } c && c.Version == catalogueVersion ? c.Matcher : null;
+
+    public void Set(string catalogueVersion, EntityMatcher matcher) => Volatile.Write(ref _checked, new Checked(catalogueVersion, matcher));
+
     private sealed record Built(CatalogStamp Stamp, EntityMatcher Matcher);
+
+    private sealed record Checked(string Version, EntityMatcher Matcher);
 }

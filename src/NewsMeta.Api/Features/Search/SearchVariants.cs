@@ -9,7 +9,8 @@ namespace NewsMeta.Api.Features.Search;
 /// Lets a search find an entity under any of its spellings: when the query names a catalogue entity
 /// (by its name or an alias, found with the same matcher that links articles), the query is also run
 /// with that name written each other way the catalogue knows — a transliteration no character rule
-/// could merge. Costs the matcher's one-row freshness check, plus one query when an entity is named.
+/// could merge. Costs the matcher's one-row freshness check (<see cref="EntityLinker.CurrentMatcherAsync"/>), plus one
+/// query when an entity is named.
 /// </summary>
 public sealed class SearchVariants(EntityLinker linker, NewsDbContext db)
 {
@@ -20,7 +21,7 @@ public sealed class SearchVariants(EntityLinker linker, NewsDbContext db)
 
     public async Task<SearchQuery> ExpandAsync(string text, SearchQuery query, CancellationToken ct)
     {
-        var matcher = await linker.MatcherAsync(ct);
+        var matcher = await linker.CurrentMatcherAsync(ct);
         var mentions = matcher.Match(text).DistinctBy(m => m.EntityId).Take(MaxEntities).ToList();
         if (mentions.Count == 0)
         {

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.NamedEntities;
+using NewsMeta.Api.Tests.Infrastructure;
+
+namespace NewsMeta.Api.Tests.Search;
+
+/// <summary>
+/// Search expands a query that names a catalogue entity with the entity's other spellings, using a matcher it
+/// rechecks only when the catalogue's version has moved. Every catalogue edit moves it, so the next search
+/// knows the edit; an article write that only discovers entities does not, so searches keep their matcher.
+/// </summary>
+public sealed class SearchCatalogueFreshnessTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly HttpClient _writer = factory.ClientWithKey(NewsMetaFactory.WriteKey);
+
+    [Fact]
+    public async Task A_new_alias_or_name_expands_the_very_next_search()
+    {
+        var created = await _writer.PostAsJsonAsync("/api/v1/entities", new { name = "سليم الزرواني", type = "person" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.NodeAsync())["id"]!.GetValue<int>();
+        await PutArticleAsync("freshness-zarwani", "سليم الزرواني يفتتح معرض الخزف", "افتتح الخزاف سليم الزرواني معرضه الأول في المدينة القديمة.");
+
+        Assert.Empty(await ExternalIdsAsync("Zarwani")); // no article spells it so, and the catalogue does not know the spelling yet
+        var before = await VersionAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await _writer.PostAsJsonAsync($"/api/v1/entities/{id}/aliases", new { alias = "Zarwani" }, Ct)).StatusCode);
+        Assert.NotEqual(before, await VersionAsync());
+        Assert.Equal(["freshness-zarwani"], await ExternalIdsAsync("Zarwani"));
+
+        var renamed = await _writer.PutAsJsonAsync($"/api/v1/entities/{id}", new { name = "Salim Zarwani", type = "person" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal(["freshness-zarwani"], await ExternalIdsAsync("Salim Zarwani"));
+    }
+
+    [Fact]
+    public async Task An_article_write_that_only_discovers_entities_leaves_the_version_alone()
+    {
+        await PutArticleAsync("freshness-plain", "مهرجان الزيتون في القرية", "قال المزارع نبيل القطامي إن موسم الزيتون كان جيدا هذا العام.");
+        var before = await VersionAsync();
+        await PutArticleAsync("freshness-plain-2", "سوق الزيتون يفتح أبوابه", "قال التاجر نبيل القطامي إن أسعار الزيت استقرت في سوق القرية.");
+        Assert.Equal(before, await VersionAsync());
+    }
+
+    private async Task<string> VersionAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        return await CatalogueVersion.ReadAsync(scope.ServiceProvider.GetRequiredService<NewsDbContext>(), Ct);
+    }
+
+    private async Task<List<string>> ExternalIdsAsync(string q)
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}&limit=50", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.NodeAsync())["items"]!.AsArray().Select(i => i!["externalId"]!.GetValue<string>()).Where(e => e.StartsWith("freshness-", StringComparison.Ordinal))];
+    }
+
+    private async Task PutArticleAsync(string externalId, string title, string body)
+    {
+        var put = await _writer.PutAsJsonAsync($"/api/v1/articles/by-external-id/{externalId}", new
+        {
+            url = $"https://freshness.example/{externalId}",
+            title,
+            body,
+            language = "ar",
+            publishedAt = "2026-11-20T09:00:00Z",
+            source = new { name = "صحيفة الشروق اليومية", kind = "newspaper" },
+        }, Ct);
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync(Ct));
+    }
+}
