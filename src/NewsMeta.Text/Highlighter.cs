@@ -66,16 +66,16 @@ public static class Highlighter
     /// contains none of the stems cannot match: such a word, nearly every word of a body, is normalised into
     /// a buffer and neither made a string nor stemmed. Tokens carry positions only (a window needs no more).
     /// </summary>
-    private sealed class WordReader(string text, IReadOnlySet<string> stems)
+    private sealed class WordReader(string text, IReadOnlySet<string> stems, int from = 0, int to = int.MaxValue)
     {
         public const int BufferLength = 64;
 
         private readonly string[] _stems = [.. stems];
-        private int _position;
+        private int _position = from;
 
         public bool Next(Span<char> buffer, out Token token, out bool matches)
         {
-            while (Tokenizer.NextWord(text, ref _position, out var start, out var length))
+            while (Tokenizer.NextWord(text, ref _position, out var start, out var length) && start < to)
             {
                 var raw = text.AsSpan(start, length);
                 var normalized = ArabicNormalizer.TryNormalizeWord(raw, buffer, out var written) ? null : ArabicNormalizer.NormalizeWord(raw);
@@ -118,18 +118,19 @@ public static class Highlighter
     {
         var result = new StringBuilder(end - start + 32);
         var position = start;
-        // The window starts and ends at word boundaries, so analysing it alone finds the same words.
-        foreach (var window in TextAnalyzer.Terms(text[start..end]))
+        // The window starts and ends at word boundaries, so reading it alone finds the same words.
+        var reader = new WordReader(text, stems, start, end);
+        Span<char> buffer = stackalloc char[WordReader.BufferLength];
+        while (reader.Next(buffer, out var word, out var matches))
         {
-            var term = window with { Start = window.Start + start };
-            if (!stems.Contains(term.Stem))
+            if (!matches)
             {
                 continue;
             }
 
-            result.Append(WebUtility.HtmlEncode(text[position..term.Start]))
-                .Append("<mark>").Append(WebUtility.HtmlEncode(text.Substring(term.Start, term.Length))).Append("</mark>");
-            position = term.Start + term.Length;
+            result.Append(WebUtility.HtmlEncode(text[position..word.Start]))
+                .Append("<mark>").Append(WebUtility.HtmlEncode(text.Substring(word.Start, word.Length))).Append("</mark>");
+            position = word.Start + word.Length;
         }
 
         return result.Append(WebUtility.HtmlEncode(text[position..end])).ToString().Trim();
