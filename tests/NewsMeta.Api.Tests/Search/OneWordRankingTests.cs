@@ -33,7 +33,7 @@ public sealed class OneWordRankingTests(NewsMetaFactory factory) : IClassFixture
         var hits = await AssertRankedAlikeAsync();
         Assert.Equal("rank-both", hits[0].ExternalId);
         Assert.Equal(["rank-both", "rank-deep-new", "rank-deep-old", "rank-lead", "rank-title"], hits.Select(h => h.ExternalId).Order());
-        if (TestDatabase.PostgresServer is not null)
+        if (factory.Database.IsPostgres)
         {
             // PostgreSQL ranks by title and lead: a match deeper in the body scores 0 and follows, newest first.
             Assert.Equal(["rank-deep-new", "rank-deep-old"], hits.Skip(3).Select(h => h.ExternalId));
@@ -47,7 +47,7 @@ public sealed class OneWordRankingTests(NewsMetaFactory factory) : IClassFixture
         await PutAsync("rank-deep-old", "عنوان آخر", $"{Word} في البداية الآن. {Filler}", "2026-10-04T08:00:00Z");
         hits = await AssertRankedAlikeAsync();
         Assert.Equal(["rank-deep-new", "rank-deep-old", "rank-lead", "rank-title"], hits.Select(h => h.ExternalId).Order());
-        if (TestDatabase.PostgresServer is not null)
+        if (factory.Database.IsPostgres)
         {
             Assert.True(hits.Single(h => h.ExternalId == "rank-deep-old").Score > 0);
         }
