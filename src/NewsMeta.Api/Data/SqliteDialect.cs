@@ -72,10 +72,7 @@ public sealed class SqliteDialect : IDatabaseDialect
     }
 
     public async Task ReplaceGenerationAsync(NewsDbContext db, string name, string value, DateTime now, CancellationToken ct) =>
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "JobStates" ("Name", "Value", "UpdatedAt") VALUES ({name}, {value}, {now})
-            ON CONFLICT ("Name") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt"
-            """, ct);
+        await db.Database.ExecuteSqlAsync(Common.Jobs.JobStateRows.Replace(name, value, now), ct);
 
     public async Task PrepareStoreAsync(NewsDbContext db, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public static class DatabaseGeneration
     public const string Name = "response-generation";
 
     public static async Task<string> ReadAsync(NewsDbContext db, CancellationToken ct) =>
-        await db.Set<JobState>().AsNoTracking().Where(s => s.Name == Name).Select(s => s.Value).FirstOrDefaultAsync(ct) ?? "0";
+        await JobStateRows.ValueAsync(db, Name, ct) ?? "0";
 
     /// <summary>
     /// Replaces the generation (creating the row the first time) and returns the new value. Inside a

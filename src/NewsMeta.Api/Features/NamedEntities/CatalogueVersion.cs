@@ -31,21 +31,13 @@ public static class CatalogueVersion
         })
         || tracker.Entries<EntityAlias>().Any(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified);
 
-    public static async Task<string> ReadAsync(NewsDbContext db, CancellationToken ct) =>
-        await db.Set<JobState>().AsNoTracking().Where(s => s.Name == Name).Select(s => s.Value).FirstOrDefaultAsync(ct) ?? "0";
+    public static async Task<string> ReadAsync(NewsDbContext db, CancellationToken ct) => await JobStateRows.ValueAsync(db, Name, ct) ?? "0";
 
-    /// <summary>Gives the row a new value (creating it the first time) in one statement that cannot fail on a race.</summary>
-    public static Task ReplaceAsync(NewsDbContext db, CancellationToken ct)
-    {
-        var (value, now) = (Guid.NewGuid().ToString("N"), DateTime.UtcNow);
-        return db.Database.ExecuteSqlAsync(Upsert(value, now), ct);
-    }
+    /// <summary>Gives the row a new value (<see cref="JobStateRows.Replace"/>).</summary>
+    public static Task ReplaceAsync(NewsDbContext db, CancellationToken ct) => db.Database.ExecuteSqlAsync(NewValue(), ct);
 
     /// <inheritdoc cref="ReplaceAsync"/>
-    public static void Replace(NewsDbContext db) => db.Database.ExecuteSql(Upsert(Guid.NewGuid().ToString("N"), DateTime.UtcNow));
+    public static void Replace(NewsDbContext db) => db.Database.ExecuteSql(NewValue());
 
-    private static FormattableString Upsert(string value, DateTime now) => $"""
-        INSERT INTO "JobStates" ("Name", "Value", "UpdatedAt") VALUES ({Name}, {value}, {now})
-        ON CONFLICT ("Name") DO UPDATE SET "Value" = excluded."Value", "UpdatedAt" = excluded."UpdatedAt"
-        """;
+    private static FormattableString NewValue() => JobStateRows.Replace(Name, Guid.NewGuid().ToString("N"), DateTime.UtcNow);
 }

@@ -66,7 +66,7 @@ public sealed class RelinkJob(IServiceScopeFactory scopes, Microsoft.Extensions.
 
     /// <summary>The catalogue state (<see cref="EntityLinker.StampAsync"/>) every stored article is linked with.</summary>
     public static Task<string?> LinkedStateAsync(NewsDbContext db, CancellationToken ct) =>
-        db.Set<JobState>().AsNoTracking().Where(s => s.Name == Name).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        JobStateRows.ValueAsync(db, Name, ct);
 
     /// <summary>Records that every stored article is linked with the catalogue state <paramref name="stamp"/>.</summary>
     public static async Task RecordLinkedAsync(NewsDbContext db, string stamp, DateTime now, CancellationToken ct)
