@@ -54,5 +54,16 @@ public sealed class PostgresConnectionDefaultsTests
         Assert.Equal((DatabaseServiceCollectionExtensions.ConnectTimeoutSeconds, DatabaseServiceCollectionExtensions.AutoPreparedStatements), (added.Timeout, added.MaxAutoPrepare));
         Assert.Equal((9, 0), (kept.Timeout, kept.MaxAutoPrepare));
     }
+
+    [Theory]
+    [InlineData("Host=db.internal", "-c jit=off")]
+    [InlineData("Host=db.internal;Options=-c statement_timeout=5000", "-c statement_timeout=5000 -c jit=off")]
+    [InlineData("Host=db.internal;Options=-c jit=on", "-c jit=on")]
+    public void Jit_is_turned_off_unless_the_strings_options_set_it(string connectionString, string expectedOptions)
+    {
+        var result = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithServiceDefaults(connectionString));
+
+        Assert.Equal(expectedOptions, result.Options);
+    }
 }
 #endif
