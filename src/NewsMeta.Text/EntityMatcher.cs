@@ -80,10 +80,13 @@ public sealed class EntityMatcher
     }
 
     /// <summary>All mentions in the text, left to right, non-overlapping, the longest spelling winning at each word.</summary>
-    public List<EntityMention> Match(string? text)
+    public List<EntityMention> Match(string? text) => MatchTokens(Tokenizer.Tokenize(text));
+
+    /// <summary><see cref="Match(string?)"/> over a text already tokenized (<see cref="Tokenizer.Tokenize"/>).</summary>
+    public List<EntityMention> MatchTokens(List<Token> tokens)
     {
+        ArgumentNullException.ThrowIfNull(tokens);
         var mentions = new List<EntityMention>();
-        var tokens = Tokenizer.Tokenize(text);
         var i = 0;
         while (i < tokens.Count)
         {

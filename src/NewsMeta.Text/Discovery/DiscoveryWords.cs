@@ -60,9 +60,11 @@ internal static class DiscoveryWords
     /// <summary>Marks that end a clause: a name never runs across one.</summary>
     private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(".,،;؛:!?؟()[]{}\n\r|–—");
 
-    public static List<DiscoveryWord> Read(string text)
+    public static List<DiscoveryWord> Read(string text) => Read(text, Tokenizer.Tokenize(text));
+
+    /// <summary>The words of <paramref name="text"/> from its tokens (<see cref="Tokenizer.Tokenize"/> of the same text).</summary>
+    public static List<DiscoveryWord> Read(string text, List<Token> tokens)
     {
-        var tokens = Tokenizer.Tokenize(text);
         var words = new List<DiscoveryWord>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {

@@ -42,7 +42,7 @@ public sealed class EntityDiscoverer
     {
         ArgumentNullException.ThrowIfNull(input);
         var fields = new[] { (ArticleField.Title, input.Title), (ArticleField.Summary, input.Summary ?? string.Empty), (ArticleField.Body, input.Body) }
-            .Select(f => new DiscoveryField(f.Item1, f.Item2 ?? string.Empty, DiscoveryWords.Read(f.Item2 ?? string.Empty)))
+            .Select(f => Read(f.Item1, f.Item2 ?? string.Empty))
             .ToList();
 
         var candidates = new DiscoveryCandidates();
@@ -56,6 +56,12 @@ public sealed class EntityDiscoverer
         candidates.DropLoneWordPeople();
         SurnameAliases.Add(fields, candidates, gazetteer);
         return MentionCounter.Finish(fields, candidates, MinConfidence);
+    }
+
+    private static DiscoveryField Read(ArticleField field, string text)
+    {
+        var tokens = Tokenizer.Tokenize(text);
+        return new DiscoveryField(field, text, DiscoveryWords.Read(text, tokens), tokens);
     }
 
     private void Scan(DiscoveryField field, DiscoveryCandidates candidates, CancellationToken ct)
@@ -171,8 +177,8 @@ public sealed class EntityDiscoverer
     }
 }
 
-/// <summary>One field of the article, read into words.</summary>
-internal sealed record DiscoveryField(ArticleField Field, string Text, List<DiscoveryWord> Words)
+/// <summary>One field of the article, read into words; its tokens are kept for counting mentions without tokenizing it again.</summary>
+internal sealed record DiscoveryField(ArticleField Field, string Text, List<DiscoveryWord> Words, List<Token> Tokens)
 {
     /// <summary>The written words [start, end) joined by single spaces, the first without the clitics its cue did not need.</summary>
     public string Join(int start, int end) =>

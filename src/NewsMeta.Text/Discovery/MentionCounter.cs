@@ -21,7 +21,7 @@ internal static class MentionCounter
         var mentions = all.Select(c => new List<DiscoveredMention>(c.NisbaMentions)).ToList();
         foreach (var field in fields)
         {
-            foreach (var mention in matcher.Match(field.Text))
+            foreach (var mention in matcher.MatchTokens(field.Tokens))
             {
                 mentions[mention.EntityId].Add(new DiscoveredMention(field.Field, mention.Start, mention.Length));
             }
