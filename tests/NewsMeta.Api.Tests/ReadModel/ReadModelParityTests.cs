@@ -9,6 +9,7 @@ using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Json;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
+using NewsMeta.Api.Features.Articles.ReadModel;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.ReadModel;
@@ -90,7 +91,15 @@ public sealed class ReadModelParityTests(NewsMetaFactory factory) : IClassFixtur
         var articles = await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.ExternalId }).ToListAsync(Ct);
         foreach (var article in articles)
         {
-            var fresh = JsonSerializer.SerializeToUtf8Bytes(await queries.GetAsync(article.Id, Ct), NewsJson.Options);
+            var computed = await queries.GetAsync(article.Id, Ct);
+            Assert.NotNull(computed);
+            var fresh = JsonSerializer.SerializeToUtf8Bytes(computed, NewsJson.Options);
+
+            // The relations GraphQL pages read are stored alongside, and as fresh.
+            var parts = await db.ArticleDocuments.AsNoTracking().Where(d => d.Id == article.Id).Select(d => d.Parts).SingleAsync(Ct);
+            Assert.NotNull(parts);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(ArticleDocumentWriter.Serialize(computed).Parts), System.Text.Encoding.UTF8.GetString(parts));
+
             foreach (var url in new[] { $"/api/v1/articles/{article.Id}", $"/api/v1/articles/by-external-id/{Uri.EscapeDataString(article.ExternalId)}" })
             {
                 var response = await _reader.GetAsync(url, Ct);

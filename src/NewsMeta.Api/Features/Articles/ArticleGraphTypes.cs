@@ -22,7 +22,7 @@ public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
         Field(a => a.Title);
         Field(a => a.Summary, nullable: true);
         Field<NonNullGraphType<StringGraphType>>("body").Description("Plain text; paragraphs separated by a blank line.")
-            .Resolve(c => c.Source.Document is { } document ? (object)StoredArticleParts.Body(document) : c.Service<ArticleLoaders>().Bodies.Load(c.Source.Id));
+            .Resolve(c => c.Service<ArticleLoaders>().Bodies.Load(c.Source.Id));
         Field(a => a.Language).Description("BCP 47 language tag, e.g. ar or en.");
         Field(a => a.PublishedAt);
         Field(a => a.UpdatedAt, nullable: true).Description("The publisher's last update, if any.");

@@ -8,8 +8,8 @@ namespace NewsMeta.Api.Features.Articles;
 /// is not among them either (see <see cref="ArticleLoaders.Bodies"/>): most pages never show it, and it
 /// is most of an article's bytes (a 20-article page with its links read ~2 MB of bodies for nothing).
 /// <para>
-/// Rows read with <see cref="StoredArticleRows.WithDocument"/> also carry the article's stored document, read
-/// in the same statement: the node's relations are then answered from it without a loader
+/// Rows read with <see cref="StoredArticleRows.WithDocument"/> also carry the article's stored relations, read
+/// in the same statement: the node's relations are then answered from them without a loader
 /// (<see cref="StoredArticleFields"/>).
 /// </para>
 /// </summary>
@@ -32,8 +32,8 @@ public sealed class ArticleRow
     public DateTime? EmbargoUntil { get; init; }
 
     /// <summary>
-    /// The stored document (<see cref="ArticleDocument.Full"/>) when the query that read the row read it too;
-    /// null when it did not, or when the document is not rendered yet.
+    /// The stored relations (<see cref="ArticleDocument.Parts"/>) when the query that read the row read them
+    /// too; null when it did not, or when the document is not rendered yet.
     /// </summary>
     public byte[]? Document { get; init; }
 

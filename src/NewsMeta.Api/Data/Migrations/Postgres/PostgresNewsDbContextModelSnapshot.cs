@@ -463,6 +463,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<byte[]>("Parts")
+                        .HasColumnType("bytea");
+
                     b.Property<byte[]>("Summary")
                         .IsRequired()
                         .HasColumnType("bytea");

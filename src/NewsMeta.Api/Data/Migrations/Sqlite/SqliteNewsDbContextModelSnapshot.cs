@@ -451,6 +451,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Parts")
+                        .HasColumnType("BLOB");
+
                     b.Property<byte[]>("Summary")
                         .IsRequired()
                         .HasColumnType("BLOB");

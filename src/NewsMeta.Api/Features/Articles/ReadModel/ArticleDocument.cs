@@ -22,6 +22,13 @@ public sealed class ArticleDocument
     public required byte[] Summary { get; set; }
 
     public required string SummaryETag { get; set; }
+
+    /// <summary>
+    /// UTF-8 JSON of the article's relations alone (<see cref="StoredArticleParts"/>): what a GraphQL page
+    /// reads for each of its rows. The full document is mostly body, which such a page rarely selects. Null
+    /// in a store written before it existed, until the start-up backfill renders it.
+    /// </summary>
+    public byte[]? Parts { get; set; }
 }
 
 internal sealed class ArticleDocumentConfiguration : IEntityTypeConfiguration<ArticleDocument>

@@ -5,7 +5,7 @@ using NewsMeta.Api.Features.Articles.Pipeline;
 namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
-/// Renders the documents of articles stored before the read model existed, through the write pipeline's
+/// Renders the documents of articles stored before the read model (or its latest column) existed, through the write pipeline's
 /// re-enrichment (which derives nothing else when asked for nothing), in bounded batches. Runs at start-up
 /// and after <c>migrate</c>; a store written since costs one query.
 /// </summary>
@@ -20,7 +20,7 @@ public static class ArticleDocumentBackfill
         var after = 0;
         while (true)
         {
-            var ids = await db.Articles.Where(a => a.Id > after && !db.ArticleDocuments.Any(d => d.Id == a.Id)).OrderBy(a => a.Id).Take(Batch)
+            var ids = await db.Articles.Where(a => a.Id > after && !db.ArticleDocuments.Any(d => d.Id == a.Id && d.Parts != null)).OrderBy(a => a.Id).Take(Batch)
                 .Select(a => a.Id).ToListAsync(ct);
             if (ids.Count == 0)
             {
@@ -34,7 +34,7 @@ public static class ArticleDocumentBackfill
 
         if (filled > 0)
         {
-            log.LogInformation("Rendered the stored documents of {Count} articles stored before the read model existed", filled);
+            log.LogInformation("Rendered the stored documents of {Count} articles whose documents were missing or lacked a later column", filled);
         }
     }
 }

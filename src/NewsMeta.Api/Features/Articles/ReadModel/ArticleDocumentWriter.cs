@@ -34,8 +34,16 @@ public sealed class ArticleDocumentWriter(NewsDbContext db, TypeAdapterConfig ma
         var articles = await Render(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(ct);
         var documents = articles.OrderBy(a => a.Id).Select(article =>
         {
-            var (full, summary) = Serialize(article);
-            return new ArticleDocument { Id = article.Id, Full = full, FullETag = ETags.ForBytes(full), Summary = summary, SummaryETag = ETags.ForBytes(summary) };
+            var (full, summary, parts) = Serialize(article);
+            return new ArticleDocument
+            {
+                Id = article.Id,
+                Full = full,
+                FullETag = ETags.ForBytes(full),
+                Summary = summary,
+                SummaryETag = ETags.ForBytes(summary),
+                Parts = parts,
+            };
         }).ToList();
 
         // Written without reading the stored documents (a document is 10-25 KB) or tracking them.
@@ -46,8 +54,12 @@ public sealed class ArticleDocumentWriter(NewsDbContext db, TypeAdapterConfig ma
     public IQueryable<ArticleDto> Render(IQueryable<Article> articles) =>
         articles.AsSplitQuery().ProjectToType<ArticleDto>(mapping);
 
-    /// <summary>The full document and, serialised as the summary type, the list item (ArticleDto's own members left out).</summary>
-    public static (byte[] Full, byte[] Summary) Serialize(ArticleDto article) =>
+    /// <summary>
+    /// The full document; serialised as the summary type, the list item (ArticleDto's own members left out);
+    /// and the relations GraphQL reads (<see cref="StoredArticleParts"/>).
+    /// </summary>
+    public static (byte[] Full, byte[] Summary, byte[] Parts) Serialize(ArticleDto article) =>
         (JsonSerializer.SerializeToUtf8Bytes(article, NewsJson.Options),
-            JsonSerializer.SerializeToUtf8Bytes<ArticleSummaryDto>(article, NewsJson.Options));
+            JsonSerializer.SerializeToUtf8Bytes<ArticleSummaryDto>(article, NewsJson.Options),
+            JsonSerializer.SerializeToUtf8Bytes(StoredArticleParts.Of(article), NewsJson.Options));
 }

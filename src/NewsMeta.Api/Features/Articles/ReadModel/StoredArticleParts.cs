@@ -4,9 +4,9 @@ using NewsMeta.Api.Common.Json;
 namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
-/// The relations of a stored <see cref="ArticleDto"/> document, as GraphQL reads them: everything but the
-/// body and the scalar columns (the row has those). Parsing skips the members it does not name, so the body
-/// is scanned, never allocated.
+/// The relations of an <see cref="ArticleDto"/>, as GraphQL reads them: everything but the body and the
+/// scalar columns (the row has those). Stored on their own (<see cref="ArticleDocument.Parts"/>); parsing
+/// skips the members it does not name, so a full document parses as well.
 /// </summary>
 public sealed class StoredArticleParts
 {
@@ -20,7 +20,21 @@ public sealed class StoredArticleParts
     public List<MediaDto> Media { get; init; } = [];
     public List<SectionRefDto> Sections { get; init; } = [];
 
-    /// <param name="document">A stored <see cref="ArticleDocument.Full"/>.</param>
+    /// <summary>The relations of an article, to store.</summary>
+    public static StoredArticleParts Of(ArticleDto article) => new()
+    {
+        Source = article.Source,
+        Credits = article.Credits,
+        Keywords = article.Keywords,
+        Entities = article.Entities,
+        Links = article.Links,
+        Bylines = article.Bylines,
+        Image = article.Image,
+        Media = article.Media,
+        Sections = article.Sections,
+    };
+
+    /// <param name="document">A stored <see cref="ArticleDocument.Parts"/> (or <see cref="ArticleDocument.Full"/>).</param>
     /// <param name="withReasons">
     /// Whether computed links keep their reasons. Without, each link's reasons (shared entities and keywords,
     /// a few nested objects per link, ten similar links an article) are skipped unread: building them was most
@@ -43,15 +57,5 @@ public sealed class StoredArticleParts
 
         public override void Write(Utf8JsonWriter writer, LinkReasons? value, JsonSerializerOptions options) =>
             throw new NotSupportedException("Parts parsed without reasons are never written.");
-    }
-
-    /// <summary>The body of a stored document, parsed on its own: only a query that selects it pays for the string.</summary>
-    public static string Body(byte[] document) =>
-        JsonSerializer.Deserialize<StoredBody>(document, NewsJson.Options)?.Body
-        ?? throw new JsonException("A stored article document has no body.");
-
-    private sealed class StoredBody
-    {
-        public string? Body { get; init; }
     }
 }
