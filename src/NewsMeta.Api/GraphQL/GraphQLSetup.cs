@@ -25,6 +25,13 @@ public static class GraphQLSetup
             .AddScoped<EntityLoaders>().AddScoped<EntityWriter>()
             .AddScoped<PersistedQueryStore>().AddScoped<OperationRunner>()
             .AddSingleton<DocumentCache.ValidatedDocumentCache>().AddSingleton<IConfigureExecution, DocumentCache.CachedDocumentRules>();
+        // Answers are buffered in pooled blocks (GraphQLEndpoint); what the pool keeps idle is bounded.
+        services.AddSingleton(new Microsoft.IO.RecyclableMemoryStreamManager(new Microsoft.IO.RecyclableMemoryStreamManager.Options
+        {
+            BlockSize = 32 * 1024,
+            MaximumSmallPoolFreeBytes = 8 * 1024 * 1024,
+            MaximumLargePoolFreeBytes = 8 * 1024 * 1024,
+        }));
         services.AddGraphQL(b => b
             .AddSchema<NewsSchema>()
             .AddGraphTypes(typeof(NewsSchema).Assembly)

@@ -68,11 +68,12 @@ public sealed class ArticleGraphType : ObjectGraphType<ArticleRow>
                     throw new UserInputError("first", "must not be negative");
                 }
 
-                // Every link field is stored (the reasons parsed only when asked for); a target asked for more than the
-                // link holds is loaded by id (ArticleLinkGraphType), and only visible articles are link targets.
+                // Every link field but the reasons is stored; a target asked for more than the link holds is loaded by
+                // id (ArticleLinkGraphType), and only visible articles are link targets.
                 List<ArticleLinkDto> Chosen(IEnumerable<ArticleLinkDto> list) => [.. list.Where(l => kind is null || l.Kind == kind).Take(first)];
-                var stored = StoredArticleFields.LinkSelection.Covers(c) ? c.Source.StoredParts : c.Source.StoredPartsWithReasons;
-                return stored is not null ? (object)Chosen(stored.Links) : c.Service<ArticleLoaders>().Links.Load(c.Source.Id).Then(Chosen);
+                return StoredArticleFields.LinkSelection.Covers(c) && c.Source.StoredParts is { } stored
+                    ? (object)Chosen(stored.Links)
+                    : c.Service<ArticleLoaders>().Links.Load(c.Source.Id).Then(Chosen);
             });
         this.AddFurniture();
     }

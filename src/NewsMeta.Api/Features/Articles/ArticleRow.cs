@@ -38,14 +38,10 @@ public sealed class ArticleRow
     public byte[]? Document { get; init; }
 
     private StoredArticleParts? _parts;
-    private StoredArticleParts? _partsWithReasons;
 
     /// <summary>
     /// The relations in <see cref="Document"/>, parsed once per row when first asked for, its links without
     /// their reasons; null without a document.
     /// </summary>
-    public StoredArticleParts? StoredParts => Document is null ? null : _parts ??= StoredArticleParts.Parse(Document, withReasons: false);
-
-    /// <summary>The same with the links' reasons, for a query that asks for them.</summary>
-    public StoredArticleParts? StoredPartsWithReasons => Document is null ? null : _partsWithReasons ??= StoredArticleParts.Parse(Document, withReasons: true);
+    public StoredArticleParts? StoredParts => Document is null ? null : _parts ??= StoredArticleParts.Parse(Document);
 }

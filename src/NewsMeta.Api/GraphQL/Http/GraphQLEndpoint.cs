@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using GraphQL;
 using Microsoft.Extensions.Options;
+using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
 namespace NewsMeta.Api.GraphQL.Http;
@@ -117,18 +118,20 @@ public static class GraphQLEndpoint
 
     /// <summary>
     /// Serialises the body once, so successful GET queries get a strong ETag and answer If-None-Match
-    /// with 304: any HTTP cache can keep them and revalidate cheaply.
+    /// with 304: any HTTP cache can keep them and revalidate cheaply. The body is buffered in pooled
+    /// blocks: a nested page is 50-100 KB, and a growing MemoryStream put each answer's last buffers on
+    /// the large object heap, where they cost a full collection every few requests.
     /// </summary>
     private static async Task WriteBodyAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, object body, bool cacheable)
     {
-        using var buffer = new MemoryStream();
+        await using var buffer = http.RequestServices.GetRequiredService<RecyclableMemoryStreamManager>().GetStream(nameof(GraphQLEndpoint));
         await serializer.WriteAsync(buffer, body, http.RequestAborted);
         var response = http.Response;
         response.Headers.Vary = "Accept, X-Api-Key";
         if (cacheable)
         {
             var maxAge = http.RequestServices.GetRequiredService<IOptions<GraphQLOptions>>().Value.GetMaxAgeSeconds;
-            var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32]}\"";
+            var etag = $"\"{Convert.ToHexStringLower(Sha256Of(buffer.GetReadOnlySequence()))[..32]}\"";
             response.Headers.ETag = etag;
             response.Headers.CacheControl = maxAge > 0 ? $"public, max-age={maxAge}" : "public, no-cache";
             if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
@@ -147,5 +150,16 @@ public static class GraphQLEndpoint
         response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(response.Body, http.RequestAborted);
+    }
+
+    private static byte[] Sha256Of(System.Buffers.ReadOnlySequence<byte> bytes)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var segment in bytes)
+        {
+            hash.AppendData(segment.Span);
+        }
+
+        return hash.GetHashAndReset();
     }
 }

@@ -4,9 +4,10 @@ using NewsMeta.Api.Common.Json;
 namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
-/// The relations of an <see cref="ArticleDto"/>, as GraphQL reads them: everything but the body and the
-/// scalar columns (the row has those). Stored on their own (<see cref="ArticleDocument.Parts"/>); parsing
-/// skips the members it does not name, so a full document parses as well.
+/// The relations of an <see cref="ArticleDto"/>, as GraphQL reads them: everything but the body, the scalar
+/// columns (the row has those) and the computed links' reasons. Stored on their own
+/// (<see cref="ArticleDocument.Parts"/>); parsing skips the members it does not name, and any reasons, so a
+/// full document parses to the same.
 /// </summary>
 public sealed class StoredArticleParts
 {
@@ -20,31 +21,41 @@ public sealed class StoredArticleParts
     public List<MediaDto> Media { get; init; } = [];
     public List<SectionRefDto> Sections { get; init; } = [];
 
-    /// <summary>The relations of an article, to store.</summary>
+    /// <summary>
+    /// The relations of an article, to store. Without the links' reasons: a few nested objects for each of
+    /// ten similar links, they were two thirds of the stored bytes and of what a page spent parsing them, for
+    /// a field few queries ask for (those load the links from their table).
+    /// </summary>
     public static StoredArticleParts Of(ArticleDto article) => new()
     {
         Source = article.Source,
         Credits = article.Credits,
         Keywords = article.Keywords,
         Entities = article.Entities,
-        Links = article.Links,
+        Links = [.. article.Links.Select(WithoutReasons)],
         Bylines = article.Bylines,
         Image = article.Image,
         Media = article.Media,
         Sections = article.Sections,
     };
 
-    /// <param name="document">A stored <see cref="ArticleDocument.Parts"/> (or <see cref="ArticleDocument.Full"/>).</param>
-    /// <param name="withReasons">
-    /// Whether computed links keep their reasons. Without, each link's reasons (shared entities and keywords,
-    /// a few nested objects per link, ten similar links an article) are skipped unread: building them was most
-    /// of what parsing a page's documents cost, for a field few queries ask for.
-    /// </param>
-    public static StoredArticleParts Parse(byte[] document, bool withReasons) =>
-        JsonSerializer.Deserialize<StoredArticleParts>(document, withReasons ? NewsJson.Options : WithoutReasons)
+    private static ArticleLinkDto WithoutReasons(ArticleLinkDto link) => new()
+    {
+        Kind = link.Kind,
+        TargetId = link.TargetId,
+        TargetExternalId = link.TargetExternalId,
+        Title = link.Title,
+        Url = link.Url,
+        Score = link.Score,
+        Origin = link.Origin,
+    };
+
+    /// <param name="document">A stored <see cref="ArticleDocument.Parts"/> (or <see cref="ArticleDocument.Full"/>, whose reasons are skipped unread).</param>
+    public static StoredArticleParts Parse(byte[] document) =>
+        JsonSerializer.Deserialize<StoredArticleParts>(document, SkippingReasons)
         ?? throw new JsonException("A stored article document is null.");
 
-    private static readonly JsonSerializerOptions WithoutReasons = new(NewsJson.Options) { Converters = { new SkippedReasons() } };
+    private static readonly JsonSerializerOptions SkippingReasons = new(NewsJson.Options) { Converters = { new SkippedReasons() } };
 
     /// <summary>Reads a link's reasons as null, skipping their JSON.</summary>
     private sealed class SkippedReasons : System.Text.Json.Serialization.JsonConverter<LinkReasons?>
