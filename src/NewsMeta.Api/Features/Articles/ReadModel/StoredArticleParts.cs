@@ -1,6 +1,3 @@
-using System.Text.Json;
-using NewsMeta.Api.Common.Json;
-
 namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
@@ -50,23 +47,6 @@ public sealed class StoredArticleParts
         Origin = link.Origin,
     };
 
-    /// <param name="document">A stored <see cref="ArticleDocument.Parts"/> (or <see cref="ArticleDocument.Full"/>, whose reasons are skipped unread).</param>
-    public static StoredArticleParts Parse(byte[] document) =>
-        JsonSerializer.Deserialize<StoredArticleParts>(document, SkippingReasons)
-        ?? throw new JsonException("A stored article document is null.");
-
-    private static readonly JsonSerializerOptions SkippingReasons = new(NewsJson.Options) { Converters = { new SkippedReasons() } };
-
-    /// <summary>Reads a link's reasons as null, skipping their JSON.</summary>
-    private sealed class SkippedReasons : System.Text.Json.Serialization.JsonConverter<LinkReasons?>
-    {
-        public override LinkReasons? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            reader.Skip();
-            return null;
-        }
-
-        public override void Write(Utf8JsonWriter writer, LinkReasons? value, JsonSerializerOptions options) =>
-            throw new NotSupportedException("Parts parsed without reasons are never written.");
-    }
+    /// <param name="document">A stored <see cref="ArticleDocument.Parts"/> (or <see cref="ArticleDocument.Full"/>, whose body and reasons are skipped unread).</param>
+    public static StoredArticleParts Parse(byte[] document) => StoredPartsReader.Read(document);
 }
