@@ -7,8 +7,8 @@ namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
 /// Reads stored relations (<see cref="ArticleDocument.Parts"/>, or a full document) straight off a
-/// <see cref="Utf8JsonReader"/>. A GraphQL page reads one per row, and the serializer's general machinery
-/// (a frame pushed and copied for every nested object) was a quarter of such a page's CPU. Source, credits,
+/// <see cref="Utf8JsonReader"/>. A GraphQL page reads one per row; through the serializer (a frame pushed
+/// and copied for every nested object) that was 15-25 % of such a page's sampled CPU. Source, credits,
 /// keywords, entities and links, which every article has, are read here; bylines, media and sections go
 /// through the serializer. Members it does not know (a full document's body and scalars, a link's
 /// reasons) are skipped unread, so the format may grow.
