@@ -120,7 +120,7 @@ public static class GraphQLEndpoint
     /// Serialises the body once, so successful GET queries get a strong ETag and answer If-None-Match
     /// with 304: any HTTP cache can keep them and revalidate cheaply. The body is buffered in pooled
     /// blocks: a nested page is 50-100 KB, and a growing MemoryStream put each answer's last buffers on
-    /// the large object heap, where they cost a full collection every few requests.
+    /// the large object heap, where they set off a full collection every few dozen requests.
     /// </summary>
     private static async Task WriteBodyAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, object body, bool cacheable)
     {

@@ -5,9 +5,9 @@ using NewsMeta.Api.Features.Articles.Pipeline;
 namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
-/// Renders the documents of articles stored before the read model (or its latest column) existed, through the write pipeline's
-/// re-enrichment (which derives nothing else when asked for nothing), in bounded batches. Runs at start-up
-/// and after <c>migrate</c>; a store written since costs one query.
+/// Renders the documents of articles stored before the read model (or its latest column) existed, through
+/// the write pipeline's re-enrichment (which derives nothing else when asked for nothing), in bounded
+/// batches. Runs at start-up and after <c>migrate</c>; a store written since costs one query.
 /// </summary>
 public static class ArticleDocumentBackfill
 {

@@ -20,8 +20,8 @@ public sealed class StoredArticleParts
 
     /// <summary>
     /// The relations of an article, to store. Without the links' reasons: a few nested objects for each of
-    /// ten similar links, they were two thirds of the stored bytes and of what a page spent parsing them, for
-    /// a field few queries ask for (those load the links from their table).
+    /// ten similar links, about a fifth of the stored bytes (7.7 against 6.2 KB a row on the 20k benchmark
+    /// corpus), for a field few queries ask for (those load the links from their table).
     /// </summary>
     public static StoredArticleParts Of(ArticleDto article) => new()
     {
