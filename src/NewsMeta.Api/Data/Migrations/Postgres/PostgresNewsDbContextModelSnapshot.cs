@@ -386,11 +386,14 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
 
                     b.HasIndex("TargetArticleId");
 
-                    b.HasIndex("TargetExternalId");
+                    b.HasIndex("TargetExternalId")
+                        .HasFilter("\"TargetExternalId\" IS NOT NULL");
 
-                    b.HasIndex("TargetTitleKey");
+                    b.HasIndex("TargetTitleKey")
+                        .HasFilter("\"TargetTitleKey\" IS NOT NULL");
 
-                    b.HasIndex("TargetUrl");
+                    b.HasIndex("TargetUrl")
+                        .HasFilter("\"TargetUrl\" IS NOT NULL");
 
                     b.HasIndex("ArticleId", "Position");
 

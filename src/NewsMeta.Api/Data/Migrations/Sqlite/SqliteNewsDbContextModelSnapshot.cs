@@ -375,11 +375,14 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("TargetArticleId");
 
-                    b.HasIndex("TargetExternalId");
+                    b.HasIndex("TargetExternalId")
+                        .HasFilter("\"TargetExternalId\" IS NOT NULL");
 
-                    b.HasIndex("TargetTitleKey");
+                    b.HasIndex("TargetTitleKey")
+                        .HasFilter("\"TargetTitleKey\" IS NOT NULL");
 
-                    b.HasIndex("TargetUrl");
+                    b.HasIndex("TargetUrl")
+                        .HasFilter("\"TargetUrl\" IS NOT NULL");
 
                     b.HasIndex("ArticleId", "Position")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Origin", "TargetArticleId", "Score", "Id" });
