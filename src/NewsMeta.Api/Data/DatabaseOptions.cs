@@ -23,6 +23,14 @@ public sealed class DatabaseOptions
     /// <summary>How long SQLite waits for another writer before giving up, in milliseconds.</summary>
     [Range(0, 600_000)]
     public int SqliteBusyTimeoutMs { get; set; } = 15000;
+
+    /// <summary>
+    /// How much of the SQLite file each connection reads through a memory map instead of read calls, in
+    /// megabytes (0 = none). Address space, not memory: the pages are the operating system's file cache,
+    /// shared by every connection.
+    /// </summary>
+    [Range(0, 1_048_576)]
+    public int SqliteMemoryMapMegabytes { get; set; } = 2048;
 }
 
 public enum DatabaseProvider

@@ -28,7 +28,7 @@ public static class DatabaseServiceCollectionExtensions
         {
             var connections = sp.GetRequiredService<DatabaseConnections>();
             db.UseSqlite(connections.PrepareSqlite(), sqlite => sqlite.MigrationsAssembly(typeof(NewsDbContext).Assembly.FullName).CommandTimeout(connections.SqliteBusySeconds))
-                .AddInterceptors(new SqliteConnectionSetup(connections.Options.SqliteBusyTimeoutMs))
+                .AddInterceptors(new SqliteConnectionSetup(connections.Options.SqliteBusyTimeoutMs, connections.Options.SqliteMemoryMapMegabytes))
                 .AddInterceptors(sp.GetServices<IInterceptor>())
                 .ConfigureWarnings(EmbargoFilterIsMeant);
         });
