@@ -209,7 +209,7 @@ def proc_status(pid):
         with open(f"/proc/{pid}/status") as f:
             for l in f:
                 k, _, v = l.partition(":")
-                if k in ("VmRSS", "VmHWM"):
+                if k in ("VmRSS", "VmHWM", "RssAnon"):
                     out[k] = int(v.split()[0])
     except OSError:
         pass
@@ -311,6 +311,7 @@ def rows(results):
             "pgCpuMs": (af.get("postgresCpuSeconds", 0) - b.get("postgresCpuSeconds", 0)) * 1000 / n,
             "rss": r["proc"].get("VmRSS", 0) / 1024,
             "hwm": r["proc"].get("VmHWM", 0) / 1024,
+            "anon": r["proc"].get("RssAnon", 0) / 1024,
             "ratio": (rps / ceiling_rps) if ceiling_rps else None,
             "requests": w["requests"],
             "loadavg": r.get("loadavg", ""),
@@ -319,11 +320,11 @@ def rows(results):
 
 
 def table(rs):
-    head = ["scenario", "req/s", "p50 ms", "p99 ms", "errors", "SQL/req", "server RSS MB (peak)", "ratio to ceiling"]
+    head = ["scenario", "req/s", "p50 ms", "p99 ms", "errors", "SQL/req", "server RSS MB (peak)", "of it own memory MB", "ratio to ceiling"]
     body = [[x["scenario"], f"{x['rps']:.0f}", x["p50"], x["p99"],
              str(x["errors"]) + (" " + json.dumps(x["errorDetail"]) if x["errorDetail"] else "")
              + (f" ({x['unanswered']} unanswered at the end)" if x["starved"] else ""),
-             f"{x['sql']:.2f}" if x["requests"] else "-", f"{x['rss']:.0f} ({x['hwm']:.0f})",
+             f"{x['sql']:.2f}" if x["requests"] else "-", f"{x['rss']:.0f} ({x['hwm']:.0f})", f"{x['anon']:.0f}",
              "" if x["ratio"] is None else f"{x['ratio']:.2f}"] for x in rs]
     return head, body
 
@@ -378,7 +379,7 @@ def cmd_report(a):
           "- errors = socket errors + timeouts + non-2xx + GraphQL bodies carrying \"errors\"; \"unanswered at the end\" = "
           "requests wrk sent that had no answer when it stopped (normally one in flight per connection; shown in the table "
           "only when they outnumber the answers); SQL/req = EF Core commands "
-          "counted by the service (`/_bench/stats`) during the measured window / requests completed; RSS = VmRSS (VmHWM) after the scenario",
+          "counted by the service (`/_bench/stats`) during the measured window / requests completed; RSS = VmRSS (VmHWM) after the scenario; own memory = RssAnon, the RSS without file pages (SQLite maps its file: those pages are the operating system's file cache, counted in RSS once touched)",
           "- the machine has 2 cores shared with other work and with wrk itself: figures are noisy, compare within a run",
           "", markdown(head, body), "", "Diagnostics (same window; CPU ms/req = CPU time of the process(es) over the window / "
           "requests, less sensitive to the machine's other load than req/s):", "", markdown(diag_head, diag), ""]
