@@ -19,6 +19,7 @@ public abstract class NewsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
     public DbSet<ArticleLink> ArticleLinks => Set<ArticleLink>();
     public DbSet<Features.Articles.ReadModel.ArticleDocument> ArticleDocuments => Set<Features.Articles.ReadModel.ArticleDocument>();
+    public DbSet<Features.Articles.ReadModel.ArticleLinksDocument> ArticleLinksDocuments => Set<Features.Articles.ReadModel.ArticleLinksDocument>();
     public DbSet<ArticleByline> ArticleBylines => Set<ArticleByline>();
     public DbSet<ArticleMedia> ArticleMedia => Set<ArticleMedia>();
     public DbSet<Features.Sections.Section> Sections => Set<Features.Sections.Section>();

@@ -9,9 +9,9 @@ using NewsMeta.Api.Tests.Infrastructure;
 namespace NewsMeta.Api.Tests.ReadModel;
 
 /// <summary>
-/// A store written before the read model, or before its relations column, is completed by the start-up
-/// backfill: missing documents are rendered, documents without their relations get them, and documents
-/// already complete are left alone.
+/// A store written before the read model, before its relations column or before links were stored apart, is
+/// completed by the start-up backfill: missing documents are rendered, documents without their relations get
+/// them, whole documents become frames with their links stored apart, and documents already complete are left alone.
 /// </summary>
 public sealed class ArticleDocumentBackfillTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>
 {
@@ -30,21 +30,32 @@ public sealed class ArticleDocumentBackfillTests(NewsMetaFactory factory) : ICla
         var completeBefore = await db.ArticleDocuments.AsNoTracking().SingleAsync(d => d.Id == complete, Ct);
 
         await db.ArticleDocuments.Where(d => d.Id == withoutDocument).ExecuteDeleteAsync(Ct);
+        await db.ArticleLinksDocuments.Where(l => l.Id == withoutDocument).ExecuteDeleteAsync(Ct);
         Assert.Equal(withoutParts.Count, await db.ArticleDocuments.Where(d => withoutParts.Contains(d.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Parts, (byte[]?)null), Ct));
+
+        // A document stored whole, as before links were stored apart: its links row is missing too.
+        var whole = ids[5];
+        var wholeFresh = await scope.ServiceProvider.GetRequiredService<ArticleQueries>().GetAsync(whole, Ct);
+        var (wholeFull, _, _) = ArticleDocumentWriter.Serialize(wholeFresh!);
+        await db.ArticleLinksDocuments.Where(l => l.Id == whole).ExecuteDeleteAsync(Ct);
+        Assert.Equal(1, await db.ArticleDocuments.Where(d => d.Id == whole)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Full, wholeFull).SetProperty(d => d.LinksAt, (int?)null), Ct));
 
         await ArticleDocumentBackfill.RunAsync(db, scope.ServiceProvider.GetRequiredService<ArticleWriter>(), NullLogger.Instance, Ct);
 
         var documents = await db.ArticleDocuments.AsNoTracking().ToDictionaryAsync(d => d.Id, Ct);
         Assert.Equal(ids.Count, documents.Count);
         var queries = scope.ServiceProvider.GetRequiredService<ArticleQueries>();
-        foreach (var id in withoutParts.Append(withoutDocument))
+        foreach (var id in withoutParts.Append(withoutDocument).Append(whole))
         {
             var fresh = await queries.GetAsync(id, Ct);
             Assert.NotNull(fresh);
-            var (full, _, parts) = ArticleDocumentWriter.Serialize(fresh);
-            Assert.Equal(full, documents[id].Full);
-            Assert.Equal(parts, documents[id].Parts);
+            var (document, links) = ArticleDocumentWriter.Store(fresh);
+            Assert.Equal(document.Full, documents[id].Full);
+            Assert.Equal(document.LinksAt, documents[id].LinksAt);
+            Assert.Equal(document.Parts, documents[id].Parts);
+            Assert.Equal(links.Links, (await db.ArticleLinksDocuments.AsNoTracking().SingleAsync(l => l.Id == id, Ct)).Links);
         }
 
         Assert.All(documents.Values, d => Assert.NotNull(d.Parts));

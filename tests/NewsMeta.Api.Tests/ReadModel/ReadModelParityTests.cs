@@ -82,6 +82,44 @@ public sealed class ReadModelParityTests(NewsMetaFactory factory) : IClassFixtur
         await AssertListIsFreshAsync("/api/v1/articles?limit=9", new ArticleFilter());
     }
 
+    [Fact]
+    public async Task A_link_target_arriving_renders_only_the_linking_documents_links_and_a_whole_document_becomes_a_frame()
+    {
+        var framed = await PutAsync("frame-linking", Record("frame-linking", "خبر يشير إلى خبر سيصل", "frame-later"));
+        var whole = await PutAsync("frame-linking-whole", Record("frame-linking-whole", "خبر آخر يشير إليه", "frame-later"));
+        byte[] frameBefore;
+        using (var scope = factory.Services.CreateScope())
+        {
+            // The second linking article's document as stored before links were stored apart: whole, no links row.
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            frameBefore = (await db.ArticleDocuments.AsNoTracking().SingleAsync(d => d.Id == framed, Ct)).Full;
+            var computed = await scope.ServiceProvider.GetRequiredService<ArticleQueries>().GetAsync(whole, Ct);
+            Assert.Equal(1, await db.ArticleDocuments.Where(d => d.Id == whole).ExecuteUpdateAsync(
+                u => u.SetProperty(d => d.Full, ArticleDocumentWriter.Serialize(computed!).Full).SetProperty(d => d.LinksAt, (int?)null), Ct));
+            Assert.Equal(1, await db.ArticleLinksDocuments.Where(l => l.Id == whole).ExecuteDeleteAsync(Ct));
+        }
+
+        var target = await PutAsync("frame-later", Record("frame-later", "الخبر الذي وصل", null));
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            var documents = await db.ArticleDocuments.AsNoTracking().Where(d => d.Id == framed || d.Id == whole).ToDictionaryAsync(d => d.Id, Ct);
+            Assert.Equal(frameBefore, documents[framed].Full);
+            Assert.NotNull(documents[whole].LinksAt);
+            var links = await db.ArticleLinksDocuments.AsNoTracking().Where(l => l.Id == framed || l.Id == whole).ToListAsync(Ct);
+            Assert.Equal(2, links.Count);
+            Assert.All(links, l => Assert.Equal(target, JsonNode.Parse(l.Links)![0]!["targetId"]!.GetValue<int>()));
+        }
+
+        foreach (var id in new[] { framed, whole })
+        {
+            Assert.Equal("الخبر الذي وصل", (await GetJsonAsync($"/api/v1/articles/{id}"))["links"]![0]!["title"]!.GetValue<string>());
+        }
+
+        await AssertAllArticlesAreFreshAsync();
+    }
+
     /// <summary>Each article's GET (by id and by externalId) against the DTO computed now; returns the ids.</summary>
     private async Task<List<int>> AssertAllArticlesAreFreshAsync()
     {
@@ -95,10 +133,16 @@ public sealed class ReadModelParityTests(NewsMetaFactory factory) : IClassFixtur
             Assert.NotNull(computed);
             var fresh = JsonSerializer.SerializeToUtf8Bytes(computed, NewsJson.Options);
 
-            // The relations GraphQL pages read are stored alongside, and as fresh.
-            var parts = await db.ArticleDocuments.AsNoTracking().Where(d => d.Id == article.Id).Select(d => d.Parts).SingleAsync(Ct);
-            Assert.NotNull(parts);
-            Assert.Equal(System.Text.Encoding.UTF8.GetString(ArticleDocumentWriter.Serialize(computed).Parts), System.Text.Encoding.UTF8.GetString(parts));
+            // Stored as a frame and its links, the relations GraphQL pages read alongside, all as fresh.
+            var (document, links) = ArticleDocumentWriter.Store(computed);
+            var stored = await db.ArticleDocuments.AsNoTracking().SingleAsync(d => d.Id == article.Id, Ct);
+            var storedLinks = await db.ArticleLinksDocuments.AsNoTracking().SingleAsync(l => l.Id == article.Id, Ct);
+            Assert.NotNull(stored.Parts);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(document.Parts!), System.Text.Encoding.UTF8.GetString(stored.Parts));
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(document.Full), System.Text.Encoding.UTF8.GetString(stored.Full));
+            Assert.Equal(document.LinksAt, stored.LinksAt);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(links.Links), System.Text.Encoding.UTF8.GetString(storedLinks.Links));
+            Assert.Equivalent(StoredArticleParts.Of(computed), StoredArticleParts.Parse(stored.Parts, storedLinks.Links), strict: true);
 
             foreach (var url in new[] { $"/api/v1/articles/{article.Id}", $"/api/v1/articles/by-external-id/{Uri.EscapeDataString(article.ExternalId)}" })
             {

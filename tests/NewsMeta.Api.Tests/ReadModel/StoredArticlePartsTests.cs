@@ -62,7 +62,7 @@ public sealed class StoredArticlePartsTests
         Assert.ThrowsAny<JsonException>(() => StoredArticleParts.Parse(Encoding.UTF8.GetBytes(json)));
     }
 
-    private static ArticleDto Article(Origin origin = Origin.Extracted, LinkKind kind = LinkKind.Similar, EntityType type = EntityType.Person, SourceKind sourceKind = SourceKind.Agency) => new()
+    internal static ArticleDto Article(Origin origin = Origin.Extracted, LinkKind kind = LinkKind.Similar, EntityType type = EntityType.Person, SourceKind sourceKind = SourceKind.Agency) => new()
     {
         Id = 7,
         ExternalId = "parts-1",

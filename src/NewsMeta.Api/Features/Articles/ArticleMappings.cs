@@ -13,7 +13,7 @@ public sealed class ArticleMappings : IRegister
             .MapSummaryMembers()
             .Map(d => d.Entities, s => s.Entities.OrderBy(e => e.Position).ThenBy(e => e.EntityId)
                 .Select(e => new ArticleEntityDto { Id = e.Entity.Id, Name = e.Entity.Name, Type = e.Entity.Type, Mentions = e.Mentions, MatchedAlias = e.MatchedAlias, Origin = e.Origin }).ToList())
-            .Map(d => d.Links, s => s.Links.OrderBy(l => l.Position))
+            .Map(d => d.Links, s => s.Links.OrderBy(l => l.Position).ThenBy(l => l.Id))
             .Map(d => d.Media, s => s.Media.OrderBy(m => m.Position)
                 .Select(m => new MediaDto { Kind = m.Kind, Url = m.Url, Caption = m.Caption, Credit = m.Credit, AltText = m.AltText, Width = m.Width, Height = m.Height, MimeType = m.MimeType }).ToList())
             .Map(d => d.Sections, s => s.Sections.Where(x => x.IsGiven).OrderBy(x => x.Position)

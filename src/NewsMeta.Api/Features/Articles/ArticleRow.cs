@@ -37,11 +37,17 @@ public sealed class ArticleRow
     /// </summary>
     public byte[]? Document { get; init; }
 
+    /// <summary>
+    /// The stored links (<see cref="ArticleLinksDocument.Links"/>) read with <see cref="Document"/>: when there are
+    /// any, the document is a frame and these are its links.
+    /// </summary>
+    public byte[]? StoredLinks { get; init; }
+
     private StoredArticleParts? _parts;
 
     /// <summary>
-    /// The relations in <see cref="Document"/>, parsed once per row when first asked for, its links without
-    /// their reasons; null without a document.
+    /// The relations in <see cref="Document"/> (and <see cref="StoredLinks"/>), parsed once per row when first asked
+    /// for, its links without their reasons; null without a document.
     /// </summary>
-    public StoredArticleParts? StoredParts => Document is null ? null : _parts ??= StoredArticleParts.Parse(Document);
+    public StoredArticleParts? StoredParts => Document is null ? null : _parts ??= StoredArticleParts.Parse(Document, StoredLinks);
 }

@@ -466,6 +466,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("LinksAt")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("Parts")
                         .HasColumnType("bytea");
 
@@ -481,6 +484,20 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("ArticleDocuments");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ReadModel.ArticleLinksDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Links")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArticleLinksDocuments");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Changes.ArticleTombstone", b =>
@@ -963,6 +980,15 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
                         .WithOne()
                         .HasForeignKey("NewsMeta.Api.Features.Articles.ReadModel.ArticleDocument", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ReadModel.ArticleLinksDocument", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsMeta.Api.Features.Articles.ReadModel.ArticleLinksDocument", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

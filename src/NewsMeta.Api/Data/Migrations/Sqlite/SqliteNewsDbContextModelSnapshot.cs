@@ -477,6 +477,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LinksAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Parts")
                         .HasColumnType("BLOB");
 
@@ -492,6 +495,20 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("ArticleDocuments");
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ReadModel.ArticleLinksDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Links")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArticleLinksDocuments");
                 });
 
             modelBuilder.Entity("NewsMeta.Api.Features.Changes.ArticleTombstone", b =>
@@ -958,6 +975,15 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
                         .WithOne()
                         .HasForeignKey("NewsMeta.Api.Features.Articles.ReadModel.ArticleDocument", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsMeta.Api.Features.Articles.ReadModel.ArticleLinksDocument", b =>
+                {
+                    b.HasOne("NewsMeta.Api.Features.Articles.Article", null)
+                        .WithOne()
+                        .HasForeignKey("NewsMeta.Api.Features.Articles.ReadModel.ArticleLinksDocument", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -48,5 +48,6 @@ public sealed class StoredArticleParts
     };
 
     /// <param name="document">A stored <see cref="ArticleDocument.Parts"/> (or <see cref="ArticleDocument.Full"/>, whose body and reasons are skipped unread).</param>
-    public static StoredArticleParts Parse(byte[] document) => StoredPartsReader.Read(document);
+    /// <param name="links">The stored <see cref="ArticleLinksDocument.Links"/> when the document is a frame: its links.</param>
+    public static StoredArticleParts Parse(byte[] document, byte[]? links = null) => StoredPartsReader.Read(document, links);
 }

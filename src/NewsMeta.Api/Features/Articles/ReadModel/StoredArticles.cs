@@ -29,19 +29,21 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
     // replaced did. The visibility rule is the query filter's (ArticleVisibility), spelled out.
     private async Task<ETaggedJson<ArticleDto>?> OneAsync(string match, object key, CancellationToken ct)
     {
-        var sql = """SELECT a."Id", d."Full", d."FullETag" FROM "Articles" AS a LEFT JOIN "ArticleDocuments" AS d ON d."Id" = a."Id" WHERE"""
-            + match + (ArticleVisibility.CallerSeesEmbargoed ? "" : """ AND a."ReleasedVersion" IS NOT NULL""");
-        var rows = await DirectQuery.ListAsync(db, sql, [key], r => (Id: r.GetInt32(0), Full: DirectQuery.ReadBytes(r, 1), ETag: DirectQuery.ReadString(r, 2)), ct);
+        var sql = """
+            SELECT a."Id", d."Full", d."FullETag", d."LinksAt", l."Links" FROM "Articles" AS a
+            LEFT JOIN "ArticleDocuments" AS d ON d."Id" = a."Id" LEFT JOIN "ArticleLinksDocuments" AS l ON l."Id" = a."Id" WHERE
+            """ + match + (ArticleVisibility.CallerSeesEmbargoed ? "" : """ AND a."ReleasedVersion" IS NOT NULL""");
+        var rows = await DirectQuery.ListAsync(db, sql, [key], r => new StoredParts(r.GetInt32(0), DirectQuery.ReadBytes(r, 1), DirectQuery.ReadString(r, 2),
+            r.IsDBNull(3) ? null : r.GetInt32(3), DirectQuery.ReadBytes(r, 4)), ct);
         if (rows.Count == 0)
         {
             return null;
         }
 
         var found = rows[0];
-
-        if (found.Full is not null)
+        if (found.Whole() is { } stored)
         {
-            return ETaggedJson<ArticleDto>.Stored(found.Full, found.ETag!);
+            return ETaggedJson<ArticleDto>.Stored(stored.Body, stored.ETag);
         }
 
         return await queries.GetAsync(found.Id, ct) is { } computed ? new ETaggedJson<ArticleDto>(computed) : null;
@@ -54,8 +56,11 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
     /// </summary>
     public async Task<Dictionary<int, WrittenArticle>> WrittenAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
-        var written = await db.ArticleDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
-            .ToDictionaryAsync(d => d.Id, d => new WrittenArticle(d.Id, d.Full, d.FullETag), ct);
+        var written = (await (from d in db.ArticleDocuments.Where(d => ids.Contains(d.Id))
+                              join l in db.ArticleLinksDocuments on d.Id equals l.Id into links
+                              from l in links.DefaultIfEmpty()
+                              select new StoredParts(d.Id, d.Full, d.FullETag, d.LinksAt, l != null ? l.Links : null)).ToListAsync(ct))
+            .Select(d => d.Whole()).OfType<WrittenArticle>().ToDictionary(d => d.Id);
         var missing = ids.Where(id => !written.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
@@ -138,6 +143,20 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A stored document as read: whole, or a frame and its links (<see cref="StoredDocumentFrame"/>).</summary>
+    private sealed record StoredParts(int Id, byte[]? Full, string? FullETag, int? LinksAt, byte[]? Links)
+    {
+        /// <summary>The document readers get, with the ETag of its bytes; null when it is not rendered.</summary>
+        public WrittenArticle? Whole() => (Full, FullETag, LinksAt, Links) switch
+        {
+            ({ } full, { } etag, null, _) => new WrittenArticle(Id, full, etag),
+            ({ } frame, _, { } at, { } links) => Spliced(StoredDocumentFrame.Compose(frame, at, links)),
+            _ => null,
+        };
+
+        private WrittenArticle Spliced(byte[] whole) => new(Id, whole, ETags.ForBytes(whole));
     }
 
     private sealed class StoredRow

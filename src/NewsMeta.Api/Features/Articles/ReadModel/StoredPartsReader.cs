@@ -6,7 +6,7 @@ using NewsMeta.Api.Features.Sources;
 namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
-/// Reads stored relations (<see cref="ArticleDocument.Parts"/>, or a full document) straight off a
+/// Reads stored relations (<see cref="ArticleDocument.Parts"/> and <see cref="ArticleLinksDocument.Links"/>, or a full document) straight off a
 /// <see cref="Utf8JsonReader"/>. A GraphQL page reads one per row; through the serializer (a frame pushed
 /// and copied for every nested object) that was 15-25 % of such a page's sampled CPU. Source, credits,
 /// keywords, entities and links, which every article has, are read here; bylines, media and sections go
@@ -17,7 +17,9 @@ internal static class StoredPartsReader
 {
     private delegate T ItemReader<T>(ref Utf8JsonReader reader);
 
-    public static StoredArticleParts Read(ReadOnlySpan<byte> json)
+    /// <param name="json">Stored relations or a full document.</param>
+    /// <param name="storedLinks">Stored links (a JSON array) that stand for the document's own, which a frame leaves empty.</param>
+    public static StoredArticleParts Read(ReadOnlySpan<byte> json, ReadOnlySpan<byte> storedLinks = default)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = NewsJson.Options.MaxDepth });
         Next(ref reader, JsonTokenType.StartObject);
@@ -74,6 +76,12 @@ internal static class StoredPartsReader
                 reader.Read();
                 reader.Skip();
             }
+        }
+
+        if (!storedLinks.IsEmpty)
+        {
+            var linksReader = new Utf8JsonReader(storedLinks, new JsonReaderOptions { MaxDepth = NewsJson.Options.MaxDepth });
+            links = List(ref linksReader, Link);
         }
 
         return new StoredArticleParts

@@ -8,9 +8,9 @@ namespace NewsMeta.Api.Features.Articles.Pipeline.Steps;
 /// <summary>
 /// The stored documents (<see cref="ArticleDocument"/>) of every article whose representation this batch
 /// changed, rendered after the last step that changes what an article shows: the articles written or
-/// re-enriched, and the articles linking to them (a link shows its target's title, url and id, and similar
-/// links are offered to other articles' lists). A delete's document goes with its row; its linkers were
-/// found before (<see cref="FindLinkersStep"/>).
+/// re-enriched whole, and the links of the articles linking to them (a link shows its target's title, url and
+/// id, and similar links are offered to other articles' lists). A delete's document goes with its row; its
+/// linkers were found before (<see cref="FindLinkersStep"/>).
 /// </summary>
 public sealed class StoreDocumentsStep(NewsDbContext db, ArticleDocumentWriter documents) : IWriteStep
 {
@@ -24,20 +24,20 @@ public sealed class StoreDocumentsStep(NewsDbContext db, ArticleDocumentWriter d
             WriteKind.Reenrich => [.. Reenriched(batch)],
             _ => [],
         };
-        var ids = new HashSet<int>(changed);
-        ids.UnionWith(batch.Rerender);
-        // Another article's document shows these only where they are link targets: their title or url may have
-        // changed (a write), or a similar list was offered a link to them (a write, a similar recomputation).
+        // Others' documents show these articles only as link targets: their title or url may have changed (a
+        // write), or a similar list was offered a link to them (a write, a similar recomputation). Those
+        // documents change in their links alone, and only their links are rendered.
+        var linksOnly = new HashSet<int>(batch.Rerender);
         var linkersChanged = batch.Kind is WriteKind.Upsert or WriteKind.Release || batch.What.HasFlag(Reenrichment.Similar) || batch.Rederived.Count > 0;
         if (changed.Count > 0 && linkersChanged)
         {
-            ids.UnionWith(await db.ArticleLinks.Where(l => l.TargetArticleId != null && changed.Contains(l.TargetArticleId.Value))
+            linksOnly.UnionWith(await db.ArticleLinks.Where(l => l.TargetArticleId != null && changed.Contains(l.TargetArticleId.Value))
                 .Select(l => l.ArticleId).Distinct().ToListAsync(ct));
         }
 
-        if (ids.Count > 0)
+        if (changed.Count > 0 || linksOnly.Count > 0)
         {
-            await documents.RenderAsync(ids, ct);
+            await documents.RenderAsync(changed, linksOnly, ct);
         }
     }
 
