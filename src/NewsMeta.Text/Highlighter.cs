@@ -17,7 +17,22 @@ public static class Highlighter
     /// A window of about <paramref name="words"/> words around the first match (the start of the text
     /// when nothing matches), with "…" where text was cut.
     /// </summary>
-    public static string Snippet(string text, IReadOnlySet<string> stems, int words = 30)
+    public static string Snippet(string text, IReadOnlySet<string> stems, int words = 30) => FirstMatchWindow(text, stems, words, textIsPrefix: false)!;
+
+    /// <summary>
+    /// The <see cref="Snippet(string, IReadOnlySet{string}, int)"/> of every text that starts with
+    /// <paramref name="prefix"/>, or null when the prefix alone cannot tell: no match in it, or a window that
+    /// runs to its end. Search reads only the first part of each body, and the whole body for the few results
+    /// this is null for.
+    /// </summary>
+    public static string? SnippetOfPrefix(string prefix, IReadOnlySet<string> stems, int words = 30)
+    {
+        // The last word may be cut; the words before the last white space are whole.
+        var end = prefix.AsSpan().LastIndexOfAny(" \n\t\r\u00A0");
+        return end <= 0 ? null : FirstMatchWindow(prefix[..end], stems, words, textIsPrefix: true);
+    }
+
+    private static string? FirstMatchWindow(string text, IReadOnlySet<string> stems, int words, bool textIsPrefix)
     {
         // Words are read only up to the first match and the window after it, keeping the few before it:
         // search highlights 20 whole bodies per page, and splitting each body into all its words was most
@@ -40,7 +55,9 @@ public static class Highlighter
                     window.Add(next);
                 }
 
-                return Cut(text, stems, window, cutBefore: read > before.Count, cutAfter: reader.Next(buffer, out _, out _));
+                var more = reader.Next(buffer, out _, out _);
+                // Of a prefix, only a full window with a word after it is the whole text's window too.
+                return textIsPrefix && (window.Count < words || !more) ? null : Cut(text, stems, window, cutBefore: read > before.Count, cutAfter: more);
             }
 
             if (first.Count < words)
@@ -55,6 +72,11 @@ public static class Highlighter
             }
 
             read++;
+        }
+
+        if (textIsPrefix)
+        {
+            return null; // the match may come after the prefix
         }
 
         return first.Count == 0 ? string.Empty : Cut(text, stems, first, cutBefore: false, cutAfter: read > first.Count);

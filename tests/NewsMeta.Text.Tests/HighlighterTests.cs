@@ -65,6 +65,38 @@ public sealed class HighlighterTests
         }
     }
 
+    [Fact]
+    public void A_prefix_snippet_is_the_whole_texts_or_says_it_cannot_tell()
+    {
+        // Random texts of words, clitic forms of the match, punctuation and line breaks, cut at every length:
+        // a prefix's snippet is null or exactly the whole text's, and a prefix holding the match and the
+        // window after it always tells.
+        var vocabulary = new[] { "قال", "الوزير،", "كلمة", "في", "بالموازنة", "الموازنة.", "موازنات", "\n\nفقرة", "(عاجل)", "2026", "وأضاف:" };
+        var stems = Stems("موازنة");
+        var random = new Random(20261207);
+        var told = 0;
+        for (var text = 0; text < 60; text++)
+        {
+            var words = Enumerable.Range(0, random.Next(0, 70)).Select(_ => vocabulary[random.Next(vocabulary.Length)]);
+            var whole = string.Join(' ', words);
+            var expected = Highlighter.Snippet(whole, stems, 12);
+            for (var cut = 0; cut <= whole.Length; cut++)
+            {
+                if (Highlighter.SnippetOfPrefix(whole[..cut], stems, 12) is { } snippet)
+                {
+                    Assert.Equal(expected, snippet);
+                    told++;
+                }
+            }
+        }
+
+        Assert.True(told > 1000, $"prefixes told the snippet {told} times");
+        var late = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"كلمة{i}")) + " الموازنة " + string.Join(' ', Enumerable.Range(0, 40).Select(i => $"نص{i}"));
+        var firstPart = late[..(late.IndexOf("نص20", StringComparison.Ordinal) + 2)];
+        Assert.Equal(Highlighter.Snippet(late, stems, 12), Highlighter.SnippetOfPrefix(firstPart, stems, 12));
+        Assert.Null(Highlighter.SnippetOfPrefix(late[..late.IndexOf("الموازنة", StringComparison.Ordinal)], stems, 12));
+    }
+
     /// <summary>The snippet as it was first written: split the whole text, find the first match, cut around it.</summary>
     private static string WholeTextSnippet(string text, IReadOnlySet<string> stems, int words)
     {

@@ -89,6 +89,55 @@ public sealed class StoredSearchTests(NewsMetaFactory factory) : IClassFixture<N
         Assert.Contains($"\"id\":{id},", await AssertPageIsFreshAsync("الخيول", "", 20, null), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Highlights_of_long_bodies_are_made_as_from_the_whole_text()
+    {
+        // Bodies longer than the part read with a page: a match early in it, one far past it, and one in the
+        // title alone. The last two cannot be told from the first part, and their whole bodies are read.
+        var filler = string.Join(' ', Enumerable.Repeat("كان الطقس معتدلا في المدينة القديمة طوال الأسبوع", 120));
+        var articles = new Dictionary<string, (string Title, string Body)>
+        {
+            ["long-body-early"] = ("أخبار الطرق الصحراوية", "القوافل تصل مبكرا هذا العام. " + filler),
+            ["long-body-late"] = ("تقرير عن الطرق الطويلة", filler + " ثم وصلت القوافل إلى الواحة مساء. " + filler),
+            ["long-body-title"] = ("القوافل في العنوان وحده", filler),
+        };
+        var ids = new Dictionary<int, (string Title, string Body)>();
+        foreach (var (externalId, (title, body)) in articles)
+        {
+            var put = await _writer.PutAsJsonAsync($"/api/v1/articles/by-external-id/{externalId}", new
+            {
+                url = $"https://stored-search.example/{externalId}",
+                title,
+                summary = "ملخص الرحلة",
+                body,
+                language = "ar",
+                publishedAt = "2026-11-26T10:00:00Z",
+                source = new { name = "صحيفة الشروق اليومية", kind = "newspaper" },
+            }, Ct);
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync(Ct));
+            ids[(await put.NodeAsync())["id"]!.GetValue<int>()] = (title, body);
+        }
+
+        Assert.All(articles.Values, a => Assert.True(a.Body.Length > 2 * SearchHighlights.BodyPrefixLength));
+        var page = JsonDocument.Parse(await AssertPageIsFreshAsync("القوافل", "", 20, null)).RootElement.GetProperty("items");
+        var stems = NewsMeta.Text.SearchQuery.Parse("القوافل").Stems;
+        var snippets = new Dictionary<string, string>();
+        foreach (var item in page.EnumerateArray())
+        {
+            if (ids.TryGetValue(item.GetProperty("id").GetInt32(), out var article))
+            {
+                var expected = SearchHighlights.Whole(stems, article.Title, "ملخص الرحلة", article.Body);
+                Assert.Equal(expected.Body, item.GetProperty("highlights").GetProperty("body").GetString());
+                Assert.Equal(expected.Title, item.GetProperty("highlights").GetProperty("title").GetString());
+                snippets[article.Title] = expected.Body;
+            }
+        }
+
+        Assert.Equal(3, snippets.Count);
+        Assert.Contains("<mark>القوافل</mark> إلى الواحة", snippets["تقرير عن الطرق الطويلة"], StringComparison.Ordinal);
+        Assert.DoesNotContain("<mark>", snippets["القوافل في العنوان وحده"], StringComparison.Ordinal);
+    }
+
     /// <summary>Walks a search page by page against the pages computed from the tables; returns the page count.</summary>
     private async Task<int> AssertPagesAreFreshAsync(string q, string filters, int limit)
     {

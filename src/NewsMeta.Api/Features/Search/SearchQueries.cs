@@ -85,18 +85,11 @@ public sealed class SearchQueries(NewsDbContext db, SearchIndex index, ArticleQu
         page = page.Take(limit).ToList();
         var ids = page.Select(p => p.Id).ToList();
         var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Summary, a.Body }).ToDictionaryAsync(a => a.Id, ct);
-        var stems = query.Stems;
-        var hits = page.Select(p => (p.Id, p.Score, Highlight(stems, texts[p.Id].Title, texts[p.Id].Summary, texts[p.Id].Body))).ToList();
+            .Select(a => new { a.Id, a.Title, a.Summary, Body = a.Body.Substring(0, SearchHighlights.BodyPrefixLength + 1) }).ToListAsync(ct);
+        var highlights = await SearchHighlights.OfAsync(db, query.Stems, texts.Select(t => (t.Id, t.Title, t.Summary, t.Body)), ct);
+        var hits = page.Select(p => (p.Id, p.Score, highlights[p.Id])).ToList();
         return new RankedPage(hits, hasMore);
     }
-
-    /// <summary>The highlights of one result: the title marked, and a snippet of summary and body around the first match.</summary>
-    public static SearchHighlightsDto Highlight(IReadOnlySet<string> stems, string title, string? summary, string body) => new()
-    {
-        Title = Highlighter.MarkAll(title, stems),
-        Body = Highlighter.Snippet($"{summary}\n{body}".Trim(), stems),
-    };
 
     /// <summary>The REST shape: summaries in rank order with score and highlights.</summary>
     public async Task<List<SearchResultDto>> SummariesAsync(RankedPage page, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace NewsMeta.Api.Features.Search;
 /// <summary>
 /// REST search from the stored read model: ONE statement ranks the matches and reads, for the page's
 /// hits, their stored summaries (<see cref="ArticleDocument.Summary"/>) and the text the highlights are
-/// made from. Each item is written as the stored summary object with <c>score</c> and <c>highlights</c>
+/// made from (the first part of each body; <see cref="SearchHighlights"/>). Each item is written as the stored summary object with <c>score</c> and <c>highlights</c>
 /// spliced in before its closing brace, which is where <see cref="SearchResultDto"/> puts them
 /// (JsonPropertyOrder), so the answer is the bytes the computed path serialises. A page with a hit whose
 /// document is not rendered yet (a store being backfilled) is computed as before.
@@ -31,12 +31,20 @@ public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, 
                           join d in db.ArticleDocuments on r.Id equals d.Id into documents
                           from d in documents.DefaultIfEmpty()
                           orderby r.Score descending, r.PublishedAt descending, r.Id descending
-                          select new StoredHit { Id = r.Id, Score = r.Score, Title = a.Title, Summary = a.Summary, Body = a.Body, Stored = d != null ? d.Summary : null })
+                          select new StoredHit
+                          {
+                              Id = r.Id,
+                              Score = r.Score,
+                              Title = a.Title,
+                              Summary = a.Summary,
+                              Stored = d != null ? d.Summary : null,
+                              BodyPrefix = a.Body.Substring(0, SearchHighlights.BodyPrefixLength + 1),
+                          })
             .ToListAsync(ct);
         var next = rows.Count > limit ? SearchCursor.Encode(offset + limit) : null;
-        var stems = query.Stems;
-        var hits = rows.Take(limit)
-            .Select(r => (r.Id, r.Score, Highlights: SearchQueries.Highlight(stems, r.Title, r.Summary, r.Body), r.Stored)).ToList();
+        var page = rows.Take(limit).ToList();
+        var highlights = await SearchHighlights.OfAsync(db, query.Stems, page.Select(r => (r.Id, r.Title, r.Summary, r.BodyPrefix)), ct);
+        var hits = page.Select(r => (r.Id, r.Score, Highlights: highlights[r.Id], r.Stored)).ToList();
         if (hits.Any(h => h.Stored is null))
         {
             var computed = await search.SummariesAsync(new RankedPage([.. hits.Select(h => (h.Id, h.Score, h.Highlights))], next is not null), ct);
@@ -86,7 +94,7 @@ public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, 
         public double Score { get; init; }
         public required string Title { get; init; }
         public string? Summary { get; init; }
-        public required string Body { get; init; }
+        public required string BodyPrefix { get; init; }
         public byte[]? Stored { get; init; }
     }
 }
