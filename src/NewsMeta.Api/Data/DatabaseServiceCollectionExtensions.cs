@@ -96,6 +96,11 @@ public static class DatabaseServiceCollectionExtensions
     /// it compiles a statement whose estimated cost passes <c>jit_above_cost</c>, which the similar-link ranking of an
     /// import batch does, and spent 300-430 ms compiling each one that ran in about 1.3 s. The service's statements
     /// are short and many, where compiling never pays back. A <c>jit</c> setting in <c>Options</c> wins.</item>
+    /// <item>no session reset when a connection goes back to the pool (<c>No Reset On Close</c>): with prepared
+    /// statements kept, Npgsql resets with six statements (<c>RESET ALL</c>, <c>UNLISTEN *</c>, …) sent before the
+    /// next use, on every request, since each opens and closes a pooled connection. The service leaves no session
+    /// state behind: its settings are <c>SET LOCAL</c> and its advisory locks transaction-scoped, and the one
+    /// connection that LISTENs is not pooled (<see cref="Common.Caching.PostgresDataGeneration"/>).</item>
     /// </list>
     /// </summary>
     public static string WithServiceDefaults(string connectionString)
@@ -114,6 +119,11 @@ public static class DatabaseServiceCollectionExtensions
         if (!Sets(connectionString, @"ssl\s*mode") && OnlyThisMachine(builder.Host))
         {
             builder.SslMode = Npgsql.SslMode.Disable;
+        }
+
+        if (!Sets(connectionString, @"no\s*reset\s*on\s*close"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)

@@ -45,6 +45,16 @@ public sealed class PostgresConnectionDefaultsTests
         Assert.Equal(expected, result.SslMode);
     }
 
+    [Theory]
+    [InlineData("Host=db.internal", true)]
+    [InlineData("Host=db.internal;No Reset On Close=false", false)]
+    public void Pooled_connections_are_not_reset_unless_the_string_says(string connectionString, bool expected)
+    {
+        var result = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithServiceDefaults(connectionString));
+
+        Assert.Equal(expected, result.NoResetOnClose);
+    }
+
     [Fact]
     public void Timeout_and_statement_preparation_are_added_only_where_unset()
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsMeta.Api.Data;
@@ -7,7 +8,8 @@ namespace NewsMeta.Api.Tests.Data;
 
 /// <summary>
 /// The session settings the service's connection string asks for reach PostgreSQL: JIT compilation is off in
-/// the sessions the service opens (its statements are short; compiling one cost more than running it).
+/// the sessions the service opens (its statements are short; compiling one cost more than running it), and a
+/// pooled session, not reset when returned, carries nothing from the requests that used it before.
 /// </summary>
 public sealed class PostgresSessionSettingsTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>
 {
@@ -24,5 +26,41 @@ public sealed class PostgresSessionSettingsTests(NewsMetaFactory factory) : ICla
         var jit = await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("off", jit);
+    }
+
+    [Fact]
+    public async Task A_pooled_session_carries_nothing_from_the_requests_before()
+    {
+        if (!factory.Database.IsPostgres)
+        {
+            Assert.Skip("Pooled PostgreSQL sessions are not reset when returned: this test runs in the PostgreSQL suite.");
+        }
+
+        // Writes take advisory locks and may set work_mem; the generation listener LISTENs. None of it may stay
+        // with a session the pool hands to the next request.
+        var writer = factory.ClientWithKey(NewsMetaFactory.WriteKey);
+        for (var i = 0; i < 3; i++)
+        {
+            var put = await writer.PutAsJsonAsync($"/api/v1/articles/by-external-id/session-state-{i}", new
+            {
+                url = $"https://session-state.example/{i}",
+                title = $"خبر عن حالة الجلسة {i}",
+                body = "قالت هيئة التكافؤ الوطنية إن التقرير صدر اليوم.",
+                language = "ar",
+                publishedAt = "2026-11-27T10:00:00Z",
+                source = new { name = "صحيفة الشروق اليومية", kind = "newspaper" },
+            }, TestContext.Current.CancellationToken);
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var leftovers = await db.Database.SqlQueryRaw<int>("""
+            SELECT (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid())::int
+                 + (SELECT count(*) FROM pg_listening_channels())::int
+                 + (SELECT count(*) FROM pg_settings WHERE name = 'work_mem' AND setting <> reset_val)::int AS "Value"
+            """).SingleAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, leftovers);
     }
 }

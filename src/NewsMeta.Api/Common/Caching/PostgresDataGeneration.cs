@@ -80,7 +80,8 @@ internal sealed class PostgresDataGeneration(ReplicaSettings settings, ILogger<P
 
     private async Task ListenAsync(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(settings.Primary);
+        // Not pooled: pooled connections are not reset when returned, and this one LISTENs.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(settings.Primary) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         connection.Notification += (_, e) => _known = new Known(e.Payload, Environment.TickCount64);
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
