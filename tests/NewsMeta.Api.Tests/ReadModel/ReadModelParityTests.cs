@@ -142,6 +142,8 @@ public sealed class ReadModelParityTests(NewsMetaFactory factory) : IClassFixtur
             Assert.Equal(System.Text.Encoding.UTF8.GetString(document.Full), System.Text.Encoding.UTF8.GetString(stored.Full));
             Assert.Equal(document.LinksAt, stored.LinksAt);
             Assert.Equal(System.Text.Encoding.UTF8.GetString(links.Links), System.Text.Encoding.UTF8.GetString(storedLinks.Links));
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(links.PartsLinks!), System.Text.Encoding.UTF8.GetString(storedLinks.PartsLinks!));
+            Assert.Equivalent(StoredArticleParts.Of(computed), StoredArticleParts.Parse(stored.Parts, storedLinks.PartsLinks), strict: true);
             Assert.Equivalent(StoredArticleParts.Of(computed), StoredArticleParts.Parse(stored.Parts, storedLinks.Links), strict: true);
 
             foreach (var url in new[] { $"/api/v1/articles/{article.Id}", $"/api/v1/articles/by-external-id/{Uri.EscapeDataString(article.ExternalId)}" })

@@ -31,6 +31,9 @@ public sealed class StoredDocumentFrameTests
         Assert.Equal(JsonSerializer.Serialize(StoredArticleParts.Parse(parts), NewsJson.Options),
             JsonSerializer.Serialize(StoredArticleParts.Parse(document.Parts!, links.Links), NewsJson.Options));
         Assert.Empty(StoredArticleParts.Parse(document.Parts!).Links);
+        Assert.DoesNotContain("\"reasons\":{", Encoding.UTF8.GetString(links.PartsLinks!), StringComparison.Ordinal);
+        Assert.Equal(JsonSerializer.Serialize(StoredArticleParts.Parse(parts), NewsJson.Options),
+            JsonSerializer.Serialize(StoredArticleParts.Parse(document.Parts!, links.PartsLinks), NewsJson.Options));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class ArticleRow
     public byte[]? Document { get; init; }
 
     /// <summary>
-    /// The stored links (<see cref="ArticleLinksDocument.Links"/>) read with <see cref="Document"/>: when there are
+    /// The stored links (<see cref="ArticleLinksDocument.PartsLinks"/>) read with <see cref="Document"/>: when there are
     /// any, the document is a frame and these are its links.
     /// </summary>
     public byte[]? StoredLinks { get; init; }

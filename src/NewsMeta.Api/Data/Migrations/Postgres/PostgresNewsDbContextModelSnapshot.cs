@@ -495,6 +495,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("PartsLinks")
+                        .HasColumnType("bytea");
+
                     b.HasKey("Id");
 
                     b.ToTable("ArticleLinksDocuments");

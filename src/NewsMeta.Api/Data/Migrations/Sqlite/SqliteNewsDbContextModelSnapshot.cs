@@ -506,6 +506,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("PartsLinks")
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Id");
 
                     b.ToTable("ArticleLinksDocuments");

@@ -20,7 +20,8 @@ public static class ArticleDocumentBackfill
         var after = 0;
         while (true)
         {
-            var ids = await db.Articles.Where(a => a.Id > after && !db.ArticleDocuments.Any(d => d.Id == a.Id && d.Parts != null && d.LinksAt != null)).OrderBy(a => a.Id).Take(Batch)
+            var ids = await db.Articles.Where(a => a.Id > after && !(db.ArticleDocuments.Any(d => d.Id == a.Id && d.Parts != null && d.LinksAt != null)
+                    && db.ArticleLinksDocuments.Any(l => l.Id == a.Id && l.PartsLinks != null))).OrderBy(a => a.Id).Take(Batch)
                 .Select(a => a.Id).ToListAsync(ct);
             if (ids.Count == 0)
             {

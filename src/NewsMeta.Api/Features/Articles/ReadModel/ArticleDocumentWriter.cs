@@ -122,6 +122,11 @@ public sealed class ArticleDocumentWriter(NewsDbContext db, TypeAdapterConfig ma
 
     private static ArticleLinksDocument LinksDocument(int id, List<ArticleLinkDto> links)
     {
-        return new ArticleLinksDocument { Id = id, Links = JsonSerializer.SerializeToUtf8Bytes(links, NewsJson.Options) };
+        return new ArticleLinksDocument
+        {
+            Id = id,
+            Links = JsonSerializer.SerializeToUtf8Bytes(links, NewsJson.Options),
+            PartsLinks = JsonSerializer.SerializeToUtf8Bytes(links.Select(StoredArticleParts.WithoutReasons), NewsJson.Options),
+        };
     }
 }

@@ -21,6 +21,12 @@ public sealed class ArticleLinksDocument
 
     /// <summary>UTF-8 JSON array of <see cref="ArticleLinkDto"/>, reasons included, in the document's order.</summary>
     public required byte[] Links { get; set; }
+
+    /// <summary>
+    /// The same links without their reasons, as GraphQL's stored relations hold them (<see cref="StoredArticleParts"/>):
+    /// a page of twenty rows reads these. Null in rows stored before it existed; readers then take <see cref="Links"/>.
+    /// </summary>
+    public byte[]? PartsLinks { get; set; }
 }
 
 internal sealed class ArticleLinksDocumentConfiguration : IEntityTypeConfiguration<ArticleLinksDocument>

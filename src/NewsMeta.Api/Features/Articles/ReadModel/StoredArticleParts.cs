@@ -36,7 +36,8 @@ public sealed class StoredArticleParts
         Sections = article.Sections,
     };
 
-    private static ArticleLinkDto WithoutReasons(ArticleLinkDto link) => new()
+    /// <summary>A link as the stored relations hold it: without its reasons.</summary>
+    public static ArticleLinkDto WithoutReasons(ArticleLinkDto link) => new()
     {
         Kind = link.Kind,
         TargetId = link.TargetId,
@@ -48,6 +49,6 @@ public sealed class StoredArticleParts
     };
 
     /// <param name="document">A stored <see cref="ArticleDocument.Parts"/> (or <see cref="ArticleDocument.Full"/>, whose body and reasons are skipped unread).</param>
-    /// <param name="links">The stored <see cref="ArticleLinksDocument.Links"/> when the document is a frame: its links.</param>
+    /// <param name="links">The stored <see cref="ArticleLinksDocument.PartsLinks"/> (or <see cref="ArticleLinksDocument.Links"/>) when the document is a frame: its links.</param>
     public static StoredArticleParts Parse(byte[] document, byte[]? links = null) => StoredPartsReader.Read(document, links);
 }

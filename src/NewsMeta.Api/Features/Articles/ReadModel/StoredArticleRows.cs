@@ -5,7 +5,7 @@ namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
 /// GraphQL's article rows together with their stored relations (<see cref="ArticleDocument.Parts"/> and
-/// <see cref="ArticleLinksDocument.Links"/>), in one statement: the row's columns as <see cref="ArticleRow"/>
+/// <see cref="ArticleLinksDocument.PartsLinks"/>), in one statement: the row's columns as <see cref="ArticleRow"/>
 /// has them, and the relations by correlated lookups on the documents' primary keys (null when it is not rendered yet). Applied last, after filters and keyset paging, so the page keeps its order.
 /// Visibility is the caller's query: the document is only read for rows it already let through.
 /// </summary>
@@ -37,6 +37,6 @@ public static class StoredArticleRows
         EmbargoUntil = a.EmbargoUntil,
         // The relations alone; the full document (which parses the same) only in a store not yet backfilled.
         Document = withDocument ? db.ArticleDocuments.Where(d => d.Id == a.Id).Select(d => d.Parts ?? d.Full).FirstOrDefault() : null,
-        StoredLinks = withDocument ? db.ArticleLinksDocuments.Where(l => l.Id == a.Id).Select(l => l.Links).FirstOrDefault() : null,
+        StoredLinks = withDocument ? db.ArticleLinksDocuments.Where(l => l.Id == a.Id).Select(l => l.PartsLinks ?? l.Links).FirstOrDefault() : null,
     };
 }

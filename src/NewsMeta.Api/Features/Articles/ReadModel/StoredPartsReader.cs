@@ -6,7 +6,7 @@ using NewsMeta.Api.Features.Sources;
 namespace NewsMeta.Api.Features.Articles.ReadModel;
 
 /// <summary>
-/// Reads stored relations (<see cref="ArticleDocument.Parts"/> and <see cref="ArticleLinksDocument.Links"/>, or a full document) straight off a
+/// Reads stored relations (<see cref="ArticleDocument.Parts"/> and <see cref="ArticleLinksDocument.PartsLinks"/>, or a full document) straight off a
 /// <see cref="Utf8JsonReader"/>. A GraphQL page reads one per row; through the serializer (a frame pushed
 /// and copied for every nested object) that was 15-25 % of such a page's sampled CPU. Source, credits,
 /// keywords, entities and links, which every article has, are read here; bylines, media and sections go
