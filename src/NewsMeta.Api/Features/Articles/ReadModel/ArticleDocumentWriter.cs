@@ -120,13 +120,10 @@ public sealed class ArticleDocumentWriter(NewsDbContext db, TypeAdapterConfig ma
         }
     }
 
-    private static ArticleLinksDocument LinksDocument(int id, List<ArticleLinkDto> links)
+    private static ArticleLinksDocument LinksDocument(int id, List<ArticleLinkDto> links) => new()
     {
-        return new ArticleLinksDocument
-        {
-            Id = id,
-            Links = JsonSerializer.SerializeToUtf8Bytes(links, NewsJson.Options),
-            PartsLinks = JsonSerializer.SerializeToUtf8Bytes(links.Select(StoredArticleParts.WithoutReasons), NewsJson.Options),
-        };
-    }
+        Id = id,
+        Links = JsonSerializer.SerializeToUtf8Bytes(links, NewsJson.Options),
+        PartsLinks = JsonSerializer.SerializeToUtf8Bytes(links.Select(StoredArticleParts.WithoutReasons), NewsJson.Options),
+    };
 }

@@ -33,7 +33,7 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
             SELECT a."Id", d."Full", d."FullETag", d."LinksAt", l."Links" FROM "Articles" AS a
             LEFT JOIN "ArticleDocuments" AS d ON d."Id" = a."Id" LEFT JOIN "ArticleLinksDocuments" AS l ON l."Id" = a."Id" WHERE
             """ + match + (ArticleVisibility.CallerSeesEmbargoed ? "" : """ AND a."ReleasedVersion" IS NOT NULL""");
-        var rows = await DirectQuery.ListAsync(db, sql, [key], r => new StoredParts(r.GetInt32(0), DirectQuery.ReadBytes(r, 1), DirectQuery.ReadString(r, 2),
+        var rows = await DirectQuery.ListAsync(db, sql, [key], r => new DocumentRow(r.GetInt32(0), DirectQuery.ReadBytes(r, 1), DirectQuery.ReadString(r, 2),
             r.IsDBNull(3) ? null : r.GetInt32(3), DirectQuery.ReadBytes(r, 4)), ct);
         if (rows.Count == 0)
         {
@@ -59,7 +59,7 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
         var written = (await (from d in db.ArticleDocuments.Where(d => ids.Contains(d.Id))
                               join l in db.ArticleLinksDocuments on d.Id equals l.Id into links
                               from l in links.DefaultIfEmpty()
-                              select new StoredParts(d.Id, d.Full, d.FullETag, d.LinksAt, l != null ? l.Links : null)).ToListAsync(ct))
+                              select new DocumentRow(d.Id, d.Full, d.FullETag, d.LinksAt, l != null ? l.Links : null)).ToListAsync(ct))
             .Select(d => d.Whole()).OfType<WrittenArticle>().ToDictionary(d => d.Id);
         var missing = ids.Where(id => !written.ContainsKey(id)).ToList();
         if (missing.Count > 0)
@@ -146,7 +146,7 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
     }
 
     /// <summary>A stored document as read: whole, or a frame and its links (<see cref="StoredDocumentFrame"/>).</summary>
-    private sealed record StoredParts(int Id, byte[]? Full, string? FullETag, int? LinksAt, byte[]? Links)
+    private sealed record DocumentRow(int Id, byte[]? Full, string? FullETag, int? LinksAt, byte[]? Links)
     {
         /// <summary>The document readers get, with the ETag of its bytes; null when it is not rendered.</summary>
         public WrittenArticle? Whole() => (Full, FullETag, LinksAt, Links) switch
