@@ -9,7 +9,7 @@ namespace NewsMeta.Api.Features.NamedEntities;
 /// <summary>
 /// Finds the catalogue's entities in article text at ingest. The matcher (a trie over the normalised
 /// words of every name and alias, <see cref="EntityMatcher"/>) is built once and shared by all
-/// requests; a one-row query per write batch tells whether the catalogue changed since, so every
+/// requests; a one-row query per write batch and search tells whether the catalogue changed since, so every
 /// instance rebuilds after a change made anywhere.
 /// </summary>
 public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, ArticleWriter writer, Common.NewsMetaMetrics metrics, ILogger<EntityLinker> log)
@@ -111,13 +111,21 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
 
     public async Task<EntityMatcher> MatcherAsync(CancellationToken ct) => (await StampedMatcherAsync(ct)).Matcher;
 
+    /// <summary>The matcher for a reader (search): <see cref="CheckedMatcherAsync"/> without the stamp.</summary>
+    public async Task<EntityMatcher> CurrentMatcherAsync(CancellationToken ct) => (await CheckedMatcherAsync(ct)).Matcher;
+
     /// <summary>
-    /// The matcher for a reader (search), checked against <see cref="CatalogueVersion"/>: while the version is the
-    /// one the last full check ran under, nothing the matcher reads has been saved since, and the full stamp
-    /// (which counts every entity) is not read again. The version is read before the stamp, so a matcher is
-    /// never kept under a version older than the catalogue it was checked against.
+    /// The matcher and a catalogue state to record with the articles it links, checked against
+    /// <see cref="CatalogueVersion"/>: while the version is the one the last full check ran under, nothing the
+    /// matcher reads has been saved since, and the full stamp (which counts every entity, a pass over both
+    /// tables on every write batch) is not read again. The version is read before the stamp, so a matcher is
+    /// never kept under a version older than the catalogue it was checked against. The stamp kept may be
+    /// older than the catalogue by discovered entities (they do not move the version); its highest ids are
+    /// then lower than the current ones, which only makes the incremental relink read such an article again
+    /// (<see cref="CatalogueChangeRelinker"/>), never skip it. Inside a transaction that changed the
+    /// catalogue the version read is that transaction's own new one, so the check runs in full.
     /// </summary>
-    public async Task<EntityMatcher> CurrentMatcherAsync(CancellationToken ct)
+    public async Task<(EntityMatcher Matcher, CatalogStamp Stamp)> CheckedMatcherAsync(CancellationToken ct)
     {
         var version = await CatalogueVersion.ReadAsync(db, ct);
         if (cache.TryGet(version) is { } checkedMatcher)
@@ -125,9 +133,9 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
             return checkedMatcher;
         }
 
-        var (matcher, _) = await StampedMatcherAsync(ct);
-        cache.Set(version, matcher);
-        return matcher;
+        var built = await StampedMatcherAsync(ct);
+        cache.Set(version, built.Matcher, built.Stamp);
+        return built;
     }
 
     /// <summary>The matcher and the catalogue state it was built from (what articles linked with it are linked through).</summary>
@@ -183,12 +191,13 @@ public sealed class EntityMatcherCache
 
     private Checked? _checked;
 
-    /// <summary>The matcher last checked against the catalogue under this <see cref="CatalogueVersion"/> value.</summary>
-    public EntityMatcher? TryGet(string catalogueVersion) => Volatile.Read(ref _checked) is { } c && c.Version == catalogueVersion ? c.Matcher : null;
+    /// <summary>The matcher last checked against the catalogue under this <see cref="CatalogueVersion"/> value, and the stamp that check read.</summary>
+    public (EntityMatcher Matcher, CatalogStamp Stamp)? TryGet(string catalogueVersion) =>
+        Volatile.Read(ref _checked) is { } c && c.Version == catalogueVersion ? (c.Matcher, c.Stamp) : null;
 
-    public void Set(string catalogueVersion, EntityMatcher matcher) => Volatile.Write(ref _checked, new Checked(catalogueVersion, matcher));
+    public void Set(string catalogueVersion, EntityMatcher matcher, CatalogStamp stamp) => Volatile.Write(ref _checked, new Checked(catalogueVersion, matcher, stamp));
 
     private sealed record Built(CatalogStamp Stamp, EntityMatcher Matcher);
 
-    private sealed record Checked(string Version, EntityMatcher Matcher);
+    private sealed record Checked(string Version, EntityMatcher Matcher, CatalogStamp Stamp);
 }

@@ -21,7 +21,7 @@ public sealed class RelinkMentionsStep(NewsDbContext db, EntityLinker linker) : 
             return;
         }
 
-        var (matcher, stamp) = await linker.StampedMatcherAsync(ct);
+        var (matcher, stamp) = await linker.CheckedMatcherAsync(ct);
         var mentioned = batch.Loaded.SelectMany(a => a.Entities).Select(e => e.EntityId).Distinct().ToList();
         var discovered = (await db.Entities.Where(e => mentioned.Contains(e.Id) && e.Status == EntityStatus.Discovered)
             .Select(e => e.Id).ToListAsync(ct)).ToHashSet();

@@ -27,7 +27,7 @@ public sealed class ResolveCatalogueStep(NewsDbContext db, SourceCatalog sources
         var linkTargets = await FindLinkTargetsAsync(records, ct);
         await db.SaveChangesAsync(ct);
         batch.Catalogue = new CatalogueLookups(sourceMap, keywordMap, entityList, linkTargets);
-        (batch.Matcher, batch.MatcherStamp) = await linker.StampedMatcherAsync(ct);
+        (batch.Matcher, batch.MatcherStamp) = await linker.CheckedMatcherAsync(ct);
     }
 
     private static IEnumerable<(string, SourceKind)> SourcesOf(ArticleRecord record) =>
