@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsMeta.Api.Data;
+using NewsMeta.Api.Features.Search;
 using NewsMeta.Api.Tests.Infrastructure;
+using NewsMeta.Text;
 
 namespace NewsMeta.Api.Tests.Search;
 
 /// <summary>
-/// A one-word search without filters may be answered from a ranking index (PostgreSQL keeps one per word of
-/// the title and lead). Whatever answers it, it ranks as the general path does: the same search with a filter
+/// A one-word search without filters is answered from a ranking index (one row per word of the title and lead,
+/// on both databases). Whatever answers it, it ranks as the general path does: the same search with a filter
 /// that keeps every article ranks each match by the index itself. Edits and deletes keep the two equal.
 /// </summary>
 public sealed class OneWordRankingTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>
@@ -33,13 +38,10 @@ public sealed class OneWordRankingTests(NewsMetaFactory factory) : IClassFixture
         var hits = await AssertRankedAlikeAsync();
         Assert.Equal("rank-both", hits[0].ExternalId);
         Assert.Equal(["rank-both", "rank-deep-new", "rank-deep-old", "rank-lead", "rank-title"], hits.Select(h => h.ExternalId).Order());
-        if (factory.Database.IsPostgres)
-        {
-            // PostgreSQL ranks by title and lead: a match deeper in the body scores 0 and follows, newest first.
-            Assert.Equal(["rank-deep-new", "rank-deep-old"], hits.Skip(3).Select(h => h.ExternalId));
-            Assert.All(hits.Take(3), h => Assert.True(h.Score > 0, $"{h.ExternalId} matches in its title or lead"));
-            Assert.All(hits.Skip(3), h => Assert.Equal(0, h.Score));
-        }
+        // Both databases rank one word by title and lead: a match deeper in the body scores 0 and follows, newest first.
+        Assert.Equal(["rank-deep-new", "rank-deep-old"], hits.Skip(3).Select(h => h.ExternalId));
+        Assert.All(hits.Take(3), h => Assert.True(h.Score > 0, $"{h.ExternalId} matches in its title or lead"));
+        Assert.All(hits.Skip(3), h => Assert.Equal(0, h.Score));
 
         // The word leaves the strongest match's title and lead: it is no longer a match at all.
         await PutAsync("rank-both", "عنوان بلا الكلمة", $"نص آخر تماما. {Filler}", "2026-10-03T08:00:00Z");
@@ -47,10 +49,7 @@ public sealed class OneWordRankingTests(NewsMetaFactory factory) : IClassFixture
         await PutAsync("rank-deep-old", "عنوان آخر", $"{Word} في البداية الآن. {Filler}", "2026-10-04T08:00:00Z");
         hits = await AssertRankedAlikeAsync();
         Assert.Equal(["rank-deep-new", "rank-deep-old", "rank-lead", "rank-title"], hits.Select(h => h.ExternalId).Order());
-        if (factory.Database.IsPostgres)
-        {
-            Assert.True(hits.Single(h => h.ExternalId == "rank-deep-old").Score > 0);
-        }
+        Assert.True(hits.Single(h => h.ExternalId == "rank-deep-old").Score > 0);
 
         var id = (await (await factory.CreateClient().GetAsync("/api/v1/articles/by-external-id/rank-title", Ct)).NodeAsync())["id"]!.GetValue<int>();
         Assert.Equal(HttpStatusCode.NoContent, (await _writer.DeleteAsync($"/api/v1/articles/{id}", Ct)).StatusCode);
@@ -69,6 +68,40 @@ public sealed class OneWordRankingTests(NewsMetaFactory factory) : IClassFixture
         while (cursor is not null && walked.Count < 10);
 
         Assert.Equal(hits.Select(h => h.ExternalId), walked);
+    }
+
+    [Fact]
+    public async Task The_ranking_index_holds_each_word_of_title_and_lead_with_the_score_computed_by_the_service()
+    {
+        // On PostgreSQL the stored scores are ts_rank's own: this holds the service's arithmetic to it.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var articles = await db.Articles.IgnoreQueryFilters().AsNoTracking().OrderBy(a => a.Id).Take(40)
+            .Select(a => new { a.Id, a.Title, a.Summary, a.Body }).ToListAsync(Ct);
+        var ids = articles.Select(a => a.Id).ToList();
+        var stored = (factory.Database.IsPostgres
+                ? await db.Database.SqlQuery<StoredRank>($"SELECT \"ArticleId\", \"Term\", \"Score\"::float8 AS \"Score\" FROM \"ArticleSearchTerms\" WHERE \"ArticleId\" = ANY({ids.ToArray()})").ToListAsync(Ct)
+                : await db.Database.SqlQuery<StoredRank>($"SELECT ArticleId, Term, Score FROM ArticleSearchRanks").ToListAsync(Ct))
+            .Where(r => ids.Contains(r.ArticleId) && OneWordScores.IsOneWord(r.Term))
+            .ToLookup(r => r.ArticleId);
+        Assert.True(articles.Count >= 10, "the sample corpus is seeded");
+        foreach (var article in articles)
+        {
+            var title = TextAnalyzer.IndexText(article.Title);
+            var lead = SearchIndex.Lead(TextAnalyzer.IndexText($"{article.Summary}\n{article.Body}"));
+            var expected = OneWordScores.Of(title, lead).OrderBy(w => w.Word, StringComparer.Ordinal).ToList();
+            var actual = stored[article.Id].OrderBy(r => r.Term, StringComparer.Ordinal).ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Select(w => w.Word), actual.Select(r => r.Term));
+            Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-5));
+        }
+    }
+
+    private sealed class StoredRank
+    {
+        public int ArticleId { get; init; }
+        public string Term { get; init; } = "";
+        public double Score { get; init; }
     }
 
     /// <summary>The unfiltered search and the same search filtered to every article, compared hit by hit; returns the hits.</summary>

@@ -75,7 +75,7 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
     /// </summary>
     public override IQueryable<RankedRow>? TopForStem(string stem, int count)
     {
-        if (!IsOneLexeme(stem))
+        if (!OneWordScores.IsOneWord(stem))
         {
             return null;
         }
@@ -100,13 +100,6 @@ public sealed class PostgresSearchIndex(NewsDbContext db) : SearchIndex(db)
                 LIMIT {count}) AS top
             """);
     }
-
-    /// <summary>
-    /// Whether the 'simple' configuration keeps the stem as one lexeme, unchanged: letters alone (none with a
-    /// lower-case form of its own) or digits alone. Anything else takes the general path.
-    /// </summary>
-    private static bool IsOneLexeme(string stem) =>
-        stem.Length > 0 && (stem.All(char.IsDigit) || stem.All(c => char.IsLetter(c) && char.ToLowerInvariant(c) == c));
 
     // Stems are letters and digits only; quoting each keeps tsquery syntax out of them. <-> makes phrases.
     private static string TsQuery(SearchQuery query) =>

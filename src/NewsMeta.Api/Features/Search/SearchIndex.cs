@@ -95,6 +95,12 @@ public abstract class SearchIndex(NewsDbContext db)
     /// </summary>
     public virtual IQueryable<RankedRow>? TopForStem(string stem, int count) => null;
 
+    /// <summary>The query's one word when it is a single stem that <see cref="OneWordScores.IsOneWord"/> accepts; else null.</summary>
+    protected static string? OneWordOf(SearchQuery query) =>
+        query.Branches.Count == 1 && query.Clauses.Count == 1 && query.Clauses[0].Count == 1 && OneWordScores.IsOneWord(query.Clauses[0][0])
+            ? query.Clauses[0][0]
+            : null;
+
     /// <summary>Indexes the articles the index lacks (a store created before search existed, or restored without it).</summary>
     public async Task EnsureCompleteAsync(ILogger log, CancellationToken ct)
     {
