@@ -11,7 +11,7 @@ public static class OneWordScores
 {
     private const float TitleWeight = 1.0f;
     private const float LeadWeight = 0.4f;
-    private const float SumOfInverseSquares = 1.64493406685f;
+    private const double SumOfInverseSquares = 1.64493406685;
 
     /// <summary>Each distinct word of the analysed title and lead that a one-word query can be (<see cref="IsOneWord"/>), with its score.</summary>
     public static IEnumerable<(string Word, float Score)> Of(string analysedTitle, string lead)
@@ -57,6 +57,7 @@ public static class OneWordScores
             }
         }
 
-        return (heaviest + sum - heaviest / ((heaviestRank + 1) * (heaviestRank + 1))) / SumOfInverseSquares;
+        // As PostgreSQL computes it: in single precision, but the scaling in double, rounded to single after.
+        return (float)((double)(heaviest + sum - heaviest / ((heaviestRank + 1) * (heaviestRank + 1))) / SumOfInverseSquares);
     }
 }
