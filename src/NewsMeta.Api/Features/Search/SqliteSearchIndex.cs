@@ -81,15 +81,16 @@ public sealed class SqliteSearchIndex(NewsDbContext db) : SearchIndex(db)
     protected override async Task UpsertAsync(IReadOnlyList<IndexRow> rows, CancellationToken ct)
     {
         var json = System.Text.Json.JsonSerializer.Serialize(rows.Select(r => new object[] { r.ArticleId, r.Title, r.Body }));
-        var ranks = System.Text.Json.JsonSerializer.Serialize(rows.SelectMany(r => OneWordScores.Of(r.Title, r.Lead).Select(w => new object[] { r.ArticleId, w.Word, w.Score })));
+        // Per article its words and scores, so the article's publishedAt is looked up once, not once per word.
+        var ranks = System.Text.Json.JsonSerializer.Serialize(rows.Select(r => new object[] { r.ArticleId, OneWordScores.Of(r.Title, r.Lead).Select(w => new object[] { w.Word, w.Score }) }));
         await Db.Database.ExecuteSqlAsync($"""
             DELETE FROM ArticleSearch WHERE rowid IN (SELECT json_extract(value, '$[0]') FROM json_each({json}));
             INSERT INTO ArticleSearch(rowid, title, body)
             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each({json});
             DELETE FROM ArticleSearchRanks WHERE ArticleId IN (SELECT json_extract(value, '$[0]') FROM json_each({json}));
             INSERT INTO ArticleSearchRanks (ArticleId, Term, Score, PublishedAt)
-            SELECT a.Id, json_extract(r.value, '$[1]'), json_extract(r.value, '$[2]'), a.PublishedAt
-            FROM json_each({ranks}) r JOIN Articles a ON a.Id = json_extract(r.value, '$[0]');
+            SELECT a.Id, json_extract(w.value, '$[0]'), json_extract(w.value, '$[1]'), a.PublishedAt
+            FROM json_each({ranks}) r JOIN Articles a ON a.Id = json_extract(r.value, '$[0]'), json_each(r.value, '$[1]') w;
             """, ct);
     }
 
