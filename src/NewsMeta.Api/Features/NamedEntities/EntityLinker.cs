@@ -109,8 +109,6 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
         public int MaxAliasId { get; init; }
     }
 
-    public async Task<EntityMatcher> MatcherAsync(CancellationToken ct) => (await StampedMatcherAsync(ct)).Matcher;
-
     /// <summary>The matcher for a reader (search): <see cref="CheckedMatcherAsync"/> without the stamp.</summary>
     public async Task<EntityMatcher> CurrentMatcherAsync(CancellationToken ct) => (await CheckedMatcherAsync(ct)).Matcher;
 
