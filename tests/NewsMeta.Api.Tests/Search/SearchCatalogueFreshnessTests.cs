@@ -10,7 +10,8 @@ namespace NewsMeta.Api.Tests.Search;
 /// <summary>
 /// Search expands a query that names a catalogue entity with the entity's other spellings, using a matcher it
 /// rechecks only when the catalogue's version has moved. Every catalogue edit moves it, so the next search
-/// knows the edit; an article write that only discovers entities does not, so searches keep their matcher.
+/// knows the edit, whichever instance made it; an article write that only discovers entities does not, so
+/// searches keep their matcher.
 /// </summary>
 public sealed class SearchCatalogueFreshnessTests(NewsMetaFactory factory) : IClassFixture<NewsMetaFactory>
 {
@@ -36,6 +37,27 @@ public sealed class SearchCatalogueFreshnessTests(NewsMetaFactory factory) : ICl
         var renamed = await _writer.PutAsJsonAsync($"/api/v1/entities/{id}", new { name = "Salim Zarwani", type = "person" }, Ct);
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         Assert.Equal(["freshness-zarwani"], await ExternalIdsAsync("Salim Zarwani"));
+    }
+
+    [Fact]
+    public async Task An_alias_saved_by_another_instance_expands_the_next_search_of_a_word_the_cached_matcher_does_not_know()
+    {
+        var created = await _writer.PostAsJsonAsync("/api/v1/entities", new { name = "وداد الحلفاوي", type = "person" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.NodeAsync())["id"]!.GetValue<int>();
+        await PutArticleAsync("freshness-halfawi", "وداد الحلفاوي تقود جوقة المدينة", "قادت المايسترو وداد الحلفاوي جوقة المدينة في حفلها الشتوي.");
+        Assert.Empty(await ExternalIdsAsync("Halfawi")); // the matcher is checked, and knows no such spelling
+
+        // Another instance's save: it moves the catalogue version in the database, not this instance's matcher,
+        // so this search starts from the matcher it checked last and learns of the edit from its own page statement.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            db.EntityAliases.Add(new EntityAlias { EntityId = id, Name = "Halfawi", NormalizedName = NewsMeta.Text.ArabicNormalizer.Normalize("Halfawi") });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(["freshness-halfawi"], await ExternalIdsAsync("Halfawi"));
     }
 
     [Fact]

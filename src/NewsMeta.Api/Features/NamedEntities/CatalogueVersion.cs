@@ -31,7 +31,10 @@ public static class CatalogueVersion
         })
         || tracker.Entries<EntityAlias>().Any(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified);
 
-    public static async Task<string> ReadAsync(NewsDbContext db, CancellationToken ct) => await JobStateRows.ValueAsync(db, Name, ct) ?? "0";
+    /// <summary>The value before the row's first save.</summary>
+    public const string Missing = "0";
+
+    public static async Task<string> ReadAsync(NewsDbContext db, CancellationToken ct) => await JobStateRows.ValueAsync(db, Name, ct) ?? Missing;
 
     /// <summary>Gives the row a new value (<see cref="JobStateRows.Replace"/>).</summary>
     public static Task ReplaceAsync(NewsDbContext db, CancellationToken ct) => db.Database.ExecuteSqlAsync(NewValue(), ct);

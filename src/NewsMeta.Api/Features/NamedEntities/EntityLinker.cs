@@ -195,6 +195,9 @@ public sealed class EntityMatcherCache
 
     public void Set(string catalogueVersion, EntityMatcher matcher, CatalogStamp stamp) => Volatile.Write(ref _checked, new Checked(catalogueVersion, matcher, stamp));
 
+    /// <summary>The matcher last checked against the catalogue and the <see cref="CatalogueVersion"/> value it was checked under, unread since.</summary>
+    public (string Version, EntityMatcher Matcher)? LastChecked => Volatile.Read(ref _checked) is { } c ? (c.Version, c.Matcher) : null;
+
     private sealed record Built(CatalogStamp Stamp, EntityMatcher Matcher);
 
     private sealed record Checked(string Version, EntityMatcher Matcher, CatalogStamp Stamp);

@@ -50,8 +50,15 @@ public static class SearchEndpoints
             return Problems.Invalid(errors.ToDictionary());
         }
 
-        query = await variants.ExpandAsync(q!, query, ct);
-        var page = await stored.PageAsync(query, filter, limit, offset, ct);
+        // Most queries name no entity: then the page statement itself checks the catalogue version the
+        // matcher was last checked under, and the separate freshness check is read only when it moved.
+        var page = variants.VersionNamingNothing(q!) is { } version ? await stored.PageIfCatalogueAtAsync(version, query, filter, limit, offset, ct) : null;
+        if (page is null)
+        {
+            query = await variants.ExpandAsync(q!, query, ct);
+            page = await stored.PageAsync(query, filter, limit, offset, ct);
+        }
+
         LinkHeader.AddNext(context, page.NextCursor);
         return TypedResults.Text(page.Body, "application/json; charset=utf-8");
     }

@@ -10,14 +10,24 @@ namespace NewsMeta.Api.Features.Search;
 /// (by its name or an alias, found with the same matcher that links articles), the query is also run
 /// with that name written each other way the catalogue knows — a transliteration no character rule
 /// could merge. Costs the matcher's one-row freshness check (<see cref="EntityLinker.CurrentMatcherAsync"/>), plus one
-/// query when an entity is named.
+/// query when an entity is named; REST search skips the check for a query the last checked matcher finds
+/// no entity in (<see cref="VersionNamingNothing"/>).
 /// </summary>
-public sealed class SearchVariants(EntityLinker linker, NewsDbContext db)
+public sealed class SearchVariants(EntityLinker linker, EntityMatcherCache cache, NewsDbContext db)
 {
     /// <summary>At most this many entities of one query are expanded, and this many branches made in all.</summary>
     private const int MaxEntities = 3;
 
     private const int MaxBranches = 16;
+
+    /// <summary>
+    /// The catalogue version under which <paramref name="text"/> names no entity, by the matcher last checked
+    /// and without reading anything; null when it names one, or no matcher has been checked yet. A search
+    /// that reads the version in its own statement and finds this one needed no expansion, and so no
+    /// separate freshness check (<see cref="StoredSearch"/>); one that finds another expands and runs again.
+    /// </summary>
+    public string? VersionNamingNothing(string text) =>
+        cache.LastChecked is { } last && last.Matcher.Match(text).Count == 0 ? last.Version : null;
 
     public async Task<SearchQuery> ExpandAsync(string text, SearchQuery query, CancellationToken ct)
     {

@@ -12,8 +12,9 @@ namespace NewsMeta.Api.Features.Search;
 
 /// <summary>
 /// REST search from the stored read model: ONE statement ranks the matches and reads, for the page's
-/// hits, their stored summaries (<see cref="ArticleDocument.Summary"/>) and the text the highlights are
-/// made from (the first part of each body; <see cref="SearchHighlights"/>). Each item is written as the stored summary object with <c>score</c> and <c>highlights</c>
+/// hits, their stored summaries (<see cref="ArticleDocument.Summary"/>), the text the highlights are
+/// made from (the first part of each body; <see cref="SearchHighlights"/>) and the catalogue version the
+/// query's expansion is checked against (<see cref="SearchVariants.VersionNamingNothing"/>). Each item is written as the stored summary object with <c>score</c> and <c>highlights</c>
 /// spliced in before its closing brace, which is where <see cref="SearchResultDto"/> puts them
 /// (JsonPropertyOrder), so the answer is the bytes the computed path serialises. A page with a hit whose
 /// document is not rendered yet (a store being backfilled) is computed as before.
@@ -24,7 +25,18 @@ public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, 
     private static readonly byte[] HighlightsName = Name(nameof(SearchResultDto.Highlights));
 
     /// <summary>The page as the JSON a <see cref="Page{T}"/> of <see cref="SearchResultDto"/> is written as, and its next cursor.</summary>
-    public async Task<StoredPage> PageAsync(SearchQuery query, ArticleFilter filter, int limit, int offset, CancellationToken ct)
+    public async Task<StoredPage> PageAsync(SearchQuery query, ArticleFilter filter, int limit, int offset, CancellationToken ct) =>
+        await ReadAsync(query, filter, limit, offset, catalogueVersion: null, ct) ?? throw new System.Diagnostics.UnreachableException();
+
+    /// <summary>
+    /// <see cref="PageAsync"/>, or null when the catalogue is no longer at <paramref name="catalogueVersion"/>
+    /// (read in the same statement, so from the same snapshot as the hits): the query was not expanded under
+    /// the current catalogue, and the caller expands it and asks again.
+    /// </summary>
+    public Task<StoredPage?> PageIfCatalogueAtAsync(string catalogueVersion, SearchQuery query, ArticleFilter filter, int limit, int offset, CancellationToken ct) =>
+        ReadAsync(query, filter, limit, offset, catalogueVersion, ct);
+
+    private async Task<StoredPage?> ReadAsync(SearchQuery query, ArticleFilter filter, int limit, int offset, string? catalogueVersion, CancellationToken ct)
     {
         var rows = await (from r in search.Ranked(query, filter, limit, offset)
                           join a in articles.Readable() on r.Id equals a.Id
@@ -39,8 +51,18 @@ public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, 
                               Summary = a.Summary,
                               Stored = d != null ? d.Summary : null,
                               BodyPrefix = a.Body.Substring(0, SearchHighlights.BodyPrefixLength + 1),
+                              CatalogueVersion = db.JobStates.Where(j => j.Name == NamedEntities.CatalogueVersion.Name).Select(j => j.Value).FirstOrDefault(),
                           })
             .ToListAsync(ct);
+        if (catalogueVersion is not null)
+        {
+            var current = rows.Count > 0 ? rows[0].CatalogueVersion ?? NamedEntities.CatalogueVersion.Missing : await NamedEntities.CatalogueVersion.ReadAsync(db, ct);
+            if (current != catalogueVersion)
+            {
+                return null;
+            }
+        }
+
         var next = rows.Count > limit ? SearchCursor.Encode(offset + limit) : null;
         var page = rows.Take(limit).ToList();
         var highlights = await SearchHighlights.OfAsync(db, query.Stems, page.Select(r => (r.Id, r.Title, r.Summary, r.BodyPrefix)), ct);
@@ -96,5 +118,7 @@ public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, 
         public string? Summary { get; init; }
         public required string BodyPrefix { get; init; }
         public byte[]? Stored { get; init; }
+
+        public string? CatalogueVersion { get; init; }
     }
 }
