@@ -23,6 +23,7 @@ public sealed class NewsMetaMetrics
     private readonly Histogram<double> _importDuration;
     private readonly Counter<long> _cacheLookups;
     private readonly Histogram<int> _groupCommitSize;
+    private readonly Counter<long> _matcherBuilds;
 
     public NewsMetaMetrics(IMeterFactory meters)
     {
@@ -45,6 +46,8 @@ public sealed class NewsMetaMetrics
         _groupCommitSize = meter.CreateHistogram("newsmeta.group_commit.size", "{write}",
             "How many single PUTs one group-commit transaction wrote.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
+        _matcherBuilds = meter.CreateCounter<long>("newsmeta.entity_matcher.builds", "{build}",
+            "Entity matchers built from the catalogue: about one per instance per catalogue change.");
     }
 
     /// <summary>Counts <paramref name="count"/> writes through <paramref name="path"/> (a <see cref="WritePaths"/> value) with one outcome (a <see cref="WriteOutcomes"/> value).</summary>
@@ -104,6 +107,8 @@ public sealed class NewsMetaMetrics
         _cacheLookups.Add(1, new KeyValuePair<string, object?>("newsmeta.cache.result", hit ? "hit" : "miss"));
 
     public void GroupCommitted(int writes) => _groupCommitSize.Record(writes);
+
+    public void EntityMatcherBuilt() => _matcherBuilds.Add(1);
 
     /// <summary>Records the elapsed time of one step when disposed.</summary>
     public readonly struct StepTimer(Histogram<double> histogram, string step, long started) : IDisposable

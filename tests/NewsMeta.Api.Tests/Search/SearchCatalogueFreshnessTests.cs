@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using NewsMeta.Api.Common;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.NamedEntities;
 using NewsMeta.Api.Tests.Infrastructure;
@@ -58,6 +61,28 @@ public sealed class SearchCatalogueFreshnessTests(NewsMetaFactory factory) : ICl
         }
 
         Assert.Equal(["freshness-halfawi"], await ExternalIdsAsync("Halfawi"));
+    }
+
+    [Fact]
+    public async Task Concurrent_searches_that_find_the_catalogue_changed_build_one_matcher_between_them()
+    {
+        var created = await _writer.PostAsJsonAsync("/api/v1/entities", new { name = "مراد البستاني", type = "person" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.NodeAsync())["id"]!.GetValue<int>();
+        await PutArticleAsync("freshness-bustani", "مراد البستاني يزرع حديقة السطوح", "زرع المهندس مراد البستاني حديقة على سطح المكتبة العامة.");
+        Assert.Empty(await ExternalIdsAsync("Bustani"));
+
+        using var builds = new MetricCollector<long>(factory.Services.GetRequiredService<IMeterFactory>(), NewsMetaMetrics.MeterName, "newsmeta.entity_matcher.builds");
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            db.EntityAliases.Add(new EntityAlias { EntityId = id, Name = "Bustani", NormalizedName = NewsMeta.Text.ArabicNormalizer.Normalize("Bustani") });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var found = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ExternalIdsAsync("Bustani")));
+        Assert.All(found, ids => Assert.Equal(["freshness-bustani"], ids));
+        Assert.Equal(1, builds.GetMeasurementSnapshot().Sum(m => m.Value));
     }
 
     [Fact]

@@ -126,14 +126,7 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
     public async Task<(EntityMatcher Matcher, CatalogStamp Stamp)> CheckedMatcherAsync(CancellationToken ct)
     {
         var version = await CatalogueVersion.ReadAsync(db, ct);
-        if (cache.TryGet(version) is { } checkedMatcher)
-        {
-            return checkedMatcher;
-        }
-
-        var built = await StampedMatcherAsync(ct);
-        cache.Set(version, built.Matcher, built.Stamp);
-        return built;
+        return await cache.CheckedAsync(version, () => StampedMatcherAsync(ct), ct);
     }
 
     /// <summary>The matcher and the catalogue state it was built from (what articles linked with it are linked through).</summary>
@@ -151,6 +144,7 @@ public sealed class EntityLinker(NewsDbContext db, EntityMatcherCache cache, Art
         var names = await db.Entities.AsNoTracking().Where(e => e.Status == EntityStatus.Confirmed).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
         var aliases = await db.EntityAliases.AsNoTracking().Where(a => db.Entities.Any(e => e.Id == a.EntityId && e.Status == EntityStatus.Confirmed)).Select(a => new { a.EntityId, a.Name }).ToListAsync(ct);
         var matcher = EntityMatcher.Build(names.Select(n => (n.Id, n.Name)), aliases.Select(a => (a.EntityId, a.Name)));
+        metrics.EntityMatcherBuilt();
         log.LogInformation("Entity matcher rebuilt: {Entities} entities, {Spellings} spellings", stamp.Entities, matcher.SpellingCount);
         cache.Set(stamp, matcher);
         return (matcher, stamp);
@@ -179,7 +173,7 @@ public sealed partial record CatalogStamp(int Entities, int MaxEntityId, int Ali
 }
 
 /// <summary>The last built matcher and the catalogue state it was built from (singleton; the matcher is immutable).</summary>
-public sealed class EntityMatcherCache
+public sealed class EntityMatcherCache : IDisposable
 {
     private Built? _current;
 
@@ -195,8 +189,42 @@ public sealed class EntityMatcherCache
 
     public void Set(string catalogueVersion, EntityMatcher matcher, CatalogStamp stamp) => Volatile.Write(ref _checked, new Checked(catalogueVersion, matcher, stamp));
 
+    // One check at a time: after a catalogue change every concurrent search and write batch finds the new
+    // version at once, and each counted the whole catalogue and built its own matcher from it. The check only
+    // reads (it never waits on a lock a waiter could hold), so a writer waiting here inside its transaction
+    // cannot deadlock with it.
+    private readonly SemaphoreSlim _checking = new(1, 1);
+
+    /// <summary>The matcher checked under <paramref name="catalogueVersion"/>: the one kept, else <paramref name="check"/>'s, run by one caller while the others wait for it.</summary>
+    public async Task<(EntityMatcher Matcher, CatalogStamp Stamp)> CheckedAsync(string catalogueVersion, Func<Task<(EntityMatcher Matcher, CatalogStamp Stamp)>> check, CancellationToken ct)
+    {
+        if (TryGet(catalogueVersion) is { } kept)
+        {
+            return kept;
+        }
+
+        await _checking.WaitAsync(ct);
+        try
+        {
+            if (TryGet(catalogueVersion) is { } checkedMeanwhile)
+            {
+                return checkedMeanwhile;
+            }
+
+            var result = await check();
+            Set(catalogueVersion, result.Matcher, result.Stamp);
+            return result;
+        }
+        finally
+        {
+            _checking.Release();
+        }
+    }
+
     /// <summary>The matcher last checked against the catalogue and the <see cref="CatalogueVersion"/> value it was checked under, unread since.</summary>
     public (string Version, EntityMatcher Matcher)? LastChecked => Volatile.Read(ref _checked) is { } c ? (c.Version, c.Matcher) : null;
+
+    public void Dispose() => _checking.Dispose();
 
     private sealed record Built(CatalogStamp Stamp, EntityMatcher Matcher);
 
