@@ -35,8 +35,12 @@ internal static class ImportCommand
         }
 
         var stored = report.Created + report.Updated + report.Unchanged;
+        // The peak resident set of the whole process (VmHWM on Linux): the import streams its file in
+        // batches, so this shows whether anything grows with the file instead (the load harness records it).
+        using var process = Process.GetCurrentProcess();
         Console.WriteLine($"Imported {path} in {clock.Elapsed.TotalSeconds:F1} s: {report.Created} created, {report.Updated} updated, "
-            + $"{report.Unchanged} unchanged, {report.RejectedCount} rejected ({stored / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0} articles/s).");
+            + $"{report.Unchanged} unchanged, {report.RejectedCount} rejected ({stored / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0} articles/s, "
+            + $"peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB).");
         Console.WriteLine("Wall time in each write-pipeline step (their sum is below the total: parsing, validation and commits sit between them):");
         foreach (var line in steps.PerArticle(report.Created + report.Updated))
         {
