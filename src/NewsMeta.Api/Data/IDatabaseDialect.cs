@@ -71,7 +71,7 @@ public interface IDatabaseDialect
     /// <summary>Once per store, before anything else (SQLite: write-ahead log so readers work beside the writer).</summary>
     Task PrepareStoreAsync(NewsDbContext db, CancellationToken ct);
 
-    /// <summary>After a bulk import: refresh the planner's statistics where there are any; true when it did.</summary>
+    /// <summary>After a bulk import: refresh the planner's statistics (PostgreSQL also vacuums, so index-only scans skip the table at once); true when it did.</summary>
     Task<bool> RefreshStatisticsAsync(NewsDbContext db, CancellationToken ct);
 
     /// <summary>The full-text index of this database.</summary>

@@ -29,6 +29,36 @@ public sealed class PostgresSessionSettingsTests(NewsMetaFactory factory) : ICla
     }
 
     [Fact]
+    public async Task After_a_bulk_import_the_tables_are_vacuumed_and_analysed()
+    {
+        if (!factory.Database.IsPostgres)
+        {
+            Assert.Skip("Vacuum and planner statistics are PostgreSQL's: this test runs in the PostgreSQL suite.");
+        }
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        var started = await db.Database.SqlQueryRaw<DateTime>("SELECT now() AS \"Value\"").SingleAsync(TestContext.Current.CancellationToken);
+        Assert.True(await db.Dialect.RefreshStatisticsAsync(db, TestContext.Current.CancellationToken));
+
+        // The statistics are reported asynchronously: polled (bounded) until the vacuum shows.
+        var vacuumed = false;
+        for (var attempt = 0; attempt < 50 && !vacuumed; attempt++)
+        {
+            vacuumed = await db.Database.SqlQueryRaw<bool>(
+                "SELECT coalesce(last_vacuum >= {0} AND last_analyze >= {0}, false) AS \"Value\" FROM pg_stat_user_tables WHERE relname = 'Articles'",
+                started).SingleAsync(TestContext.Current.CancellationToken);
+            if (!vacuumed)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_stat_clear_snapshot()", TestContext.Current.CancellationToken);
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.True(vacuumed);
+    }
+
+    [Fact]
     public async Task A_pooled_session_carries_nothing_from_the_requests_before()
     {
         if (!factory.Database.IsPostgres)

@@ -32,6 +32,7 @@ public sealed class ImportCommandTests : IDisposable
         var (exit, output) = await RunAsync("import", file, database);
         Assert.Equal(1, exit); // a rejected line makes the exit code non-zero
         Assert.Contains("3 created, 0 updated, 0 unchanged, 1 rejected", output, StringComparison.Ordinal);
+        Assert.Matches(@"articles/s, peak memory [1-9][0-9]* MB\)", output);
         Assert.Contains("line 4:", output, StringComparison.Ordinal);
 
         var (secondExit, secondOutput) = await RunAsync("import", file, database);
