@@ -25,9 +25,7 @@ public sealed class SearchCatalogueFreshnessTests(NewsMetaFactory factory) : ICl
     [Fact]
     public async Task A_new_alias_or_name_expands_the_very_next_search()
     {
-        var created = await _writer.PostAsJsonAsync("/api/v1/entities", new { name = "سليم الزرواني", type = "person" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.NodeAsync())["id"]!.GetValue<int>();
+        var id = await CreatePersonAsync("سليم الزرواني");
         await PutArticleAsync("freshness-zarwani", "سليم الزرواني يفتتح معرض الخزف", "افتتح الخزاف سليم الزرواني معرضه الأول في المدينة القديمة.");
 
         Assert.Empty(await ExternalIdsAsync("Zarwani")); // no article spells it so, and the catalogue does not know the spelling yet
@@ -45,20 +43,13 @@ public sealed class SearchCatalogueFreshnessTests(NewsMetaFactory factory) : ICl
     [Fact]
     public async Task An_alias_saved_by_another_instance_expands_the_next_search_of_a_word_the_cached_matcher_does_not_know()
     {
-        var created = await _writer.PostAsJsonAsync("/api/v1/entities", new { name = "وداد الحلفاوي", type = "person" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.NodeAsync())["id"]!.GetValue<int>();
+        var id = await CreatePersonAsync("وداد الحلفاوي");
         await PutArticleAsync("freshness-halfawi", "وداد الحلفاوي تقود جوقة المدينة", "قادت المايسترو وداد الحلفاوي جوقة المدينة في حفلها الشتوي.");
         Assert.Empty(await ExternalIdsAsync("Halfawi")); // the matcher is checked, and knows no such spelling
 
         // Another instance's save: it moves the catalogue version in the database, not this instance's matcher,
         // so this search starts from the matcher it checked last and learns of the edit from its own page statement.
-        using (var scope = factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            db.EntityAliases.Add(new EntityAlias { EntityId = id, Name = "Halfawi", NormalizedName = NewsMeta.Text.ArabicNormalizer.Normalize("Halfawi") });
-            await db.SaveChangesAsync(Ct);
-        }
+        await SaveAliasAsAnotherInstanceAsync(id, "Halfawi");
 
         Assert.Equal(["freshness-halfawi"], await ExternalIdsAsync("Halfawi"));
     }
@@ -66,19 +57,12 @@ public sealed class SearchCatalogueFreshnessTests(NewsMetaFactory factory) : ICl
     [Fact]
     public async Task Concurrent_searches_that_find_the_catalogue_changed_build_one_matcher_between_them()
     {
-        var created = await _writer.PostAsJsonAsync("/api/v1/entities", new { name = "مراد البستاني", type = "person" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.NodeAsync())["id"]!.GetValue<int>();
+        var id = await CreatePersonAsync("مراد البستاني");
         await PutArticleAsync("freshness-bustani", "مراد البستاني يزرع حديقة السطوح", "زرع المهندس مراد البستاني حديقة على سطح المكتبة العامة.");
         Assert.Empty(await ExternalIdsAsync("Bustani"));
 
         using var builds = new MetricCollector<long>(factory.Services.GetRequiredService<IMeterFactory>(), NewsMetaMetrics.MeterName, "newsmeta.entity_matcher.builds");
-        using (var scope = factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            db.EntityAliases.Add(new EntityAlias { EntityId = id, Name = "Bustani", NormalizedName = NewsMeta.Text.ArabicNormalizer.Normalize("Bustani") });
-            await db.SaveChangesAsync(Ct);
-        }
+        await SaveAliasAsAnotherInstanceAsync(id, "Bustani");
 
         var found = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ExternalIdsAsync("Bustani")));
         Assert.All(found, ids => Assert.Equal(["freshness-bustani"], ids));
@@ -92,6 +76,22 @@ public sealed class SearchCatalogueFreshnessTests(NewsMetaFactory factory) : ICl
         var before = await VersionAsync();
         await PutArticleAsync("freshness-plain-2", "سوق الزيتون يفتح أبوابه", "قال التاجر نبيل القطامي إن أسعار الزيت استقرت في سوق القرية.");
         Assert.Equal(before, await VersionAsync());
+    }
+
+    private async Task<int> CreatePersonAsync(string name)
+    {
+        var created = await _writer.PostAsJsonAsync("/api/v1/entities", new { name, type = "person" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.NodeAsync())["id"]!.GetValue<int>();
+    }
+
+    /// <summary>A save through a context of its own, as another instance makes it: it moves the catalogue version in the database, not this instance's matcher.</summary>
+    private async Task SaveAliasAsAnotherInstanceAsync(int entityId, string alias)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        db.EntityAliases.Add(new EntityAlias { EntityId = entityId, Name = alias, NormalizedName = NewsMeta.Text.ArabicNormalizer.Normalize(alias) });
+        await db.SaveChangesAsync(Ct);
     }
 
     private async Task<string> VersionAsync()
