@@ -111,5 +111,28 @@ public sealed class WebhookConcurrencyTests
         Assert.Equal(["fair-1", "fair-2", "fair-3", "fair-4"], backlog.Requests.Select(ExternalId).Order());
     }
 
+    [Fact]
+    public async Task A_drain_sends_a_subscriptions_whole_backlog_one_after_another()
+    {
+        // One place a subscription: each send frees the place for the next. A send that finishes while a claim
+        // round is looking must not end the drain with the rest of the backlog still due.
+        const int Count = 40;
+        await using var factory = new WebhookFactory();
+        await using var receiver = new WebhookReceiver();
+        var client = factory.ClientWithKey(NewsMetaFactory.WriteKey);
+        var id = await SubscribeAsync(client, receiver.Url(), Created);
+        var expected = new List<string>();
+        for (var i = 1; i <= Count; i++)
+        {
+            expected.Add($"backlog-{i}");
+            await PutAsync(client, $"backlog-{i}", $"خبر رقم {i} عن سوق الكتب المستعملة");
+        }
+
+        Assert.Equal(Count, await factory.SendDueAsync());
+        Assert.Equal(expected, receiver.Requests.Select(ExternalId));
+        var log = (await (await client.GetAsync($"/api/v1/webhooks/{id}/deliveries?limit=100", Ct)).NodeAsync())["items"]!.AsArray();
+        Assert.Equal(Count, log.Count(d => d!["status"]!.GetValue<string>() == "delivered"));
+    }
+
     private static string ExternalId(WebhookReceiver.Received r) => JsonNode.Parse(r.Body)!["externalId"]!.GetValue<string>();
 }

@@ -97,6 +97,9 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         var total = 0;
         while (true)
         {
+            // Taken before the round: a send that finishes while the round looks frees a place the round may
+            // not have seen, so only a round that began with nothing in flight proves nothing more is due.
+            var sending = _inFlight.Values.ToArray();
             var claimed = await RunOnceAsync(ct);
             total += claimed;
             if (claimed > 0)
@@ -104,7 +107,6 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 continue;
             }
 
-            var sending = _inFlight.Values.ToArray();
             if (sending.Length == 0)
             {
                 return total;
