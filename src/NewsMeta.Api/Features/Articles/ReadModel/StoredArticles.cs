@@ -152,6 +152,7 @@ public sealed class StoredArticles(ArticleQueries queries, NewsDbContext db)
         public WrittenArticle? Whole() => (Full, FullETag, LinksAt, Links) switch
         {
             ({ } full, { } etag, null, _) => new WrittenArticle(Id, full, etag),
+            ({ } full, { } etag, { } at, _) when !StoredDocumentFrame.IsFrame(full, at) => new WrittenArticle(Id, full, etag),
             ({ } frame, _, { } at, { } links) => Spliced(StoredDocumentFrame.Compose(frame, at, links)),
             _ => null,
         };

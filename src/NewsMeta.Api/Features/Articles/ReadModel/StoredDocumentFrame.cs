@@ -25,6 +25,14 @@ public static class StoredDocumentFrame
         return at + EmptyLinks.Length - 2;
     }
 
+    /// <summary>
+    /// Whether <paramref name="document"/> holds the empty links array at <paramref name="linksAt"/>. A binary
+    /// from before frames, still running beside a newer one during a rolling upgrade, rewrites a document whole
+    /// and leaves the column it does not know: such a document must be read as it is, not spliced.
+    /// </summary>
+    public static bool IsFrame(ReadOnlySpan<byte> document, int linksAt) =>
+        linksAt >= 0 && linksAt + 2 <= document.Length && document[linksAt] == (byte)'[' && document[linksAt + 1] == (byte)']';
+
     /// <summary>The whole document: the frame with its empty links array replaced by <paramref name="links"/>.</summary>
     public static byte[] Compose(ReadOnlySpan<byte> frame, int linksAt, ReadOnlySpan<byte> links)
     {
