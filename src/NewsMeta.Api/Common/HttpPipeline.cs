@@ -4,6 +4,7 @@ using NewsMeta.Api.Common.Http;
 using NewsMeta.Api.Common.Json;
 using NewsMeta.Api.Common.RateLimiting;
 using NewsMeta.Api.Common.Settings;
+using NewsMeta.Api.Common.WarmUp;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 
@@ -26,6 +27,7 @@ public static class HttpPipeline
             c.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? c.HttpContext.TraceIdentifier));
         services.AddHealthChecks().AddDbContextCheck<NewsDbContext>("database", tags: ["ready"]);
         services.AddNewsRateLimits();
+        services.AddWarmUp();
         services.AddNewsWebSecurity();
         services.AddExceptionHandler<NewsExceptionHandler>();
         return services;
@@ -33,6 +35,7 @@ public static class HttpPipeline
 
     public static WebApplication UseNewsHttp(this WebApplication app)
     {
+        app.UseWarmUpCapture();
         app.UseNewsWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -66,7 +69,10 @@ public static class HttpPipeline
     {
         // Probes carry no key, and say nothing about the data.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health").AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithTags("Health").AllowAnonymous();
+        // Degraded is the warm-up's "not yet": a load balancer must not send requests meanwhile.
+        var ready = new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") };
+        ready.ResultStatusCodes[Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable;
+        app.MapHealthChecks("/health/ready", ready).WithTags("Health").AllowAnonymous();
         return app;
     }
 }

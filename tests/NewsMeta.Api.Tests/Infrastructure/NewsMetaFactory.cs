@@ -73,6 +73,8 @@ public class NewsMetaFactory : WebApplicationFactory<Program>
         builder.UseSetting("Webhooks:DispatchEnabled", "false");
         // Tests that count SQL commands or read their own writes see the uncached path; ResponseCacheTests turn it on.
         builder.UseSetting("Caching:InProcess", "false");
+        // The start-up warm-up would run its requests under every test (and count in SQL-command tests); StartupWarmUpTests turn it on.
+        builder.UseSetting("WarmUp:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -15,9 +15,11 @@ internal sealed class CacheableRequests : IOutputCachePolicy
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
-        var cacheable = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        // The warm-up runs the read paths themselves: a cached answer would skip them.
+        var warmUp = WarmUp.WarmUpRequest.IsWarmUp(context.HttpContext);
+        var cacheable = !warmUp && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
         context.AllowLocking = true;
-        if (!cacheable && HttpMethods.IsPost(request.Method) && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CacheablePostQueries>() is { } posts
+        if (!cacheable && !warmUp && HttpMethods.IsPost(request.Method) && context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<CacheablePostQueries>() is { } posts
             && await posts.BodyKeyAsync(request, cancellation) is { } bodyKey)
         {
             cacheable = true;

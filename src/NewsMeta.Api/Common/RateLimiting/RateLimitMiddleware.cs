@@ -12,7 +12,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RequestBudget budg
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!budget.Enabled || !IsCharged(http.Request.Path))
+        if (!budget.Enabled || !IsCharged(http.Request.Path) || WarmUp.WarmUpRequest.IsWarmUp(http))
         {
             await next(http);
             return;

@@ -35,7 +35,7 @@ public sealed class RequestBudget(IOptions<RateLimitOptions> options, IRateBucke
     public async ValueTask<RateDecision?> ChargeCostAsync(HttpContext http, double cost, int extraPermits = 0)
     {
         var permits = (int)Math.Ceiling(cost / Math.Max(1, _options.GraphQLCostPerPermit)) - 1 + Math.Max(0, extraPermits);
-        return _options.Enabled && permits > 0 ? await ChargeAsync(http, Math.Min(permits, LimitOf(PartitionOf(http)) - 1)) : null;
+        return _options.Enabled && permits > 0 && !WarmUp.WarmUpRequest.IsWarmUp(http) ? await ChargeAsync(http, Math.Min(permits, LimitOf(PartitionOf(http)) - 1)) : null;
     }
 
     /// <summary>
