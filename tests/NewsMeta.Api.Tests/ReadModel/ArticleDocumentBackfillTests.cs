@@ -55,6 +55,7 @@ public sealed class ArticleDocumentBackfillTests(NewsMetaFactory factory) : ICla
             Assert.Equal(document.Full, documents[id].Full);
             Assert.Equal(document.LinksAt, documents[id].LinksAt);
             Assert.Equal(document.Parts, documents[id].Parts);
+            Assert.Equal(document.BodyPrefix, documents[id].BodyPrefix);
             Assert.Equal(links.Links, (await db.ArticleLinksDocuments.AsNoTracking().SingleAsync(l => l.Id == id, Ct)).Links);
         }
 

@@ -10,6 +10,7 @@ using NewsMeta.Api.Common.Json;
 using NewsMeta.Api.Data;
 using NewsMeta.Api.Features.Articles;
 using NewsMeta.Api.Features.Articles.ReadModel;
+using NewsMeta.Api.Features.Search;
 using NewsMeta.Api.Tests.Infrastructure;
 
 namespace NewsMeta.Api.Tests.ReadModel;
@@ -141,6 +142,9 @@ public sealed class ReadModelParityTests(NewsMetaFactory factory) : IClassFixtur
             Assert.Equal(System.Text.Encoding.UTF8.GetString(document.Parts!), System.Text.Encoding.UTF8.GetString(stored.Parts));
             Assert.Equal(System.Text.Encoding.UTF8.GetString(document.Full), System.Text.Encoding.UTF8.GetString(stored.Full));
             Assert.Equal(document.LinksAt, stored.LinksAt);
+            Assert.Equal(document.BodyPrefix, stored.BodyPrefix);
+            Assert.Equal(SearchHighlights.Prefix(computed.Body), stored.BodyPrefix);
+            Assert.Equal((computed.Title, computed.Summary), StoredSummaryText.TitleAndSummary(stored.Summary));
             Assert.Equal(System.Text.Encoding.UTF8.GetString(links.Links), System.Text.Encoding.UTF8.GetString(storedLinks.Links));
             Assert.Equal(System.Text.Encoding.UTF8.GetString(links.PartsLinks!), System.Text.Encoding.UTF8.GetString(storedLinks.PartsLinks!));
             Assert.Equivalent(StoredArticleParts.Of(computed), StoredArticleParts.Parse(stored.Parts, storedLinks.PartsLinks), strict: true);

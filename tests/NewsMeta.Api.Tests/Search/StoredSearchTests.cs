@@ -90,6 +90,34 @@ public sealed class StoredSearchTests(NewsMetaFactory factory) : IClassFixture<N
     }
 
     [Fact]
+    public async Task Hits_whose_documents_lack_the_body_prefix_are_highlighted_from_the_articles()
+    {
+        // Documents rendered by a build from before the stored prefix: the page reads those articles' text instead.
+        List<int> cleared;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            cleared = await db.ArticleDocuments.OrderBy(d => d.Id).Select(d => d.Id).Take(40).ToListAsync(Ct);
+            Assert.Equal(cleared.Count, await db.ArticleDocuments.Where(d => cleared.Contains(d.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.BodyPrefix, (string?)null), Ct));
+        }
+
+        try
+        {
+            await AssertPagesAreFreshAsync("الموازنة", "", 3);
+            await AssertPagesAreFreshAsync("زهران", "", 4);
+        }
+        finally
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            await scope.ServiceProvider.GetRequiredService<ArticleDocumentWriter>().RenderAsync(cleared, Ct);
+            await transaction.CommitAsync(Ct);
+        }
+    }
+
+    [Fact]
     public async Task Highlights_of_long_bodies_are_made_as_from_the_whole_text()
     {
         // Bodies longer than the part read with a page: a match early in it, one far past it, and one in the

@@ -22,6 +22,14 @@ public static class SearchHighlights
     /// <summary>Characters of a body read with a page's hits (one more, to tell whether it is the whole body).</summary>
     public const int BodyPrefixLength = 1200;
 
+    /// <summary>
+    /// What a page reads of a body: the whole of a body of at most <see cref="BodyPrefixLength"/> characters,
+    /// else its first <see cref="BodyPrefixLength"/> and one more (so its length tells it is not whole), never
+    /// ending inside a surrogate pair. Stored with each document (<see cref="Articles.ReadModel.ArticleDocument.BodyPrefix"/>).
+    /// </summary>
+    public static string Prefix(string body) =>
+        body.Length <= BodyPrefixLength ? body : body[..Math.Min(body.Length, char.IsHighSurrogate(body[BodyPrefixLength]) ? BodyPrefixLength + 2 : BodyPrefixLength + 1)];
+
     /// <summary>The highlights of each hit, by article id, exactly as the whole bodies would make them.</summary>
     public static async Task<Dictionary<int, SearchHighlightsDto>> OfAsync(NewsDbContext db, IReadOnlySet<string> stems,
         IEnumerable<(int Id, string Title, string? Summary, string BodyPrefix)> hits, CancellationToken ct)

@@ -12,9 +12,9 @@ namespace NewsMeta.Api.Features.Search;
 
 /// <summary>
 /// REST search from the stored read model: ONE statement ranks the matches and reads, for the page's
-/// hits, their stored summaries (<see cref="ArticleDocument.Summary"/>), the text the highlights are
-/// made from (the first part of each body; <see cref="SearchHighlights"/>) and the catalogue version the
-/// query's expansion is checked against (<see cref="SearchVariants.VersionNamingNothing"/>). Each item is written as the stored summary object with <c>score</c> and <c>highlights</c>
+/// hits, their stored summaries (<see cref="ArticleDocument.Summary"/>, whose title and summary the
+/// highlights mark), the start of each body the highlights are made from (<see cref="ArticleDocument.BodyPrefix"/>;
+/// <see cref="SearchHighlights"/>), and the catalogue version the query's expansion is checked against (<see cref="SearchVariants.VersionNamingNothing"/>). Each item is written as the stored summary object with <c>score</c> and <c>highlights</c>
 /// spliced in before its closing brace, which is where <see cref="SearchResultDto"/> puts them
 /// (JsonPropertyOrder), so the answer is the bytes the computed path serialises. A page with a hit whose
 /// document is not rendered yet (a store being backfilled) is computed as before.
@@ -43,14 +43,14 @@ public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, 
                           join d in db.ArticleDocuments on r.Id equals d.Id into documents
                           from d in documents.DefaultIfEmpty()
                           orderby r.Score descending, r.PublishedAt descending, r.Id descending
+                          // The article's row only says it is visible: its text comes with the document, so
+                          // no heap row or compressed body of the article is read (an index-only probe).
                           select new StoredHit
                           {
                               Id = r.Id,
                               Score = r.Score,
-                              Title = a.Title,
-                              Summary = a.Summary,
                               Stored = d != null ? d.Summary : null,
-                              BodyPrefix = a.Body.Substring(0, SearchHighlights.BodyPrefixLength + 1),
+                              BodyPrefix = d != null ? d.BodyPrefix : null,
                               CatalogueVersion = db.JobStates.Where(j => j.Name == NamedEntities.CatalogueVersion.Name).Select(j => j.Value).FirstOrDefault(),
                           })
             .ToListAsync(ct);
@@ -65,7 +65,8 @@ public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, 
 
         var next = rows.Count > limit ? SearchCursor.Encode(offset + limit) : null;
         var page = rows.Take(limit).ToList();
-        var highlights = await SearchHighlights.OfAsync(db, query.Stems, page.Select(r => (r.Id, r.Title, r.Summary, r.BodyPrefix)), ct);
+        var texts = await HighlightTextsAsync(page, ct);
+        var highlights = await SearchHighlights.OfAsync(db, query.Stems, page.Select(r => (r.Id, texts[r.Id].Title, texts[r.Id].Summary, texts[r.Id].BodyPrefix)), ct);
         var hits = page.Select(r => (r.Id, r.Score, Highlights: highlights[r.Id], r.Stored)).ToList();
         if (hits.Any(h => h.Stored is null))
         {
@@ -74,6 +75,35 @@ public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, 
         }
 
         return new StoredPage(Write(hits.Select(h => (h.Stored!, Math.Round(h.Score, 6), h.Highlights)), next), next);
+    }
+
+    /// <summary>
+    /// The title, summary and body start of each hit: from its stored summary and body prefix, or, for a hit
+    /// whose document lacks them (rendered before they were stored), from the article's row in one more
+    /// statement. An article deleted since the page was read is highlighted from what is left: nothing.
+    /// </summary>
+    private async Task<Dictionary<int, (string Title, string? Summary, string BodyPrefix)>> HighlightTextsAsync(List<StoredHit> page, CancellationToken ct)
+    {
+        var texts = new Dictionary<int, (string Title, string? Summary, string BodyPrefix)>(page.Count);
+        foreach (var hit in page.Where(h => h.Stored is not null && h.BodyPrefix is not null))
+        {
+            var (title, summary) = StoredSummaryText.TitleAndSummary(hit.Stored);
+            texts[hit.Id] = (title, summary, hit.BodyPrefix!);
+        }
+
+        var missing = page.Where(h => !texts.ContainsKey(h.Id)).Select(h => h.Id).ToList();
+        if (missing.Count > 0)
+        {
+            var rows = await db.Articles.AsNoTracking().Where(a => missing.Contains(a.Id))
+                .Select(a => new { a.Id, a.Title, a.Summary, BodyPrefix = a.Body.Substring(0, SearchHighlights.BodyPrefixLength + 1) })
+                .ToDictionaryAsync(a => a.Id, ct);
+            foreach (var id in missing)
+            {
+                texts[id] = rows.TryGetValue(id, out var a) ? (a.Title, a.Summary, a.BodyPrefix) : (string.Empty, null, string.Empty);
+            }
+        }
+
+        return texts;
     }
 
     private static byte[] Write(IEnumerable<(byte[] Stored, double Score, SearchHighlightsDto Highlights)> items, string? next)
@@ -114,9 +144,7 @@ public sealed class StoredSearch(SearchQueries search, ArticleQueries articles, 
     {
         public int Id { get; init; }
         public double Score { get; init; }
-        public required string Title { get; init; }
-        public string? Summary { get; init; }
-        public required string BodyPrefix { get; init; }
+        public string? BodyPrefix { get; init; }
         public byte[]? Stored { get; init; }
 
         public string? CatalogueVersion { get; init; }

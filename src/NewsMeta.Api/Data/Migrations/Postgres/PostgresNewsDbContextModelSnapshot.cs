@@ -457,6 +457,9 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BodyPrefix")
+                        .HasColumnType("text");
+
                     b.Property<byte[]>("Full")
                         .IsRequired()
                         .HasColumnType("bytea");

@@ -468,6 +468,9 @@ namespace NewsMeta.Api.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyPrefix")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Full")
                         .IsRequired()
                         .HasColumnType("BLOB");

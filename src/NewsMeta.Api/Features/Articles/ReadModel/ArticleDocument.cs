@@ -43,6 +43,13 @@ public sealed class ArticleDocument
     /// in a store written before it existed, until the start-up backfill renders it.
     /// </summary>
     public byte[]? Parts { get; set; }
+
+    /// <summary>
+    /// The start of the body a search's highlights are made from (<see cref="Search.SearchHighlights.Prefix"/>),
+    /// stored beside the summary so a search page reads neither the article's row nor its compressed body.
+    /// Null for a document rendered by a build from before it (the page then reads the body, as before).
+    /// </summary>
+    public string? BodyPrefix { get; set; }
 }
 
 internal sealed class ArticleDocumentConfiguration : IEntityTypeConfiguration<ArticleDocument>

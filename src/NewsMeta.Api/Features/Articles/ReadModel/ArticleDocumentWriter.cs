@@ -112,6 +112,7 @@ public sealed class ArticleDocumentWriter(NewsDbContext db, TypeAdapterConfig ma
                 Summary = summary,
                 SummaryETag = ETags.ForBytes(summary),
                 Parts = parts,
+                BodyPrefix = Search.SearchHighlights.Prefix(article.Body),
             }, links);
         }
         finally
