@@ -16,6 +16,12 @@ namespace NewsMeta.Api.Data.Migrations.Postgres
                 type: "text",
                 nullable: true);
 
+            // Out of line and uncompressed: kept in the row (compressed), the prefix doubled the table a list
+            // page reads its twenty stored summaries from; a search reads it without decompressing.
+            migrationBuilder.Sql("""
+                ALTER TABLE "ArticleDocuments" ALTER COLUMN "BodyPrefix" SET STORAGE EXTERNAL;
+                """);
+
             // Documents already stored get their body's start as the writer stores it (SearchHighlights.Prefix:
             // the first 1,200 characters and one more); the same statement on both databases.
             migrationBuilder.Sql("""
