@@ -79,11 +79,7 @@ public sealed class StoredSearchTests(NewsMetaFactory factory) : IClassFixture<N
         }
         finally
         {
-            using var scope = factory.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            await scope.ServiceProvider.GetRequiredService<ArticleDocumentWriter>().RenderAsync([id], Ct);
-            await transaction.CommitAsync(Ct);
+            await RenderDocumentsAsync([id]);
         }
 
         Assert.Contains($"\"id\":{id},", await AssertPageIsFreshAsync("الخيول", "", 20, null), StringComparison.Ordinal);
@@ -109,12 +105,18 @@ public sealed class StoredSearchTests(NewsMetaFactory factory) : IClassFixture<N
         }
         finally
         {
-            using var scope = factory.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            await scope.ServiceProvider.GetRequiredService<ArticleDocumentWriter>().RenderAsync(cleared, Ct);
-            await transaction.CommitAsync(Ct);
+            await RenderDocumentsAsync(cleared);
         }
+    }
+
+    /// <summary>Renders these articles' documents again, as the write pipeline does, in a transaction of its own.</summary>
+    private async Task RenderDocumentsAsync(IReadOnlyCollection<int> ids)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        await scope.ServiceProvider.GetRequiredService<ArticleDocumentWriter>().RenderAsync(ids, Ct);
+        await transaction.CommitAsync(Ct);
     }
 
     [Fact]

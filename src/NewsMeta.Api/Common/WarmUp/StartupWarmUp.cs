@@ -79,7 +79,7 @@ public sealed class StartupWarmUp(
         var ct = bounded.Token;
         var watch = Stopwatch.StartNew();
         var newest = await ReadJsonAsync(next, WarmUpRequests.NewestPage, ct);
-        var first = WarmUpRequests.FirstArticleId(newest) is { } id ? await ReadJsonAsync(next, $"/api/v1/articles/{id}", ct) : null;
+        var first = WarmUpRequests.FirstArticleId(newest) is { } id ? await ReadJsonAsync(next, WarmUpRequests.ArticlePath(id), ct) : null;
         var calls = WarmUpRequests.For(newest, first, clock.GetUtcNow());
 
         var total = calls.Count * settings.Rounds;

@@ -21,6 +21,9 @@ public static class WarmUpRequests
         + "{ nodes { externalId title publishedAt source { name } entities { entity { name type } } keywords { name } "
         + "links { kind title target { externalId title } } } } }";
 
+    /// <summary>The path of one article's full document.</summary>
+    public static string ArticlePath(int id) => $"/api/v1/articles/{id.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>The article to look at first: the newest one's id, from the newest page's JSON; null when the store is empty.</summary>
     public static int? FirstArticleId(JsonNode? newestPage) =>
         newestPage?["items"] is JsonArray { Count: > 0 } items ? items[0]?["id"]?.GetValue<int>() : null;
@@ -38,7 +41,7 @@ public static class WarmUpRequests
             return calls;
         }
 
-        calls.Add(new("GET", $"/api/v1/articles/{firstArticle["id"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture)}"));
+        calls.Add(new("GET", ArticlePath(firstArticle["id"]!.GetValue<int>())));
         if (firstArticle["externalId"]?.GetValue<string>() is { } externalId)
         {
             calls.Add(new("GET", $"/api/v1/articles/by-external-id/{Uri.EscapeDataString(externalId)}"));
