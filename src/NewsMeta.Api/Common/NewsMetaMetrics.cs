@@ -24,6 +24,7 @@ public sealed class NewsMetaMetrics
     private readonly Counter<long> _cacheLookups;
     private readonly Histogram<int> _groupCommitSize;
     private readonly Counter<long> _matcherBuilds;
+    private readonly Counter<long> _graphQLLists;
 
     public NewsMetaMetrics(IMeterFactory meters)
     {
@@ -48,6 +49,8 @@ public sealed class NewsMetaMetrics
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
         _matcherBuilds = meter.CreateCounter<long>("newsmeta.entity_matcher.builds", "{build}",
             "Entity matchers built from the catalogue: about one per instance per catalogue change.");
+        _graphQLLists = meter.CreateCounter<long>("newsmeta.graphql.lists", "{list}",
+            "GraphQL query lists of objects, by how they were completed (newsmeta.graphql.completion: projected, node_by_node).");
     }
 
     /// <summary>Counts <paramref name="count"/> writes through <paramref name="path"/> (a <see cref="WritePaths"/> value) with one outcome (a <see cref="WriteOutcomes"/> value).</summary>
@@ -109,6 +112,9 @@ public sealed class NewsMetaMetrics
     public void GroupCommitted(int writes) => _groupCommitSize.Record(writes);
 
     public void EntityMatcherBuilt() => _matcherBuilds.Add(1);
+
+    public void GraphQLListCompleted(bool projected) =>
+        _graphQLLists.Add(1, new KeyValuePair<string, object?>("newsmeta.graphql.completion", projected ? "projected" : "node_by_node"));
 
     /// <summary>Records the elapsed time of one step when disposed.</summary>
     public readonly struct StepTimer(Histogram<double> histogram, string step, long started) : IDisposable

@@ -33,6 +33,12 @@ public sealed class GraphQLOptions
     [Range(1, 100)]
     public int MaxBatchSize { get; set; } = 10;
 
+    /// <summary>
+    /// Whether query lists of objects are completed in one pass over their selection (default) rather than one
+    /// execution node per field of every item. Both give the same answer; off is there to compare them.
+    /// </summary>
+    public bool ProjectLists { get; set; } = true;
+
     /// <summary>Longest query text accepted, in characters.</summary>
     [Range(100, 1_000_000)]
     public int MaxQueryLength { get; set; } = 20_000;

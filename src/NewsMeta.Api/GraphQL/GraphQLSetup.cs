@@ -37,8 +37,9 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(NewsSchema).Assembly)
             // Arabic stays readable in responses (no \uXXXX escapes), as in the REST API.
             .AddSystemTextJson(o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            // One DbContext per request, so resolvers must not run in parallel (PostgreSQL would refuse).
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // One DbContext per request, so resolvers must not run in parallel (PostgreSQL would refuse);
+            // lists of objects are completed in one pass over their selection (Projection).
+            .AddExecutionStrategy<Projection.ProjectingExecutionStrategy>(OperationType.Query)
             // Activities (source "GraphQL") per request, exported when telemetry is switched on.
             .UseTelemetry()
             // One operation selection for the transport and the executor (OperationSelector).
