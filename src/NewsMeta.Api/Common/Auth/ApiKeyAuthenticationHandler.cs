@@ -33,6 +33,13 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // The instance's own warm-up reads as a read-only principal, so that with Auth:RequireKeyForReads it runs
+        // the read paths and not the 401 path. Only code in this process can set the feature.
+        if (WarmUp.WarmUpRequest.IsWarmUp(Context))
+        {
+            return Success(KeyIds.WarmUp, "warm-up", [Scopes.Read]);
+        }
+
         if (!Request.Headers.TryGetValue(ApiKeyOptions.HeaderName, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
         {
             return AuthenticateResult.NoResult();

@@ -20,6 +20,9 @@ public static class KeyIds
     /// <summary>Longest id: the prefix and a name of at most <see cref="ApiKeyOptions.MaxNameLength"/> characters.</summary>
     public const int MaxLength = 4 + ApiKeyOptions.MaxNameLength;
 
+    /// <summary>The instance's own start-up warm-up (<see cref="WarmUp.WarmUpRequest"/>), which reads and owns nothing.</summary>
+    public const string WarmUp = "internal:warm-up";
+
     public static string Stored(int rowId) => StoredPrefix + rowId.ToString(CultureInfo.InvariantCulture);
 
     public static string Configured(string name) => ConfiguredPrefix + name;
