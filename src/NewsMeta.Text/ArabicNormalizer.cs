@@ -115,7 +115,7 @@ public static class ArabicNormalizer
             }
 
             var c = MapLetter(raw);
-            if (char.IsLetterOrDigit(c) || IsCombiningMark(c))
+            if (LettersDigitsAndMarks.Contains(c))
             {
                 if (pendingSpace && length > 0 && wordBreaks)
                 {
@@ -149,7 +149,7 @@ public static class ArabicNormalizer
             }
 
             c = MapLetter(c);
-            if (char.IsLetterOrDigit(c) || IsCombiningMark(c))
+            if (LettersDigitsAndMarks.Contains(c))
             {
                 if (pendingSpace && builder.Length > 0)
                 {
@@ -195,6 +195,11 @@ public static class ArabicNormalizer
         >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
         _ => c,
     };
+
+    private static readonly CharSet LettersDigitsAndMarks = new(IsLetterDigitOrMark);
+
+    /// <summary>What the normalised form keeps; asked once per character value to fill <see cref="LettersDigitsAndMarks"/>.</summary>
+    internal static bool IsLetterDigitOrMark(char c) => char.IsLetterOrDigit(c) || IsCombiningMark(c);
 
     private static bool IsCombiningMark(char c)
     {

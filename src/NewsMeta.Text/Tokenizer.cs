@@ -55,7 +55,12 @@ public static class Tokenizer
         return length > 0;
     }
 
-    private static bool IsWordChar(char c) =>
+    private static readonly CharSet WordChars = new(IsWordCharSlow);
+
+    private static bool IsWordChar(char c) => WordChars.Contains(c);
+
+    /// <summary>What a word is made of; asked once per character value to fill <see cref="WordChars"/>.</summary>
+    internal static bool IsWordCharSlow(char c) =>
         char.IsLetterOrDigit(c)
         || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
         || c is '\u0640' or '\u200C' or '\u200D' or '\u200B' or '\u2060' or '\u00AD'
