@@ -71,16 +71,16 @@ internal sealed class ListProjection
             ScalarGraphType scalar => scalar.Serialize(value),
             ListGraphType list => await ListAsync(list.ResolvedType!, value, plan),
             IObjectGraphType objectType when plan is not null => await ObjectAsync(objectType, value, plan),
-            _ => throw ProjectionAbandoned.Instance,
+            _ => throw new ProjectionAbandoned(),
         };
-        return nonNull && completed is null ? throw ProjectionAbandoned.Instance : completed;
+        return nonNull && completed is null ? throw new ProjectionAbandoned() : completed;
     }
 
     private async ValueTask<object?> ListAsync(IGraphType itemType, object value, ProjectionPlan? plan)
     {
         if (value is not IEnumerable items || value is string)
         {
-            throw ProjectionAbandoned.Instance;
+            throw new ProjectionAbandoned();
         }
 
         var completed = new List<object?>(items is ICollection collection ? collection.Count : 4);
@@ -97,7 +97,7 @@ internal sealed class ListProjection
         _context.CancellationToken.ThrowIfCancellationRequested();
         if (type.IsTypeOf is { } isTypeOf && !isTypeOf(source))
         {
-            throw ProjectionAbandoned.Instance;
+            throw new ProjectionAbandoned();
         }
 
         var values = new object?[plan.Names.Length];
@@ -179,7 +179,4 @@ internal sealed class ListProjection
 }
 
 /// <summary>The projection met something it does not answer; the list is completed node by node instead.</summary>
-internal sealed class ProjectionAbandoned : Exception
-{
-    public static readonly ProjectionAbandoned Instance = new();
-}
+internal sealed class ProjectionAbandoned : Exception;
