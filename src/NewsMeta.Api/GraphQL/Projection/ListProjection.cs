@@ -83,13 +83,24 @@ internal sealed class ListProjection
             throw new ProjectionAbandoned();
         }
 
-        var completed = new List<object?>(items is ICollection collection ? collection.Count : 4);
-        foreach (var item in items)
+        if (items is IList list)
         {
-            completed.Add(await CompleteAsync(itemType, item, plan));
+            var completed = new object?[list.Count];
+            for (var i = 0; i < completed.Length; i++)
+            {
+                completed[i] = await CompleteAsync(itemType, list[i], plan);
+            }
+
+            return completed;
         }
 
-        return completed.ToArray();
+        var gathered = new List<object?>();
+        foreach (var item in items)
+        {
+            gathered.Add(await CompleteAsync(itemType, item, plan));
+        }
+
+        return gathered.ToArray();
     }
 
     private async ValueTask<object?> ObjectAsync(IObjectGraphType type, object source, ProjectionPlan plan)
@@ -105,7 +116,7 @@ internal sealed class ListProjection
         {
             var definition = plan.Definitions[i];
             var resolved = await ResolveAsync(type, source, plan.Fields[i], definition);
-            var child = definition.ResolvedType!.GetNamedType() is IObjectGraphType ? plan.Child(i) : null;
+            var child = plan.Child(i);
             if (resolved is IDataLoaderResult pending)
             {
                 _deferred.Enqueue(new Deferred(values, i, definition.ResolvedType!, pending, child));

@@ -18,19 +18,16 @@ internal sealed class ProjectionPlan
     private readonly ProjectionPlan?[] _children;
     private readonly bool[] _childBuilt;
 
-    private ProjectionPlan(ProjectingExecutionStrategy strategy, ExecutionContext context, IObjectGraphType type, Dictionary<string, (GraphQLField Field, FieldType FieldType)> fields)
+    private ProjectionPlan(ProjectingExecutionStrategy strategy, ExecutionContext context, Dictionary<string, (GraphQLField Field, FieldType FieldType)> fields)
     {
         _strategy = strategy;
         _context = context;
-        Type = type;
         Names = [.. fields.Keys];
         Fields = [.. fields.Values.Select(f => f.Field)];
         Definitions = [.. fields.Values.Select(f => f.FieldType)];
         _children = new ProjectionPlan?[Names.Length];
         _childBuilt = new bool[Names.Length];
     }
-
-    public IObjectGraphType Type { get; }
 
     public string[] Names { get; }
 
@@ -54,10 +51,10 @@ internal sealed class ProjectionPlan
             }
         }
 
-        return new ProjectionPlan(strategy, context, type, fields);
+        return new ProjectionPlan(strategy, context, fields);
     }
 
-    /// <summary>The plan under field <paramref name="index"/>, whose named type is an object type; null when that selection cannot be projected.</summary>
+    /// <summary>The plan under field <paramref name="index"/>; null when its named type is a scalar or its selection cannot be projected.</summary>
     public ProjectionPlan? Child(int index)
     {
         if (!_childBuilt[index])
